@@ -1,0 +1,148 @@
+import { Button, Card, Empty, Flex, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import dayjs from 'dayjs';
+import { findDivision, STAFF_ROLE_LABELS, STAFF_ROLES, type AuditEntry } from '@anqian/shared';
+import { ErrorState } from '@/components/error-state';
+import { useDivisions } from '@/lib/divisions';
+import { formatDateTime } from '@/lib/format';
+import { useDocumentTitle } from '@/lib/use-document-title';
+import { useListParams } from '@/lib/use-list-params';
+import { useAuditLogs } from '@/features/audit/api/list-audit-logs';
+import { actionLabel, TARGET_TYPE_LABELS } from '@/features/audit/components/audit-actions';
+import { AuditFilters } from '@/features/audit/components/audit-filters';
+
+const FILTER_KEYS = ['actor', 'action', 'result', 'from', 'to'] as const;
+
+/** Dates in the URL are local calendar days; the API takes instants. */
+function dayBoundary(value: string | undefined, edge: 'start' | 'end'): string | undefined {
+  if (!value) return undefined;
+  const day = dayjs(value, 'YYYY-MM-DD');
+  if (!day.isValid()) return undefined;
+  return (edge === 'start' ? day.startOf('day') : day.endOf('day')).toISOString();
+}
+
+function roleLabel(role: string | null): string {
+  const known = STAFF_ROLES.find((candidate) => candidate === role);
+  return known ? STAFF_ROLE_LABELS[known] : (role ?? '');
+}
+
+export function AuditLogPage() {
+  useDocumentTitle('审计日志');
+  const list = useListParams(FILTER_KEYS);
+  const divisions = useDivisions();
+  const { filters } = list;
+  const logs = useAuditLogs({
+    page: list.page,
+    pageSize: list.pageSize,
+    actor: filters.actor,
+    action: filters.action,
+    result: filters.result === 'success' || filters.result === 'failure' ? filters.result : undefined,
+    from: dayBoundary(filters.from, 'start'),
+    to: dayBoundary(filters.to, 'end'),
+  });
+
+  const divisionName = (code: string | null) =>
+    (code && divisions.data && findDivision(divisions.data, code)?.name) || code || '—';
+
+  const columns: TableColumnsType<AuditEntry> = [
+    { title: '时间', dataIndex: 'at', width: 190, render: (value: string) => formatDateTime(value) },
+    {
+      title: '操作人',
+      key: 'actor',
+      width: 170,
+      render: (_value, entry) => (
+        <Flex vertical>
+          <span>{entry.actorName}</span>
+          {entry.role && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {roleLabel(entry.role)}
+            </Typography.Text>
+          )}
+        </Flex>
+      ),
+    },
+    { title: '所属区划', dataIndex: 'divisionCode', width: 150, render: (code: string | null) => divisionName(code) },
+    { title: 'IP 地址', dataIndex: 'ip', width: 140 },
+    {
+      title: '操作',
+      dataIndex: 'action',
+      width: 150,
+      render: (action: string) => <Tooltip title={action}>{actionLabel(action)}</Tooltip>,
+    },
+    {
+      title: '对象',
+      key: 'target',
+      width: 200,
+      render: (_value, entry) =>
+        entry.targetType ? (
+          <Flex vertical>
+            <span>{TARGET_TYPE_LABELS[entry.targetType] ?? entry.targetType}</span>
+            {entry.targetId && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }} copyable={{ text: entry.targetId, tooltips: ['复制编号', '已复制'] }}>
+                {entry.targetId.slice(-8)}
+              </Typography.Text>
+            )}
+          </Flex>
+        ) : (
+          '—'
+        ),
+    },
+    {
+      title: '结果',
+      dataIndex: 'result',
+      width: 80,
+      render: (result: AuditEntry['result']) => (result === 'success' ? <Tag color="success">成功</Tag> : <Tag color="error">失败</Tag>),
+    },
+    {
+      title: '详情',
+      dataIndex: 'detail',
+      render: (detail: string | null) => (detail ? <Typography.Text ellipsis={{ tooltip: detail }}>{detail}</Typography.Text> : '—'),
+    },
+  ];
+
+  return (
+    <Card title="审计日志" extra={<Typography.Text type="secondary">登录和所有修改操作都会记录，日志至少保留 180 天，任何人都不能删除</Typography.Text>}>
+      <Flex vertical gap={16}>
+        <AuditFilters values={filters} onSearch={list.setFilters} />
+        {logs.isError && !logs.data ? (
+          <ErrorState error={logs.error} onRetry={() => void logs.refetch()} title="审计日志加载失败" />
+        ) : (
+          <>
+            {logs.isError && (
+              <Typography.Text type="danger">
+                刷新失败，显示的是之前的结果。
+                <Button type="link" size="small" onClick={() => void logs.refetch()}>
+                  重试
+                </Button>
+              </Typography.Text>
+            )}
+            <Table<AuditEntry>
+              rowKey="id"
+              size="middle"
+              columns={columns}
+              dataSource={logs.data?.items}
+              loading={logs.isFetching}
+              scroll={{ x: 1300 }}
+              locale={{
+                emptyText: (
+                  <Empty
+                    image={Empty.PRESENTED_IMAGE_SIMPLE}
+                    description={list.hasFilters ? '没有符合条件的日志，试试调整筛选条件' : '还没有审计日志'}
+                  />
+                ),
+              }}
+              pagination={{
+                current: list.page,
+                pageSize: list.pageSize,
+                total: logs.data?.total ?? 0,
+                showSizeChanger: true,
+                pageSizeOptions: list.pageSizeOptions.map(String),
+                showTotal: (total) => `共 ${total} 条`,
+                onChange: list.setPagination,
+              }}
+            />
+          </>
+        )}
+      </Flex>
+    </Card>
+  );
+}

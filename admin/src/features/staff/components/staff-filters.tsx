@@ -1,0 +1,66 @@
+import { useEffect } from 'react';
+import { Button, Form, Input, Select, Space } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
+import { STAFF_ROLE_LABELS, STAFF_ROLES } from '@anqian/shared';
+import { DivisionTreeSelect } from '@/components/division-tree-select';
+
+export type StaffFilterValues = { q?: string; role?: string; status?: string; divisionCode?: string };
+
+const ROLE_OPTIONS = STAFF_ROLES.map((role) => ({ value: role, label: STAFF_ROLE_LABELS[role] }));
+const STATUS_OPTIONS = [
+  { value: 'active', label: '正常' },
+  { value: 'disabled', label: '已停用' },
+];
+
+type Props = {
+  values: StaffFilterValues;
+  onSearch: (values: StaffFilterValues) => void;
+};
+
+export function StaffFilters({ values, onSearch }: Props) {
+  const [form] = Form.useForm<StaffFilterValues>();
+
+  // Back/forward navigation changes the URL; keep the visible filters in step with it.
+  useEffect(() => {
+    form.setFieldsValue({ q: values.q, role: values.role, status: values.status, divisionCode: values.divisionCode });
+  }, [form, values]);
+
+  return (
+    <Form
+      form={form}
+      name="staff-filters"
+      layout="inline"
+      aria-label="筛选账号"
+      onFinish={(next) => onSearch({ ...next, q: next.q?.trim() || undefined })}
+      style={{ rowGap: 12 }}
+    >
+      <Form.Item label="关键词" name="q">
+        <Input placeholder="用户名或姓名" allowClear style={{ width: 180 }} />
+      </Form.Item>
+      <Form.Item label="角色" name="role">
+        <Select placeholder="全部角色" allowClear options={ROLE_OPTIONS} style={{ width: 150 }} />
+      </Form.Item>
+      <Form.Item label="状态" name="status">
+        <Select placeholder="全部状态" allowClear options={STATUS_OPTIONS} style={{ width: 120 }} />
+      </Form.Item>
+      <Form.Item label="区划" name="divisionCode">
+        <DivisionTreeSelect placeholder="全县" allowClear style={{ width: 200 }} />
+      </Form.Item>
+      <Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+            查询
+          </Button>
+          <Button
+            onClick={() => {
+              form.resetFields();
+              onSearch({});
+            }}
+          >
+            重置
+          </Button>
+        </Space>
+      </Form.Item>
+    </Form>
+  );
+}

@@ -1,0 +1,149 @@
+import { useState } from 'react';
+import { Button, Card, Empty, Flex, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { STAFF_ROLE_LABELS, STAFF_ROLES, type StaffRole, type StaffUser } from '@anqian/shared';
+import { ErrorState } from '@/components/error-state';
+import { useCurrentSession } from '@/lib/auth';
+import { formatDateTime } from '@/lib/format';
+import { useDocumentTitle } from '@/lib/use-document-title';
+import { useListParams } from '@/lib/use-list-params';
+import { useStaffList } from '@/features/staff/api/list-staff';
+import { StaffFilters } from '@/features/staff/components/staff-filters';
+import { StaffFormModal, type StaffFormTarget } from '@/features/staff/components/staff-form-modal';
+import { StaffPhoneCell } from '@/features/staff/components/staff-phone-cell';
+import { isLocked, StaffRowActions } from '@/features/staff/components/staff-row-actions';
+import { TemporaryPasswordModal, type TemporaryPasswordNotice } from '@/features/staff/components/temporary-password-modal';
+
+const FILTER_KEYS = ['q', 'role', 'status', 'divisionCode'] as const;
+
+export function StaffPage() {
+  useDocumentTitle('人员管理');
+  const session = useCurrentSession();
+  const list = useListParams(FILTER_KEYS);
+  const [formTarget, setFormTarget] = useState<StaffFormTarget | null>(null);
+  const [notice, setNotice] = useState<TemporaryPasswordNotice | null>(null);
+
+  const { filters } = list;
+  const staff = useStaffList({
+    page: list.page,
+    pageSize: list.pageSize,
+    q: filters.q,
+    role: STAFF_ROLES.find((role) => role === filters.role),
+    status: filters.status === 'active' || filters.status === 'disabled' ? filters.status : undefined,
+    divisionCode: filters.divisionCode,
+  });
+
+  const columns: TableColumnsType<StaffUser> = [
+    { title: '用户名', dataIndex: 'username', width: 140 },
+    {
+      title: '姓名',
+      dataIndex: 'displayName',
+      width: 140,
+      render: (name: string, user) => (
+        <>
+          {name}
+          {user.id === session.user.id && (
+            <Tag style={{ marginInlineStart: 8 }} color="processing">
+              本人
+            </Tag>
+          )}
+        </>
+      ),
+    },
+    { title: '角色', dataIndex: 'role', width: 130, render: (role: StaffRole) => STAFF_ROLE_LABELS[role] },
+    { title: '所属区划', dataIndex: 'divisionName', width: 160 },
+    { title: '手机号', key: 'phone', width: 200, render: (_value, user) => <StaffPhoneCell user={user} /> },
+    {
+      title: '状态',
+      key: 'status',
+      width: 150,
+      render: (_value, user) => (
+        <Flex gap={4} wrap>
+          {user.status === 'active' ? <Tag color="success">正常</Tag> : <Tag color="default">已停用</Tag>}
+          {isLocked(user) && (
+            <Tooltip title={`密码错误次数过多，锁定至 ${formatDateTime(user.lockedUntil)}`}>
+              <Tag color="warning">已锁定</Tag>
+            </Tooltip>
+          )}
+        </Flex>
+      ),
+    },
+    { title: '最近登录', dataIndex: 'lastLoginAt', width: 190, render: (value: string | null) => formatDateTime(value) },
+    {
+      title: '操作',
+      key: 'actions',
+      fixed: 'right',
+      width: 240,
+      render: (_value, user) => (
+        <StaffRowActions
+          user={user}
+          isSelf={user.id === session.user.id}
+          onEdit={(target) => setFormTarget({ mode: 'edit', user: target })}
+          onPasswordReset={setNotice}
+        />
+      ),
+    },
+  ];
+
+  return (
+    <Card
+      title="人员管理"
+      extra={
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setFormTarget({ mode: 'create' })}>
+          新建账号
+        </Button>
+      }
+    >
+      <Flex vertical gap={16}>
+        <StaffFilters values={filters} onSearch={list.setFilters} />
+        {staff.isError && !staff.data ? (
+          <ErrorState error={staff.error} onRetry={() => void staff.refetch()} title="账号列表加载失败" />
+        ) : (
+          <>
+            {staff.isError && (
+              <Typography.Text type="danger">
+                刷新失败，显示的是之前的结果。
+                <Button type="link" size="small" onClick={() => void staff.refetch()}>
+                  重试
+                </Button>
+              </Typography.Text>
+            )}
+            <Table<StaffUser>
+              rowKey="id"
+              columns={columns}
+              dataSource={staff.data?.items}
+              loading={staff.isFetching}
+              scroll={{ x: 1300 }}
+              locale={{
+                emptyText: (
+                  <Empty
+                    image={Empty.PRESENTED_IMAGE_SIMPLE}
+                    description={list.hasFilters ? '没有符合条件的账号，试试调整筛选条件' : '还没有工作人员账号'}
+                  />
+                ),
+              }}
+              pagination={{
+                current: list.page,
+                pageSize: list.pageSize,
+                total: staff.data?.total ?? 0,
+                showSizeChanger: true,
+                pageSizeOptions: list.pageSizeOptions.map(String),
+                showTotal: (total) => `共 ${total} 个账号`,
+                onChange: list.setPagination,
+              }}
+            />
+          </>
+        )}
+      </Flex>
+      <StaffFormModal
+        target={formTarget}
+        onClose={() => setFormTarget(null)}
+        onCreated={({ user, temporaryPassword }) => {
+          setFormTarget(null);
+          setNotice({ reason: 'created', username: user.username, displayName: user.displayName, temporaryPassword });
+        }}
+      />
+      <TemporaryPasswordModal notice={notice} onClose={() => setNotice(null)} />
+    </Card>
+  );
+}

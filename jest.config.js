@@ -1,0 +1,25 @@
+/** One jest run, one project per package; `--selectProjects` narrows it. */
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' }, module: { type: 'commonjs' } }];
+
+const base = { transform: { '^.+\\.(t|j)sx?$': swc }, testEnvironment: 'node' };
+
+module.exports = {
+  projects: [
+    { ...base, displayName: 'shared', roots: ['<rootDir>/shared/src'] },
+    {
+      ...base,
+      displayName: 'server',
+      roots: ['<rootDir>/server/src'],
+      globalSetup: '<rootDir>/server/test/global-setup.ts',
+      globalTeardown: '<rootDir>/server/test/global-teardown.ts',
+    },
+    { ...base, displayName: 'miniapp', roots: ['<rootDir>/miniapp/test'] },
+    {
+      ...base,
+      displayName: 'e2e',
+      roots: ['<rootDir>/tests/e2e'],
+      globalSetup: '<rootDir>/tests/e2e/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/e2e/global-teardown.ts',
+    },
+  ],
+};

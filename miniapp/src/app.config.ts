@@ -1,0 +1,26 @@
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/services/index', 'pages/messages/index', 'pages/mine/index'],
+  // Low-traffic pages live in subpackages so the main package stays well under WeChat's limit.
+  subPackages: [{ root: 'subpackages/account', pages: ['pages/privacy/index'] }],
+  window: {
+    navigationBarBackgroundColor: '#0052d9',
+    navigationBarTitleText: '安迁通',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f3f5f7',
+    backgroundTextStyle: 'dark',
+  },
+  tabBar: {
+    color: '#4d4d4d',
+    selectedColor: '#0052d9',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页' },
+      { pagePath: 'pages/services/index', text: '办事' },
+      { pagePath: 'pages/messages/index', text: '消息' },
+      { pagePath: 'pages/mine/index', text: '我的' },
+    ],
+  },
+  __usePrivacyCheck__: true,
+  lazyCodeLoading: 'requiredComponents',
+});

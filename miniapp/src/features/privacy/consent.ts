@@ -1,0 +1,32 @@
+import { PRIVACY_NOTICE, type Resident } from '@anqian/shared';
+import { setResident, signIn, getSession } from '@/lib/auth';
+import { request } from '@/lib/request';
+
+export type ConsentStatus = 'signed-out' | 'missing' | 'outdated' | 'given';
+
+/** A consent counts only for the notice version the server currently asks for. */
+export function consentStatus(signedIn: boolean, resident: Resident | null): ConsentStatus {
+  if (!signedIn || !resident) return 'signed-out';
+  if (!resident.consent) return 'missing';
+  return resident.consent.version === resident.currentPrivacyVersion ? 'given' : 'outdated';
+}
+
+/**
+ * Record consent to the notice shown in the app (PRIVACY_NOTICE, bundled so it reads offline).
+ * Signs in first when needed: agreeing is the resident's own tap, so a silent wx.login is fine.
+ */
+export async function giveConsent(sensitive: boolean): Promise<Resident> {
+  if (!getSession().signedIn) await signIn();
+  const resident = await request<Resident>('/resident/consent', {
+    method: 'POST',
+    data: { version: PRIVACY_NOTICE.version, sensitive },
+  });
+  setResident(resident);
+  return resident;
+}
+
+export async function withdrawConsent(scope: 'sensitive' | 'all'): Promise<Resident> {
+  const resident = await request<Resident>('/resident/consent/withdraw', { method: 'POST', data: { scope } });
+  setResident(resident);
+  return resident;
+}

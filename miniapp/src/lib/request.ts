@@ -1,0 +1,133 @@
+import Taro from '@tarojs/taro';
+import { ERRORS, type ErrorBody, type ErrorCode, type ErrorDetail } from '@anqian/shared';
+import { API_BASE } from './env';
+import { loadTokens } from './storage';
+
+/** Codes the client produces itself, next to the server's stable codes. */
+export type ClientErrorCode = ErrorCode | 'NETWORK_ERROR' | 'BAD_RESPONSE';
+
+export const NETWORK_MESSAGE = '网络不给力，请检查网络后重试';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ClientErrorCode,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+    readonly requestId?: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export type RequestOptions = {
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  data?: Record<string, unknown>;
+  /** Send the resident's token. Off for sign-in calls themselves. */
+  auth?: boolean;
+  /** On 401, renew the session once and retry. Off for sign-out, where a 401 is the goal anyway. */
+  renew?: boolean;
+  /** Prefix for the path; '' for same-origin dev endpoints such as /fake-wechat. */
+  baseUrl?: string;
+  /** Offer 重试 in a dialog when the network is down. Off for background refreshes. */
+  retryPrompt?: boolean;
+};
+
+type ResponseBody = string | TaroGeneral.IAnyObject | ArrayBuffer;
+
+/** Weak mobile signal is normal for our residents: wait a while, but not WeChat's full 60 s. */
+const TIMEOUT_MS = 20_000;
+
+type SessionRenewer = () => Promise<boolean>;
+let renewSession: SessionRenewer | null = null;
+
+/** auth.ts plugs in how to get a fresh token; kept as a hook so this file does not import auth. */
+export function setSessionRenewer(renewer: SessionRenewer): void {
+  renewSession = renewer;
+}
+
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const { auth = true, renew = true } = options;
+  const hadToken = auth && renew && loadTokens() !== null;
+  try {
+    return await send<T>(path, options);
+  } catch (error) {
+    const expired = error instanceof ApiError && error.status === 401;
+    if (expired && hadToken && renewSession && (await renewSession())) {
+      return send<T>(path, options);
+    }
+    throw error;
+  }
+}
+
+async function send<T>(path: string, options: RequestOptions): Promise<T> {
+  const { method = 'GET', data, auth = true, baseUrl = API_BASE, retryPrompt = true } = options;
+  for (;;) {
+    const header: Record<string, string> = { 'Content-Type': 'application/json' };
+    const tokens = auth ? loadTokens() : null;
+    if (tokens) header.Authorization = `Bearer ${tokens.accessToken}`;
+
+    let response: Taro.request.SuccessCallbackResult<ResponseBody>;
+    try {
+      response = await Taro.request<ResponseBody>({ url: `${baseUrl}${path}`, method, data, header, timeout: TIMEOUT_MS });
+    } catch {
+      if (retryPrompt && (await askToRetry())) continue;
+      throw new ApiError(0, 'NETWORK_ERROR', NETWORK_MESSAGE);
+    }
+    return unwrap<T>(response);
+  }
+}
+
+function unwrap<T>(response: Taro.request.SuccessCallbackResult<ResponseBody>): T {
+  const { statusCode, data } = response;
+  if (statusCode >= 200 && statusCode < 300) {
+    return (statusCode === 204 ? undefined : data) as T;
+  }
+  const requestId = headerValue(response.header, 'x-request-id');
+  const body = typeof data === 'object' && data !== null ? (data as Partial<ErrorBody>) : null;
+  if (body?.error?.code) {
+    const { code, message, details, requestId: bodyRequestId } = body.error;
+    throw new ApiError(statusCode, code, message || messageFor(code), details, bodyRequestId ?? requestId);
+  }
+  // A gateway or proxy answered instead of our API (HTML error page, empty body).
+  const code: ClientErrorCode = statusCode >= 500 ? 'INTERNAL' : 'BAD_RESPONSE';
+  throw new ApiError(statusCode, code, messageFor(code), [], requestId);
+}
+
+function messageFor(code: ClientErrorCode): string {
+  if (code === 'NETWORK_ERROR') return NETWORK_MESSAGE;
+  if (code === 'BAD_RESPONSE') return '服务暂时不可用，请稍后再试';
+  // A newer server may send a code this build does not know yet.
+  return (ERRORS as Partial<Record<string, { message: string }>>)[code]?.message ?? '操作没有成功，请稍后再试';
+}
+
+function headerValue(header: Record<string, string> | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  const key = Object.keys(header).find((candidate) => candidate.toLowerCase() === name);
+  return key ? header[key] : undefined;
+}
+
+let retryDialog: Promise<boolean> | null = null;
+
+/** One dialog for all requests that failed together, so a dead network shows one question. */
+function askToRetry(): Promise<boolean> {
+  retryDialog ??= Taro.showModal({
+    title: '网络不给力',
+    content: NETWORK_MESSAGE,
+    confirmText: '重试',
+    cancelText: '取消',
+  })
+    .then((result) => result.confirm)
+    .catch(() => false)
+    .finally(() => {
+      retryDialog = null;
+    });
+  return retryDialog;
+}
+
+/** A message a resident can act on, whatever was thrown. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  return '操作没有成功，请稍后再试';
+}

@@ -1,0 +1,101 @@
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { PageShell } from '@/app/page-shell';
+import { ActionButton } from '@/components/action-button';
+import { Notice } from '@/components/notice';
+import { ToggleRow } from '@/components/toggle-row';
+import { setLargeText, useDisplayMode } from '@/features/display/display-mode';
+import { BindPhoneButton } from '@/features/phone/components/bind-phone-button';
+import { consentStatus, type ConsentStatus } from '@/features/privacy/consent';
+import { signIn, signOut, useSession } from '@/lib/auth';
+import { ROUTES } from '@/lib/routes';
+import { useAction } from '@/lib/use-action';
+import './index.scss';
+
+const CONSENT_LABEL: Record<ConsentStatus, string> = {
+  'signed-out': '登录后设置',
+  missing: '未同意',
+  outdated: '指引已更新，待重新同意',
+  given: '已同意',
+};
+
+export default function MinePage() {
+  const { signedIn, resident } = useSession();
+  const display = useDisplayMode();
+  const login = useAction(signIn);
+  const logout = useAction(signOut);
+  const consent = consentStatus(signedIn, resident);
+
+  const confirmSignOut = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '退出登录',
+      content: '退出后需要重新登录才能查看办理进度。',
+      confirmText: '退出',
+      cancelText: '取消',
+    });
+    if (confirm) await logout.run();
+  };
+
+  return (
+    <PageShell className='mine'>
+      <View className='mine__profile'>
+        <Text className='mine__name'>{signedIn ? '已登录' : '未登录'}</Text>
+        <Text className='mine__sub'>
+          {signedIn ? `手机号：${resident?.phoneMasked ?? '未绑定'}` : '登录后可以绑定手机号、查看办理进度'}
+        </Text>
+      </View>
+
+      {signedIn ? null : (
+        <View className='mine__section'>
+          {login.error ? <Notice tone='error'>{login.error}</Notice> : null}
+          <ActionButton loading={login.loading} onClick={() => void login.run()}>
+            {login.loading ? '正在登录…' : '微信一键登录'}
+          </ActionButton>
+        </View>
+      )}
+
+      {signedIn && !resident?.phoneMasked ? (
+        <View className='mine__section'>
+          <Text className='mine__section-title'>手机号</Text>
+          {consent === 'given' ? (
+            <>
+              <Text className='mine__hint'>绑定后，工作人员可以电话联系您核实情况。</Text>
+              <BindPhoneButton label='绑定手机号' />
+            </>
+          ) : (
+            <Notice
+              tone='warning'
+              actionText='阅读并同意'
+              onAction={() => Taro.navigateTo({ url: ROUTES.privacy })}
+            >
+              绑定手机号需要用到您的个人信息，请先阅读并同意隐私保护指引。
+            </Notice>
+          )}
+        </View>
+      ) : null}
+
+      <View className='mine__list'>
+        <View className='mine__row' onClick={() => Taro.navigateTo({ url: ROUTES.privacy })}>
+          <Text className='mine__row-label'>隐私与授权</Text>
+          <Text className='mine__row-value'>{CONSENT_LABEL[consent]}</Text>
+          <Text className='mine__row-arrow'>›</Text>
+        </View>
+        <ToggleRow
+          label='大字模式'
+          hint={display.followsSystem ? '已按微信字体大小设置自动选择' : '放大文字和按钮，看得更清楚'}
+          on={display.largeText}
+          onToggle={() => setLargeText(!display.largeText)}
+        />
+      </View>
+
+      {signedIn ? (
+        <View className='mine__section'>
+          {logout.error ? <Notice tone='error'>{logout.error}</Notice> : null}
+          <ActionButton variant='danger' loading={logout.loading} onClick={() => void confirmSignOut()}>
+            退出登录
+          </ActionButton>
+        </View>
+      ) : null}
+    </PageShell>
+  );
+}

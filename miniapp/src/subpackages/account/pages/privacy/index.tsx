@@ -1,0 +1,96 @@
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { PRIVACY_NOTICE } from '@anqian/shared';
+import { PageShell } from '@/app/page-shell';
+import { ActionButton } from '@/components/action-button';
+import { Notice } from '@/components/notice';
+import { consentStatus, giveConsent, withdrawConsent } from '@/features/privacy/consent';
+import { ConsentForm } from '@/features/privacy/components/consent-form';
+import { useSession } from '@/lib/auth';
+import { ROUTES } from '@/lib/routes';
+import { useAction } from '@/lib/use-action';
+import './index.scss';
+
+function formatDate(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`;
+}
+
+/** Opened from a shared link there is no page to go back to: fall back to 我的. */
+function leave() {
+  Taro.navigateBack().catch(() => Taro.switchTab({ url: ROUTES.mine }));
+}
+
+export default function PrivacyPage() {
+  const { signedIn, resident } = useSession();
+  const status = consentStatus(signedIn, resident);
+  const withdraw = useAction(withdrawConsent);
+  const addSensitive = useAction(giveConsent);
+
+  const confirmWithdraw = async (scope: 'sensitive' | 'all') => {
+    const { confirm } = await Taro.showModal({
+      title: scope === 'all' ? '撤回全部同意' : '撤回敏感信息同意',
+      content:
+        scope === 'all'
+          ? '撤回后，需要个人信息的功能将无法使用；撤回前已办理的业务不受影响。'
+          : '撤回后，我们不再处理您和家人的身份证号，需要身份证号的业务将无法办理。',
+      confirmText: '确认撤回',
+      cancelText: '取消',
+    });
+    if (confirm) await withdraw.run(scope);
+  };
+
+  return (
+    <PageShell className='privacy'>
+      <Text className='privacy__title'>{PRIVACY_NOTICE.title}</Text>
+      <Text className='privacy__version'>版本：{PRIVACY_NOTICE.version}</Text>
+
+      {PRIVACY_NOTICE.sections.map((section) => (
+        <View key={section.heading} className='privacy__section'>
+          <Text className='privacy__heading'>{section.heading}</Text>
+          <Text className='privacy__body'>{section.body}</Text>
+        </View>
+      ))}
+      <View className='privacy__section privacy__section--sensitive'>
+        <Text className='privacy__heading'>{PRIVACY_NOTICE.sensitive.heading}</Text>
+        <Text className='privacy__body'>{PRIVACY_NOTICE.sensitive.body}</Text>
+      </View>
+
+      <View className='privacy__actions'>
+        {status === 'given' && resident?.consent ? (
+          <>
+            <Notice tone='success'>
+              您已于{formatDate(resident.consent.acceptedAt)}同意本指引
+              {resident.consent.sensitive ? '，并同意处理身份证号等敏感个人信息。' : '；尚未同意处理敏感个人信息。'}
+            </Notice>
+            {withdraw.error ? <Notice tone='error'>{withdraw.error}</Notice> : null}
+            {addSensitive.error ? <Notice tone='error'>{addSensitive.error}</Notice> : null}
+            {resident.consent.sensitive ? (
+              <ActionButton variant='secondary' loading={withdraw.loading} onClick={() => void confirmWithdraw('sensitive')}>
+                撤回敏感信息同意
+              </ActionButton>
+            ) : (
+              <ActionButton loading={addSensitive.loading} onClick={() => void addSensitive.run(true)}>
+                同意处理敏感个人信息
+              </ActionButton>
+            )}
+            <ActionButton variant='danger' loading={withdraw.loading} onClick={() => void confirmWithdraw('all')}>
+              撤回全部同意
+            </ActionButton>
+          </>
+        ) : (
+          <>
+            <Notice tone='info'>
+              {status === 'outdated'
+                ? '隐私保护指引已更新，请阅读后重新同意。'
+                : status === 'signed-out'
+                  ? '点击「同意并继续」将用微信登录并记录您的同意。'
+                  : '同意后才能使用绑定手机号、搬迁登记等需要个人信息的功能。'}
+            </Notice>
+            <ConsentForm onDecline={leave} />
+          </>
+        )}
+      </View>
+    </PageShell>
+  );
+}

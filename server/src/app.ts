@@ -1,0 +1,62 @@
+import bodyParser from '@koa/bodyparser';
+import cors from '@koa/cors';
+import Koa from 'koa';
+import mount from 'koa-mount';
+import type { Connection } from 'mongoose';
+import type { Logger } from 'pino';
+import type { AppContextExtras, AppState } from './app-context';
+import type { Config } from './config';
+import { errorHandler } from './middleware/errors';
+import { requestId } from './middleware/request-id';
+import { securityHeaders } from './middleware/security-headers';
+import type { ResidentWechat } from './modules/residents/resident.service';
+import { buildRouter } from './routing/router';
+import { routeTable } from './routing/route-table';
+import { createServices } from './services';
+import { spa } from './static-sites';
+
+export type AppDeps = {
+  config: Config;
+  connection: Connection;
+  logger: Logger;
+  wechat: ResidentWechat;
+  /** Development only: the fake WeChat API, mounted so the H5 build can ask it for codes. */
+  fakeWechat?: Koa;
+};
+
+/** Builds the Koa app without listening, so tests mount `app.callback()` directly. */
+export function createApp(deps: AppDeps) {
+  const { config } = deps;
+  const app = new Koa<AppState, AppContextExtras>({ proxy: config.trustProxy });
+  const services = createServices({ connection: deps.connection, config, wechat: deps.wechat });
+  app.context.services = services;
+  app.context.config = config;
+  app.silent = true;
+
+  app.use(requestId(deps.logger));
+  app.use(errorHandler());
+  app.use(securityHeaders({ hsts: config.env === 'production' }));
+  if (config.adminOrigin) app.use(cors({ origin: config.adminOrigin, credentials: true }));
+  app.use(
+    bodyParser({
+      enableTypes: ['json'],
+      jsonLimit: `${config.bodyLimitKb}kb`,
+      encoding: 'utf-8',
+      onError: (error) => {
+        throw error;
+      },
+    }),
+  );
+  if (deps.fakeWechat) app.use(mount('/fake-wechat', deps.fakeWechat));
+  app.use(spa('/admin', config.adminDist, '请运行 npm run build -w admin'));
+  app.use(spa('/h5', config.h5Dist, '请运行 npm run build:h5 -w miniapp'));
+  const router = buildRouter(routeTable);
+  app.use(router.routes());
+  app.use(router.allowedMethods());
+  app.use(async (ctx, next) => {
+    if (ctx.path === '/') ctx.redirect('/admin/');
+    else await next();
+  });
+
+  return { app, services };
+}

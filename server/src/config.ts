@@ -1,0 +1,105 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const repoRoot = path.resolve(__dirname, '../..');
+
+/** Secrets that ship in docs or examples; production refuses to start with any of them. */
+const KNOWN_DEFAULT_SECRETS = new Set(['changeme', 'change-me', 'secret', 'dev-secret', 'replace-me']);
+
+const booleanFromEnv = z
+  .enum(['true', 'false', '1', '0'], '应为 true 或 false')
+  .transform((value) => value === 'true' || value === '1');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production'], '应为 development、test 或 production').default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, '应以 mongodb:// 开头').optional(),
+  MONGODB_DB: z.string().regex(/^[A-Za-z0-9_-]{1,48}$/, '只能包含字母、数字、下划线和短横线').default('anqian'),
+  COUNTY_CODE: z.string().regex(/^\d{6}$/, '应为 6 位县级行政区划代码').default('532329'),
+  SESSION_SECRET: z.string().optional(),
+  ENCRYPTION_KEY: z.string().optional(),
+  ADMIN_ORIGIN: z.url('应为完整的网址').optional(),
+  TRUST_PROXY: booleanFromEnv.default(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WECHAT_API_BASE: z.url('应为完整的网址').optional(),
+  WECHAT_APP_ID: z.string().optional(),
+  WECHAT_APP_SECRET: z.string().optional(),
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(180, '审计日志至少保留 180 天').default(365),
+  BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10240).default(256),
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  ADMIN_DIST: z.string().default(path.join(repoRoot, 'admin/dist')),
+  H5_DIST: z.string().default(path.join(repoRoot, 'miniapp/dist/h5')),
+});
+
+export type Config = {
+  env: 'development' | 'test' | 'production';
+  host: string;
+  port: number;
+  mongodbUri: string | undefined;
+  mongodbDb: string;
+  countyCode: string;
+  sessionSecret: Buffer;
+  encryptionKey: Buffer;
+  adminOrigin: string | undefined;
+  trustProxy: boolean;
+  logLevel: string;
+  /** Outside production with no WECHAT_API_BASE, the server talks to its own fake WeChat API. */
+  wechat: { apiBase: string; useFake: boolean; appId: string; appSecret: string };
+  auditRetentionDays: number;
+  bodyLimitKb: number;
+  loginRateLimitPerMinute: number;
+  adminDist: string;
+  h5Dist: string;
+};
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Secrets are base64 or hex strings of at least 32 random bytes. */
+function decodeSecret(name: string, value: string | undefined): Buffer {
+  if (!value) throw new ConfigError(`${name} 未设置：需要至少 32 字节的随机密钥（base64 或 hex）`);
+  if (KNOWN_DEFAULT_SECRETS.has(value.toLowerCase())) throw new ConfigError(`${name} 使用了示例默认值，请生成新的随机密钥`);
+  const bytes = /^[0-9a-f]+$/i.test(value) && value.length % 2 === 0 ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
+  if (bytes.length < 32) throw new ConfigError(`${name} 太短：需要至少 32 字节（现在 ${bytes.length} 字节）`);
+  if (new Set(bytes).size < 8) throw new ConfigError(`${name} 不像随机生成的密钥，请重新生成`);
+  return bytes;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`环境变量有误：\n  ${lines.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  if (production && (!e.WECHAT_APP_ID || !e.WECHAT_APP_SECRET)) {
+    throw new ConfigError('生产环境必须设置 WECHAT_APP_ID 和 WECHAT_APP_SECRET');
+  }
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    mongodbUri: e.MONGODB_URI,
+    mongodbDb: e.MONGODB_DB,
+    countyCode: e.COUNTY_CODE,
+    sessionSecret: decodeSecret('SESSION_SECRET', e.SESSION_SECRET),
+    encryptionKey: decodeSecret('ENCRYPTION_KEY', e.ENCRYPTION_KEY),
+    adminOrigin: e.ADMIN_ORIGIN,
+    trustProxy: e.TRUST_PROXY,
+    logLevel: e.LOG_LEVEL,
+    wechat: {
+      apiBase: e.WECHAT_API_BASE ?? 'https://api.weixin.qq.com',
+      useFake: !production && !e.WECHAT_API_BASE,
+      appId: e.WECHAT_APP_ID ?? 'wx-dev-appid',
+      appSecret: e.WECHAT_APP_SECRET ?? 'dev-wechat-app-secret-not-for-production',
+    },
+    auditRetentionDays: e.AUDIT_RETENTION_DAYS,
+    bodyLimitKb: e.BODY_LIMIT_KB,
+    loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    adminDist: e.ADMIN_DIST,
+    h5Dist: e.H5_DIST,
+  };
+}

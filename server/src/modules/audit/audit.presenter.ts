@@ -1,0 +1,20 @@
+import type { Types } from 'mongoose';
+import type { AuditEntry } from '@anqian/shared';
+import type { AuditRecord } from './audit.model';
+
+export function presentAudit(record: AuditRecord & { _id: Types.ObjectId }): AuditEntry {
+  return {
+    id: record._id.toString(),
+    at: record.at.toISOString(),
+    actorId: record.actorId ?? null,
+    actorName: record.actorName,
+    role: record.role ?? null,
+    divisionCode: record.divisionCode ?? null,
+    ip: record.ip,
+    action: record.action,
+    targetType: record.targetType ?? null,
+    targetId: record.targetId ?? null,
+    result: record.result,
+    detail: record.detail ?? null,
+  };
+}

@@ -1,0 +1,15 @@
+import { listAuditQuerySchema } from '@anqian/shared';
+import { defineRoute } from '../../routing/define-route';
+
+export const auditRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/api/audit-logs',
+    summary: '查询审计日志',
+    tag: 'audit',
+    access: { kind: 'staff', roles: ['county_admin'] },
+    scope: 'county',
+    query: listAuditQuerySchema,
+    handler: (ctx, { query }) => ctx.services.audit.list(query),
+  }),
+];

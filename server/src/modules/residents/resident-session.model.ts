@@ -1,0 +1,14 @@
+import { Schema, type Connection } from 'mongoose';
+
+const residentSessionSchema = new Schema(
+  {
+    _id: { type: String, required: true }, // SHA-256 of the access token
+    refreshHash: { type: String, required: true, unique: true },
+    residentId: { type: String, required: true, index: true },
+    accessExpiresAt: { type: Date, required: true },
+    refreshExpiresAt: { type: Date, required: true, index: true },
+  },
+  { collection: 'resident_sessions', versionKey: false },
+);
+
+export const residentSessionModel = (connection: Connection) => connection.model('ResidentSession', residentSessionSchema);

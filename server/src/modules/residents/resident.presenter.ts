@@ -1,0 +1,16 @@
+import { PRIVACY_NOTICE, maskPhone, type Resident } from '@anqian/shared';
+import type { FieldCrypto } from '../../security/field-crypto';
+import type { ResidentRecord } from './resident.model';
+
+export function presentResident(resident: ResidentRecord, crypto: FieldCrypto): Resident {
+  const consent = resident.consent;
+  return {
+    id: resident._id.toString(),
+    phoneMasked: resident.phone ? maskPhone(crypto.decrypt(resident.phone.enc)) : null,
+    consent:
+      consent?.version && consent.acceptedAt
+        ? { version: consent.version, acceptedAt: consent.acceptedAt.toISOString(), sensitive: Boolean(consent.sensitive) }
+        : null,
+    currentPrivacyVersion: PRIVACY_NOTICE.version,
+  };
+}

@@ -1,0 +1,60 @@
+import type { ParameterizedContext } from 'koa';
+import type { z, ZodType } from 'zod';
+import type { StaffRole } from '@anqian/shared';
+import type { AppState, AppContextExtras } from '../app-context';
+
+/**
+ * Who may call a route. Declared once per route; the auth middleware enforces it and the
+ * route-table test proves it for every route.
+ */
+export type Access =
+  | { kind: 'public' }
+  | { kind: 'resident'; consent?: 'personal' }
+  | { kind: 'staff'; roles: readonly StaffRole[]; duringPasswordChange?: boolean };
+
+/**
+ * How the route limits data to the caller's area:
+ * - `none`: not personal or area data (health, divisions, docs)
+ * - `self`: only the caller's own record
+ * - `division`: the service filters by the staff member's division (and below)
+ * - `county`: only county-level roles may call, and they see the whole county
+ */
+export type Scope = 'none' | 'self' | 'division' | 'county';
+
+export type RouteContext = ParameterizedContext<AppState, AppContextExtras>;
+
+type Schema = ZodType | undefined;
+type Infer<S> = S extends ZodType ? z.output<S> : undefined;
+
+export type Input<P extends Schema, Q extends Schema, B extends Schema> = {
+  params: Infer<P>;
+  query: Infer<Q>;
+  body: Infer<B>;
+};
+
+export type RouteDef<P extends Schema = Schema, Q extends Schema = Schema, B extends Schema = Schema> = {
+  method: 'get' | 'post' | 'patch' | 'put' | 'delete';
+  path: string;
+  summary: string;
+  tag: string;
+  access: Access;
+  scope: Scope;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** Audit action name; required for every staff write (checked by the route-table test). */
+  audit?: string;
+  /** Requests per minute per client IP. */
+  rateLimitPerMinute?: number;
+  successStatus?: number;
+  handler: (ctx: RouteContext, input: Input<P, Q, B>) => Promise<unknown> | unknown;
+};
+
+export type AnyRoute = RouteDef<Schema, Schema, Schema>;
+
+/** Identity function that lets TypeScript infer the input types from the schemas. */
+export function defineRoute<P extends Schema = undefined, Q extends Schema = undefined, B extends Schema = undefined>(
+  route: RouteDef<P, Q, B>,
+): AnyRoute {
+  return route as unknown as AnyRoute;
+}

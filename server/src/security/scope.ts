@@ -1,0 +1,19 @@
+import { divisionPrefix, isWithinDivision } from '@anqian/shared';
+import type { StaffActor } from '../app-context';
+import { AppError } from '../errors';
+
+/**
+ * The one place that turns "who is asking" into "what they may see": a staff member sees their
+ * own division and everything below it. Every scoped query adds this filter.
+ */
+export function divisionFilter(actor: StaffActor, field = 'divisionCode'): Record<string, unknown> {
+  return { [field]: { $regex: `^${divisionPrefix(actor.divisionCode)}` } };
+}
+
+export function assertInScope(actor: StaffActor, divisionCode: string): void {
+  if (!isWithinDivision(divisionCode, actor.divisionCode)) throw new AppError('OUT_OF_SCOPE');
+}
+
+export function isInScope(actor: StaffActor, divisionCode: string): boolean {
+  return isWithinDivision(divisionCode, actor.divisionCode);
+}

@@ -1,0 +1,38 @@
+/**
+ * Stable error codes shared by the server (which throws them) and both clients (which may branch
+ * on them). Every code has an HTTP status and a default message a resident or staff member can act on.
+ */
+export const ERRORS = {
+  VALIDATION_FAILED: { status: 400, message: '提交的内容有误，请按提示修改' },
+  INVALID_JSON: { status: 400, message: '请求内容不是有效的 JSON' },
+  UNAUTHENTICATED: { status: 401, message: '请先登录' },
+  INVALID_CREDENTIALS: { status: 401, message: '用户名或密码错误' },
+  CURRENT_PASSWORD_WRONG: { status: 401, message: '当前密码不正确' },
+  SESSION_EXPIRED: { status: 401, message: '登录已过期，请重新登录' },
+  FORBIDDEN: { status: 403, message: '没有权限执行此操作' },
+  OUT_OF_SCOPE: { status: 403, message: '只能管理本辖区内的数据' },
+  CSRF_INVALID: { status: 403, message: '页面已过期，请刷新后重试' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, message: '请先修改密码' },
+  CONSENT_REQUIRED: { status: 403, message: '请先阅读并同意隐私保护指引' },
+  SENSITIVE_CONSENT_REQUIRED: { status: 403, message: '请先单独同意处理身份证号等敏感个人信息' },
+  ACCOUNT_DISABLED: { status: 403, message: '账号已停用，请联系县级管理员' },
+  NOT_FOUND: { status: 404, message: '要找的内容不存在' },
+  USERNAME_TAKEN: { status: 409, message: '用户名已被使用' },
+  PASSWORD_REUSED: { status: 409, message: '新密码不能与最近 5 次使用过的密码相同' },
+  PHONE_CODE_INVALID: { status: 400, message: '手机号授权已失效，请重新授权' },
+  WECHAT_CODE_INVALID: { status: 401, message: '微信登录凭证无效或已过期，请重新登录' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容太大' },
+  ACCOUNT_LOCKED: { status: 423, message: '密码错误次数过多，账号已锁定 15 分钟，请稍后再试或联系管理员解锁' },
+  RATE_LIMITED: { status: 429, message: '操作太频繁，请稍后再试' },
+  WECHAT_UNAVAILABLE: { status: 503, message: '微信服务暂时不可用，请稍后再试' },
+  DATABASE_UNAVAILABLE: { status: 503, message: '服务暂时不可用，请稍后再试' },
+  INTERNAL: { status: 500, message: '服务器出错了，请稍后再试' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export type ErrorDetail = { field: string; message: string };
+
+export type ErrorBody = {
+  error: { code: ErrorCode; message: string; details?: ErrorDetail[]; requestId?: string };
+};

@@ -1,0 +1,19 @@
+import type { DivisionLevel } from './divisions';
+
+export const STAFF_ROLES = ['county_admin', 'township_staff', 'village_cadre', 'hr_staff'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const STAFF_ROLE_LABELS: Record<StaffRole, string> = {
+  county_admin: '县级管理员',
+  township_staff: '乡镇工作人员',
+  village_cadre: '村干部',
+  hr_staff: '人社局工作人员',
+};
+
+/** The division level an account of each role is bound to. */
+export const ROLE_DIVISION_LEVEL: Record<StaffRole, DivisionLevel> = {
+  county_admin: 'county',
+  township_staff: 'township',
+  village_cadre: 'village',
+  hr_staff: 'county',
+};
