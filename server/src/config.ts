@@ -10,21 +10,25 @@ const booleanFromEnv = z
   .enum(['true', 'false', '1', '0'], '应为 true 或 false')
   .transform((value) => value === 'true' || value === '1');
 
+/** A blank value in a .env file means "not set". */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production'], '应为 development、test 或 production').default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, '应以 mongodb:// 开头').optional(),
+  MONGODB_URI: optional(z.string().regex(/^mongodb(\+srv)?:\/\//, '应以 mongodb:// 开头')),
+  EMBEDDED_DB_DIR: z.string().min(1).default(path.join(repoRoot, 'data', 'db')),
   MONGODB_DB: z.string().regex(/^[A-Za-z0-9_-]{1,48}$/, '只能包含字母、数字、下划线和短横线').default('anqian'),
   COUNTY_CODE: z.string().regex(/^\d{6}$/, '应为 6 位县级行政区划代码').default('532329'),
-  SESSION_SECRET: z.string().optional(),
-  ENCRYPTION_KEY: z.string().optional(),
-  ADMIN_ORIGIN: z.url('应为完整的网址').optional(),
+  SESSION_SECRET: optional(z.string()),
+  ENCRYPTION_KEY: optional(z.string()),
+  ADMIN_ORIGIN: optional(z.url('应为完整的网址')),
   TRUST_PROXY: booleanFromEnv.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  WECHAT_API_BASE: z.url('应为完整的网址').optional(),
-  WECHAT_APP_ID: z.string().optional(),
-  WECHAT_APP_SECRET: z.string().optional(),
+  WECHAT_API_BASE: optional(z.url('应为完整的网址')),
+  WECHAT_APP_ID: optional(z.string()),
+  WECHAT_APP_SECRET: optional(z.string()),
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(180, '审计日志至少保留 180 天').default(365),
   BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10240).default(256),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
@@ -38,6 +42,7 @@ export type Config = {
   port: number;
   mongodbUri: string | undefined;
   mongodbDb: string;
+  embeddedDbDir: string;
   countyCode: string;
   sessionSecret: Buffer;
   encryptionKey: Buffer;
@@ -84,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     mongodbUri: e.MONGODB_URI,
     mongodbDb: e.MONGODB_DB,
+    embeddedDbDir: e.EMBEDDED_DB_DIR,
     countyCode: e.COUNTY_CODE,
     sessionSecret: decodeSecret('SESSION_SECRET', e.SESSION_SECRET),
     encryptionKey: decodeSecret('ENCRYPTION_KEY', e.ENCRYPTION_KEY),

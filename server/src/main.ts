@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { STAFF_ROLE_LABELS } from '@anqian/shared';
 import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
@@ -14,10 +16,13 @@ import { createLogger, type Logger } from './logger';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
+const envFile = path.resolve(__dirname, '../../.env');
+
 async function main() {
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const embedded = config.mongodbUri ? null : await startEmbeddedDatabase({ log: (line) => logger.info(line) });
+  const embedded = config.mongodbUri ? null : await startEmbeddedDatabase({ dataDir: config.embeddedDbDir, log: (line) => logger.info(line) });
   try {
     await serve(config, logger, embedded);
   } catch (error) {
@@ -38,7 +43,8 @@ async function serve(config: Config, logger: Logger, embedded: EmbeddedDb | null
     baseUrl: fakeWechat ? `${origin}/fake-wechat` : config.wechat.apiBase,
     appId: config.wechat.appId,
     appSecret: config.wechat.appSecret,
-    tokenStore: createMongoAccessTokenStore(connection),
+    tokenStore: createMongoAccessTokenStore(connection, config.wechat.appId),
+    logger: logger.child({ module: 'wechat' }),
   });
   const { app, services } = createApp({ config, connection, logger, wechat, fakeWechat });
   await syncIndexes(connection);
@@ -53,7 +59,7 @@ async function serve(config: Config, logger: Logger, embedded: EmbeddedDb | null
     `  API            ${origin}/api/health   (docs: ${origin}/api/docs/ui)`,
     `  Admin console  ${origin}/admin/`,
     `  Mini-program   ${origin}/h5/   (H5 build; open at phone size)`,
-    `  Database       ${embedded ? `embedded FerretDB on port ${embedded.port}, data in data/db` : 'MONGODB_URI'}`,
+    `  Database       ${embedded ? `embedded FerretDB on port ${embedded.port}, data in ${config.embeddedDbDir}` : 'MONGODB_URI'}`,
   ];
   if (demoAccounts.length) {
     lines.push(`  Demo staff accounts (password ${DEMO_PASSWORD}):`);

@@ -28,10 +28,8 @@ export default function HomePage() {
   return (
     <PageShell className='home'>
       <View className='home__hero'>
-        <Text className='home__greeting'>
-          {signedIn ? `您好${resident?.phoneMasked ? `，${resident.phoneMasked}` : ''}` : '您好，欢迎使用安迁通'}
-        </Text>
-        <Text className='home__tagline'>避险搬迁，一站办理</Text>
+        <Text className='home__greeting'>{resident?.phoneMasked ? `您好，${resident.phoneMasked}` : '您好！'}</Text>
+        <Text className='home__tagline'>欢迎使用安迁通，避险搬迁一站办理</Text>
       </View>
 
       {signedIn ? (

@@ -82,7 +82,9 @@ export default function MinePage() {
         </View>
         <ToggleRow
           label='大字模式'
-          hint={display.followsSystem ? '已按微信字体大小设置自动选择' : '放大文字和按钮，看得更清楚'}
+          hint={
+            display.followsSystem && display.largeText ? '已按微信字体大小自动开启' : '放大文字和按钮，看得更清楚'
+          }
           on={display.largeText}
           onToggle={() => setLargeText(!display.largeText)}
         />

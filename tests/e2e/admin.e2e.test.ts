@@ -1,0 +1,60 @@
+import type { Browser, Page } from 'playwright-core';
+
+jest.setTimeout(60_000);
+import { baseUrl, launchBrowser, screenshotPath } from './browser';
+
+const DEMO_PASSWORD = 'Anqian@2026';
+const NEW_PASSWORD = 'Xiang@zhen2026';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser.close());
+
+async function signIn(page: Page, username: string, password: string) {
+  await page.goto(`${baseUrl()}/admin/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+}
+
+test('a county admin creates a township account, which signs in, changes its password and sees only its township', async () => {
+  const admin = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await signIn(admin, 'county_admin', DEMO_PASSWORD);
+  await admin.getByRole('menuitem', { name: '人员管理' }).click();
+  await admin.getByRole('button', { name: /新建账号/ }).click();
+
+  const dialog = admin.getByRole('dialog');
+  await dialog.getByLabel('用户名').fill('shishan_e2e');
+  await dialog.getByLabel('姓名').fill('狮山镇测试员');
+  await dialog.getByLabel('角色').click();
+  await admin.getByTitle('乡镇工作人员').click();
+  await dialog.getByLabel('所属区划').click();
+  await admin.locator('.ant-select-tree').getByTitle('狮山镇', { exact: true }).click();
+  await dialog.getByRole('button', { name: /创\s*建/ }).click();
+
+  const temporary = admin.getByTestId('temporary-password');
+  await temporary.waitFor();
+  const temporaryPassword = (await temporary.textContent())!.trim();
+  expect(temporaryPassword).toMatch(/^\S{12}$/);
+  await admin.screenshot({ path: screenshotPath('admin-staff-created') });
+
+  const staff = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await signIn(staff, 'shishan_e2e', temporaryPassword);
+  await staff.getByLabel('当前密码').fill(temporaryPassword);
+  await staff.getByLabel('新密码', { exact: true }).fill(NEW_PASSWORD);
+  await staff.getByLabel('确认新密码').fill(NEW_PASSWORD);
+  await staff.getByRole('button', { name: /确认修改/ }).click();
+
+  await staff.getByRole('menuitem', { name: '工作台' }).waitFor();
+  await staff.getByText('狮山镇').first().waitFor();
+  // A township account has no staff management, and the API refuses it everything outside its township.
+  expect(await staff.getByRole('menuitem', { name: '人员管理' }).count()).toBe(0);
+  const staffList = await staff.evaluate(async () => (await fetch('/api/staff')).status);
+  expect(staffList).toBe(403);
+  const me = await staff.evaluate(async () => (await fetch('/api/auth/me')).json());
+  expect(me.user.divisionName).toBe('狮山镇');
+  expect(me.passwordChangeRequired).toBeNull();
+  await staff.screenshot({ path: screenshotPath('admin-township-home') });
+});
