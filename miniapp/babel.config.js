@@ -7,6 +7,8 @@ module.exports = {
         framework: 'react',
         ts: true,
         compiler: 'webpack5',
+        // No React fast refresh: the H5 dev build is served from disk by the API (config/dev.ts).
+        hot: false,
       },
     ],
   ],

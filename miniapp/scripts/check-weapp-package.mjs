@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * Run after `taro build --type weapp`. Fails (exit 1) when the main package or a subpackage is over
- * WeChat's limits as budgeted by us, or when the WeChat AppSecret appears in any built file:
- * the secret lives only on the server.
+ * WeChat's limits as budgeted by us, when the WeChat AppSecret appears in any built file (the
+ * secret lives only on the server), or when the WeChat build still calls the dev-only fake WeChat.
  *
  *   node miniapp/scripts/check-weapp-package.mjs [distDir]   (default: miniapp/dist/weapp)
  */
@@ -85,9 +85,15 @@ for (const dir of scanDirs) {
 if (leaks === 0) {
   const checked = process.env.WECHAT_APP_SECRET
     ? 'WECHAT_APP_SECRET and the development AppSecret'
-    : 'the development AppSecret; WECHAT_APP_SECRET not set';
-  console.log(`✓ no AppSecret in built files (checked ${checked} in ${scanDirs.length} build folder(s))`);
+    : 'the development AppSecret; WECHAT_APP_SECRET is not set';
+  const folders = scanDirs.map((dir) => path.relative(process.cwd(), dir) || '.').join(', ');
+  console.log(`✓ no AppSecret in built files (${checked}; searched ${folders})`);
 }
+
+// Only the H5 build may ask the development fake WeChat server for codes.
+const devOnly = files.filter((file) => fs.readFileSync(path.join(distDir, file.relative)).includes('/fake-wechat/'));
+devOnly.forEach((file) => fail(`${file.relative} calls the development fake WeChat server (/fake-wechat/)`));
+if (devOnly.length === 0) console.log('✓ no calls to the development fake WeChat server');
 
 if (process.exitCode) console.error('Package check failed.');
 else console.log('✓ package sizes within limits');

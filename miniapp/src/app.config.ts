@@ -23,5 +23,4 @@ export default defineAppConfig({
     ],
   },
   __usePrivacyCheck__: true,
-  lazyCodeLoading: 'requiredComponents',
 });

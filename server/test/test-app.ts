@@ -38,7 +38,8 @@ export async function createTestApp(overrides: Partial<Record<string, string>> =
   });
   const connection = await connectDatabase(config.mongodbUri!, config.mongodbDb);
   const wechat = createWechatClient({
-    baseUrl: fakeWechat.url,
+    // The fake unless the caller overrides WECHAT_API_BASE (e.g. to an unreachable address).
+    baseUrl: config.wechat.apiBase,
     appId: config.wechat.appId,
     appSecret: config.wechat.appSecret,
     tokenStore: createMemoryAccessTokenStore(),

@@ -19,7 +19,8 @@ export function RequireSession({ children, allowPasswordChange = false }: { chil
   const location = useLocation();
 
   if (session.isPending) return <FullPageSpin />;
-  if (session.isError) return <ErrorState error={session.error} onRetry={() => void session.refetch()} title="无法连接服务器" />;
+  // A failed background refetch keeps the last known session; only a failed first load blocks the app.
+  if (session.isError && session.data === undefined) return <ErrorState error={session.error} onRetry={() => void session.refetch()} title="无法连接服务器" />;
   if (!session.data) {
     const target = currentPath(location);
     return <Navigate to={target === '/' ? '/login' : `/login?redirect=${encodeURIComponent(target)}`} replace />;

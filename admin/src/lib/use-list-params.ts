@@ -24,8 +24,11 @@ export function useListParams<K extends string>(keys: readonly K[]) {
     [keys, params],
   );
 
+  /** Returns false when nothing changed, so the caller can refetch the same view instead. */
   const setFilters = useCallback(
-    (next: Partial<Record<K, string | undefined>>) => {
+    (next: Partial<Record<K, string | undefined>>): boolean => {
+      const changed = page !== 1 || keys.some((key) => (next[key] || undefined) !== filters[key]);
+      if (!changed) return false;
       setParams((current) => {
         const updated = new URLSearchParams();
         for (const [key, value] of Object.entries(next) as [K, string | undefined][]) {
@@ -35,8 +38,9 @@ export function useListParams<K extends string>(keys: readonly K[]) {
         if (size) updated.set('pageSize', size);
         return updated;
       });
+      return true;
     },
-    [setParams],
+    [filters, keys, page, setParams],
   );
 
   const setPagination = useCallback(

@@ -1,6 +1,5 @@
 import Taro from '@tarojs/taro';
 import type { Resident, ResidentTokens } from '@anqian/shared';
-import { IS_WEAPP } from './env';
 import { ApiError, request, setSessionRenewer } from './request';
 import { clearSession, loadResident, loadTokens, saveResident, saveTokens } from './storage';
 import { createStore, useStore } from './store';
@@ -35,11 +34,13 @@ export function setResident(resident: Resident): void {
  * wx.login and asks the development fake WeChat server for a code instead.
  */
 async function getLoginCode(): Promise<string> {
-  if (IS_WEAPP) {
-    const { code } = await Taro.login();
-    if (!code) throw new ApiError(0, 'WECHAT_CODE_INVALID', '微信登录失败，请稍后再试');
-    return code;
-  }
+  if (process.env.TARO_ENV === 'h5') return devLoginCode();
+  const { code } = await Taro.login().catch(() => ({ code: '' }));
+  if (!code) throw new ApiError(0, 'WECHAT_UNAVAILABLE', '微信登录没有成功，请稍后再试');
+  return code;
+}
+
+async function devLoginCode(): Promise<string> {
   const { code } = await request<{ code: string }>('/fake-wechat/dev/login-code', {
     method: 'POST',
     data: {},

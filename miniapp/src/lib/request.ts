@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import { ERRORS, type ErrorBody, type ErrorCode, type ErrorDetail } from '@anqian/shared';
+import { confirmDialog } from './dialog';
 import { API_BASE } from './env';
 import { loadTokens } from './storage';
 
@@ -47,9 +48,14 @@ export function setSessionRenewer(renewer: SessionRenewer): void {
   renewSession = renewer;
 }
 
+/** Renew this long before the access token expires, to save a 401 round trip on a slow network. */
+const EXPIRY_MARGIN_MS = 30_000;
+
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { auth = true, renew = true } = options;
-  const hadToken = auth && renew && loadTokens() !== null;
+  const tokens = auth && renew ? loadTokens() : null;
+  const hadToken = tokens !== null;
+  if (tokens && renewSession && tokens.expiresAt - EXPIRY_MARGIN_MS < Date.now()) await renewSession();
   try {
     return await send<T>(path, options);
   } catch (error) {
@@ -112,17 +118,9 @@ let retryDialog: Promise<boolean> | null = null;
 
 /** One dialog for all requests that failed together, so a dead network shows one question. */
 function askToRetry(): Promise<boolean> {
-  retryDialog ??= Taro.showModal({
-    title: '网络不给力',
-    content: NETWORK_MESSAGE,
-    confirmText: '重试',
-    cancelText: '取消',
-  })
-    .then((result) => result.confirm)
-    .catch(() => false)
-    .finally(() => {
-      retryDialog = null;
-    });
+  retryDialog ??= confirmDialog({ title: '连接失败', content: NETWORK_MESSAGE, confirmText: '重试' }).finally(() => {
+    retryDialog = null;
+  });
   return retryDialog;
 }
 

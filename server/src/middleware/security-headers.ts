@@ -19,7 +19,11 @@ export function securityHeaders(options: { hsts: boolean }): Middleware {
     ctx.set('Cross-Origin-Opener-Policy', 'same-origin');
     ctx.set('Content-Security-Policy', CSP);
     if (options.hsts) ctx.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-    await next();
-    if (ctx.path.startsWith('/api/')) ctx.set('Cache-Control', 'no-store');
+    try {
+      await next();
+    } finally {
+      // Error answers too: they pass through here as exceptions on their way to the error handler.
+      if (ctx.path.startsWith('/api/')) ctx.set('Cache-Control', 'no-store');
+    }
   };
 }

@@ -26,7 +26,7 @@ function readSystemFont(): FontInfo {
   }
 }
 
-export function systemPrefersLargeText(info: FontInfo = readSystemFont()): boolean {
+function systemPrefersLargeText(info: FontInfo = readSystemFont()): boolean {
   return (
     (info.fontSizeSetting ?? 0) >= LARGE_FONT_SETTING_PX || (info.fontSizeScaleFactor ?? 1) >= LARGE_SCALE_FACTOR
   );

@@ -1,5 +1,4 @@
 import Taro from '@tarojs/taro';
-import { IS_WEAPP } from '@/lib/env';
 import { createStore, useStore } from '@/lib/store';
 
 /**
@@ -16,7 +15,7 @@ const pendingStore = createStore(false);
 
 export function registerPlatformPrivacy(): void {
   const taro = Taro as unknown as { onNeedPrivacyAuthorization?: (listener: (resolve: Resolve) => void) => void };
-  if (!IS_WEAPP || typeof taro.onNeedPrivacyAuthorization !== 'function') return;
+  if (process.env.TARO_ENV !== 'weapp' || typeof taro.onNeedPrivacyAuthorization !== 'function') return;
   taro.onNeedPrivacyAuthorization((resolve) => {
     pendingResolve = resolve;
     resolve({ event: 'exposureAuthorization' });

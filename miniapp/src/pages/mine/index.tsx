@@ -8,6 +8,7 @@ import { setLargeText, useDisplayMode } from '@/features/display/display-mode';
 import { BindPhoneButton } from '@/features/phone/components/bind-phone-button';
 import { consentStatus, type ConsentStatus } from '@/features/privacy/consent';
 import { signIn, signOut, useSession } from '@/lib/auth';
+import { confirmDialog } from '@/lib/dialog';
 import { ROUTES } from '@/lib/routes';
 import { useAction } from '@/lib/use-action';
 import './index.scss';
@@ -27,13 +28,12 @@ export default function MinePage() {
   const consent = consentStatus(signedIn, resident);
 
   const confirmSignOut = async () => {
-    const { confirm } = await Taro.showModal({
+    const confirmed = await confirmDialog({
       title: '退出登录',
       content: '退出后需要重新登录才能查看办理进度。',
       confirmText: '退出',
-      cancelText: '取消',
     });
-    if (confirm) await logout.run();
+    if (confirmed) await logout.run();
   };
 
   return (

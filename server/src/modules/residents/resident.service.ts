@@ -109,10 +109,13 @@ export function createResidentService(deps: { connection: Connection; crypto: Fi
     async withdrawConsent(residentId: string, scope: 'sensitive' | 'all'): Promise<Resident> {
       const resident = await load(residentId);
       const version = resident.consent?.version ?? PRIVACY_NOTICE.version;
+      // Without a consent there is nothing sensitive to switch off (and `consent.x` on null fails in MongoDB).
       const set =
         scope === 'all'
           ? { consent: null, phone: null }
-          : { 'consent.sensitive': false, 'consent.sensitiveAcceptedAt': null };
+          : resident.consent
+            ? { 'consent.sensitive': false, 'consent.sensitiveAcceptedAt': null }
+            : {};
       const updated = await ResidentModel.findOneAndUpdate(
         { _id: residentId },
         { $set: set, $push: { consentHistory: { action: 'withdraw', version, scope, at: new Date() } } },

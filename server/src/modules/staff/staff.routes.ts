@@ -3,6 +3,7 @@ import { defineRoute, type RouteContext } from '../../routing/define-route';
 
 const countyAdmin = { kind: 'staff', roles: ['county_admin'] } as const;
 
+/** What the audit record names as the target of this write. */
 const target = (ctx: RouteContext, id: string, detail?: string) => {
   ctx.state.auditTarget = { type: 'staff', id, detail };
 };
@@ -29,9 +30,10 @@ export const staffRoutes = [
     audit: 'staff.create',
     successStatus: 201,
     handler: async (ctx, { body }) => {
-      ctx.state.auditTarget = { type: 'staff', detail: `${body.username} ${body.role} ${body.divisionCode}` };
+      const detail = `${body.username} ${body.role} ${body.divisionCode}`;
+      ctx.state.auditTarget = { type: 'staff', detail };
       const created = await ctx.services.staff.create(ctx.state.staff!, body);
-      target(ctx, created.user.id, `${body.username} ${body.role} ${body.divisionCode}`);
+      target(ctx, created.user.id, detail);
       return created;
     },
   }),

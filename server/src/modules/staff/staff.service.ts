@@ -43,10 +43,13 @@ export function createStaffService(deps: { connection: Connection; crypto: Field
     return user;
   }
 
-  /** Role and division must fit together and stay inside the actor's own scope. */
+  /**
+   * Role and division must fit together and stay inside the actor's own scope. A code this county
+   * does not have is a bad input (400 on the field), not someone else's area.
+   */
   async function assertAssignable(actor: StaffActor, role: StaffRole, divisionCode: string) {
-    assertInScope(actor, divisionCode);
     await divisions.assertExists(divisionCode, 'body.divisionCode', ROLE_DIVISION_LEVEL[role]);
+    assertInScope(actor, divisionCode);
   }
 
   async function registerFailure(username: string): Promise<void> {

@@ -1,9 +1,9 @@
 import { Button, Card, Empty, Flex, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
-import { findDivision, STAFF_ROLE_LABELS, STAFF_ROLES, type AuditEntry } from '@anqian/shared';
+import { ERRORS, findDivision, STAFF_ROLE_LABELS, STAFF_ROLES, type AuditEntry } from '@anqian/shared';
 import { ErrorState } from '@/components/error-state';
 import { useDivisions } from '@/lib/divisions';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTimeShort } from '@/lib/format';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useListParams } from '@/lib/use-list-params';
 import { useAuditLogs } from '@/features/audit/api/list-audit-logs';
@@ -18,6 +18,11 @@ function dayBoundary(value: string | undefined, edge: 'start' | 'end'): string |
   const day = dayjs(value, 'YYYY-MM-DD');
   if (!day.isValid()) return undefined;
   return (edge === 'start' ? day.startOf('day') : day.endOf('day')).toISOString();
+}
+
+/** Failed actions record the error code as their detail; show the message staff know instead. */
+function describeDetail(detail: string): string {
+  return Object.hasOwn(ERRORS, detail) ? `${ERRORS[detail as keyof typeof ERRORS].message}（${detail}）` : detail;
 }
 
 function roleLabel(role: string | null): string {
@@ -44,11 +49,11 @@ export function AuditLogPage() {
     (code && divisions.data && findDivision(divisions.data, code)?.name) || code || '—';
 
   const columns: TableColumnsType<AuditEntry> = [
-    { title: '时间', dataIndex: 'at', width: 190, render: (value: string) => formatDateTime(value) },
+    { title: '时间', dataIndex: 'at', width: 170, render: (value: string) => formatDateTimeShort(value) },
     {
       title: '操作人',
       key: 'actor',
-      width: 170,
+      width: 160,
       render: (_value, entry) => (
         <Flex vertical>
           <span>{entry.actorName}</span>
@@ -60,18 +65,18 @@ export function AuditLogPage() {
         </Flex>
       ),
     },
-    { title: '所属区划', dataIndex: 'divisionCode', width: 150, render: (code: string | null) => divisionName(code) },
-    { title: 'IP 地址', dataIndex: 'ip', width: 140 },
+    { title: '所属区划', dataIndex: 'divisionCode', width: 130, render: (code: string | null) => divisionName(code) },
+    { title: 'IP 地址', dataIndex: 'ip', width: 130 },
     {
       title: '操作',
       dataIndex: 'action',
-      width: 150,
+      width: 130,
       render: (action: string) => <Tooltip title={action}>{actionLabel(action)}</Tooltip>,
     },
     {
       title: '对象',
       key: 'target',
-      width: 200,
+      width: 150,
       render: (_value, entry) =>
         entry.targetType ? (
           <Flex vertical>
@@ -95,14 +100,24 @@ export function AuditLogPage() {
     {
       title: '详情',
       dataIndex: 'detail',
-      render: (detail: string | null) => (detail ? <Typography.Text ellipsis={{ tooltip: detail }}>{detail}</Typography.Text> : '—'),
+      render: (detail: string | null) => {
+        if (!detail) return '—';
+        const text = describeDetail(detail);
+        return <Typography.Text ellipsis={{ tooltip: text }}>{text}</Typography.Text>;
+      },
     },
   ];
 
   return (
     <Card title="审计日志" extra={<Typography.Text type="secondary">登录和所有修改操作都会记录，日志至少保留 180 天，任何人都不能删除</Typography.Text>}>
       <Flex vertical gap={16}>
-        <AuditFilters values={filters} onSearch={list.setFilters} />
+        <AuditFilters
+          values={filters}
+          // Searching again with unchanged filters means "refresh".
+          onSearch={(next) => {
+            if (!list.setFilters(next)) void logs.refetch();
+          }}
+        />
         {logs.isError && !logs.data ? (
           <ErrorState error={logs.error} onRetry={() => void logs.refetch()} title="审计日志加载失败" />
         ) : (
@@ -121,7 +136,7 @@ export function AuditLogPage() {
               columns={columns}
               dataSource={logs.data?.items}
               loading={logs.isFetching}
-              scroll={{ x: 1300 }}
+              scroll={{ x: 1120 }}
               locale={{
                 emptyText: (
                   <Empty

@@ -4,7 +4,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { STAFF_ROLE_LABELS, STAFF_ROLES, type StaffRole, type StaffUser } from '@anqian/shared';
 import { ErrorState } from '@/components/error-state';
 import { useCurrentSession } from '@/lib/auth';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime, formatDateTimeShort } from '@/lib/format';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useListParams } from '@/lib/use-list-params';
 import { useStaffList } from '@/features/staff/api/list-staff';
@@ -34,11 +34,11 @@ export function StaffPage() {
   });
 
   const columns: TableColumnsType<StaffUser> = [
-    { title: '用户名', dataIndex: 'username', width: 140 },
+    { title: '用户名', dataIndex: 'username', width: 120 },
     {
       title: '姓名',
       dataIndex: 'displayName',
-      width: 140,
+      width: 150,
       render: (name: string, user) => (
         <>
           {name}
@@ -50,13 +50,13 @@ export function StaffPage() {
         </>
       ),
     },
-    { title: '角色', dataIndex: 'role', width: 130, render: (role: StaffRole) => STAFF_ROLE_LABELS[role] },
-    { title: '所属区划', dataIndex: 'divisionName', width: 160 },
-    { title: '手机号', key: 'phone', width: 200, render: (_value, user) => <StaffPhoneCell user={user} /> },
+    { title: '角色', dataIndex: 'role', width: 110, render: (role: StaffRole) => STAFF_ROLE_LABELS[role] },
+    { title: '所属区划', dataIndex: 'divisionName', width: 150 },
+    { title: '手机号', key: 'phone', width: 175, render: (_value, user) => <StaffPhoneCell user={user} /> },
     {
       title: '状态',
       key: 'status',
-      width: 150,
+      width: 90,
       render: (_value, user) => (
         <Flex gap={4} wrap>
           {user.status === 'active' ? <Tag color="success">正常</Tag> : <Tag color="default">已停用</Tag>}
@@ -68,12 +68,12 @@ export function StaffPage() {
         </Flex>
       ),
     },
-    { title: '最近登录', dataIndex: 'lastLoginAt', width: 190, render: (value: string | null) => formatDateTime(value) },
+    { title: '最近登录', dataIndex: 'lastLoginAt', width: 110, render: (value: string | null) => formatDateTimeShort(value) },
     {
       title: '操作',
       key: 'actions',
       fixed: 'right',
-      width: 240,
+      width: 215,
       render: (_value, user) => (
         <StaffRowActions
           user={user}
@@ -95,7 +95,13 @@ export function StaffPage() {
       }
     >
       <Flex vertical gap={16}>
-        <StaffFilters values={filters} onSearch={list.setFilters} />
+        <StaffFilters
+          values={filters}
+          // Searching again with unchanged filters means "refresh".
+          onSearch={(next) => {
+            if (!list.setFilters(next)) void staff.refetch();
+          }}
+        />
         {staff.isError && !staff.data ? (
           <ErrorState error={staff.error} onRetry={() => void staff.refetch()} title="账号列表加载失败" />
         ) : (
@@ -113,7 +119,7 @@ export function StaffPage() {
               columns={columns}
               dataSource={staff.data?.items}
               loading={staff.isFetching}
-              scroll={{ x: 1300 }}
+              scroll={{ x: 1120 }}
               locale={{
                 emptyText: (
                   <Empty

@@ -4,13 +4,14 @@ import { View } from '@tarojs/components';
 import { useState } from 'react';
 import { ActionButton } from '@/components/action-button';
 import { Notice } from '@/components/notice';
-import { IS_WEAPP } from '@/lib/env';
 import { useAction } from '@/lib/use-action';
 import { bindPhone, devPhoneCode } from '../phone';
 
 /** WeChat's phone-number button; the code it returns is exchanged by our server, never stored here. */
 export function BindPhoneButton({ label }: { label: string }) {
-  const bind = useAction(async (code?: string) => bindPhone(code ?? (await devPhoneCode())));
+  const bind = useAction(async (code?: string) =>
+    bindPhone(code ?? (process.env.TARO_ENV === 'h5' ? await devPhoneCode() : '')),
+  );
   const [declined, setDeclined] = useState<string | null>(null);
 
   const handlePhone = (event: BaseEventOrig<ButtonProps.onGetPhoneNumberEventDetail>) => {
@@ -33,7 +34,9 @@ export function BindPhoneButton({ label }: { label: string }) {
       {bind.error ? <Notice tone='error'>{bind.error}</Notice> : null}
       <ActionButton
         loading={bind.loading}
-        {...(IS_WEAPP ? { openType: 'getPhoneNumber', onGetPhoneNumber: handlePhone } : { onClick: () => void bind.run() })}
+        {...(process.env.TARO_ENV === 'weapp'
+          ? { openType: 'getPhoneNumber', onGetPhoneNumber: handlePhone }
+          : { onClick: () => void bind.run() })}
       >
         {bind.loading ? '正在绑定…' : label}
       </ActionButton>

@@ -4,7 +4,6 @@ import { ActionButton } from '@/components/action-button';
 import { CheckRow } from '@/components/check-row';
 import { Notice } from '@/components/notice';
 import { useSession } from '@/lib/auth';
-import { IS_WEAPP } from '@/lib/env';
 import { useAction } from '@/lib/use-action';
 import { giveConsent } from '../consent';
 import { AGREE_BUTTON_ID, answerPlatformPrivacy } from '../platform-privacy';
@@ -37,7 +36,7 @@ export function ConsentForm({ onDone, onDecline }: Props) {
         id={AGREE_BUTTON_ID}
         loading={agree.loading}
         onClick={handleAgree}
-        {...(IS_WEAPP
+        {...(process.env.TARO_ENV === 'weapp'
           ? { openType: 'agreePrivacyAuthorization', onAgreePrivacyAuthorization: () => answerPlatformPrivacy(true) }
           : {})}
       >

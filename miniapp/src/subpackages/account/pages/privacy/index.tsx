@@ -7,6 +7,7 @@ import { Notice } from '@/components/notice';
 import { consentStatus, giveConsent, withdrawConsent } from '@/features/privacy/consent';
 import { ConsentForm } from '@/features/privacy/components/consent-form';
 import { useSession } from '@/lib/auth';
+import { confirmDialog } from '@/lib/dialog';
 import { ROUTES } from '@/lib/routes';
 import { useAction } from '@/lib/use-action';
 import './index.scss';
@@ -28,16 +29,15 @@ export default function PrivacyPage() {
   const addSensitive = useAction(giveConsent);
 
   const confirmWithdraw = async (scope: 'sensitive' | 'all') => {
-    const { confirm } = await Taro.showModal({
+    const confirmed = await confirmDialog({
       title: scope === 'all' ? '撤回全部同意' : '撤回敏感信息同意',
       content:
         scope === 'all'
           ? '撤回后，需要个人信息的功能将无法使用；撤回前已办理的业务不受影响。'
           : '撤回后，我们不再处理您和家人的身份证号，需要身份证号的业务将无法办理。',
       confirmText: '确认撤回',
-      cancelText: '取消',
     });
-    if (confirm) await withdraw.run(scope);
+    if (confirmed) await withdraw.run(scope);
   };
 
   return (

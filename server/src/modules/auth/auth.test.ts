@@ -1,0 +1,379 @@
+import request, { type Response } from 'supertest';
+import { ERRORS, passwordProblems } from '@anqian/shared';
+import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/test-app';
+import { routeTable } from '../../routing/route-table';
+import { tokenHash } from '../../security/tokens';
+
+let t: TestApp;
+let admin: Awaited<ReturnType<TestApp['staffAgent']>>;
+
+// TRUST_PROXY lets each scenario sign in from its own client address (X-Forwarded-For), so the real
+// per-IP limits (20 sign-ins and 10 password changes a minute) only bite in the test about them.
+beforeAll(async () => {
+  t = await createTestApp({ TRUST_PROXY: 'true' });
+  admin = await t.staffAgent('county_admin');
+});
+afterAll(() => t.close());
+
+let ipCounter = 0;
+const nextIp = () => `198.51.100.${(ipCounter += 1)}`;
+
+/** A browser at its own address: a cookie-keeping agent that always sends X-Forwarded-For. */
+function browser(ip = nextIp()) {
+  return request.agent(t.server).set('X-Forwarded-For', ip);
+}
+
+async function login(username: string, password: string, agent = browser()) {
+  const response = await agent.post('/api/auth/login').send({ username, password });
+  return { agent, response, csrf: response.body.csrfToken as string };
+}
+
+function sessionCookie(response: Response): string | undefined {
+  const cookies = ([] as string[]).concat(response.headers['set-cookie'] ?? []);
+  return cookies.find((cookie) => cookie.startsWith('aq_sid='));
+}
+
+const cookieValue = (cookie: string) => cookie.split(';')[0];
+const errorOf = (response: Response) => ({ status: response.status, code: response.body.error?.code, message: response.body.error?.message });
+
+const staffUsers = () => t.connection.db!.collection('staff_users');
+const sessions = () => t.connection.db!.collection('staff_sessions');
+const throttles = () => t.connection.db!.collection('login_throttles');
+const auditLogs = () => t.connection.db!.collection('audit_logs');
+
+/** Five wrong passwords from one address; the account is then locked. */
+async function lockOut(username: string) {
+  const agent = browser();
+  for (let i = 0; i < 5; i += 1) {
+    const { response } = await login(username, `Wrong@Pass${i}`, agent);
+    expect(errorOf(response)).toEqual({ status: 401, code: 'INVALID_CREDENTIALS', message: ERRORS.INVALID_CREDENTIALS.message });
+  }
+  return agent;
+}
+
+async function createAccountViaApi(username: string) {
+  const response = await admin.agent
+    .post('/api/staff')
+    .set('X-CSRF-Token', admin.csrf)
+    .send({ username, displayName: '新账号', role: 'county_admin', divisionCode: t.county.code });
+  expect(response.status).toBe(201);
+  return { id: response.body.user.id as string, temporaryPassword: response.body.temporaryPassword as string };
+}
+
+describe('staff sign-in', () => {
+  it('opens a server-side session and sets an httpOnly SameSite=Strict cookie', async () => {
+    const user = await t.createStaff('township_staff');
+    const { agent, response } = await login(user.username, TEST_PASSWORD);
+
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({
+      user: expect.objectContaining({ id: user.id, username: user.username, role: 'township_staff', status: 'active' }),
+      csrfToken: expect.stringMatching(/^[A-Za-z0-9_-]{40,}$/),
+      passwordChangeRequired: null,
+    });
+    expect(JSON.stringify(response.body)).not.toMatch(/passwordHash|argon2/);
+    const cookie = sessionCookie(response)!;
+    expect(cookie).toMatch(/;\s*httponly/i);
+    expect(cookie).toMatch(/;\s*samesite=strict/i);
+    expect(cookie).toMatch(/;\s*path=\//i);
+
+    // Only a hash of the cookie token is stored, with the idle deadline 30 minutes ahead.
+    const token = cookieValue(cookie).slice('aq_sid='.length);
+    expect(await sessions().findOne({ _id: token as never })).toBeNull();
+    const stored = await sessions().findOne({ _id: tokenHash(token) as never });
+    expect(stored).toMatchObject({ userId: user.id, csrfToken: response.body.csrfToken });
+    expect(stored!.expiresAt.getTime() - Date.now()).toBeGreaterThan(29 * 60_000);
+    expect(stored!.expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(30 * 60_000);
+    expect((await staffUsers().findOne({ username: user.username }))!.lastLoginAt).toBeInstanceOf(Date);
+
+    const me = await agent.get('/api/auth/me');
+    expect(me.status).toBe(200);
+    expect(me.body.user.id).toBe(user.id);
+  });
+
+  it('answers a wrong password with 401 INVALID_CREDENTIALS and opens no session', async () => {
+    const user = await t.createStaff('village_cadre');
+    const { response } = await login(user.username, 'Wrong@Pass1');
+
+    expect(errorOf(response)).toEqual({ status: 401, code: 'INVALID_CREDENTIALS', message: ERRORS.INVALID_CREDENTIALS.message });
+    expect(sessionCookie(response)).toBeUndefined();
+    expect(await sessions().countDocuments({ userId: user.id })).toBe(0);
+    const throttle = await throttles().findOne({ _id: user.username as never });
+    expect(throttle).toMatchObject({ failures: 1 });
+    expect(throttle!.lockedUntil ?? null).toBeNull();
+  });
+
+  it('locks the account for 15 minutes after five failures, even with the right password', async () => {
+    const user = await t.createStaff('township_staff');
+    const agent = await lockOut(user.username);
+    const { response } = await login(user.username, TEST_PASSWORD, agent);
+
+    expect(errorOf(response)).toEqual({ status: 423, code: 'ACCOUNT_LOCKED', message: ERRORS.ACCOUNT_LOCKED.message });
+    expect(sessionCookie(response)).toBeUndefined();
+    const throttle = await throttles().findOne({ _id: user.username as never });
+    const minutesLeft = (throttle!.lockedUntil.getTime() - Date.now()) / 60_000;
+    expect(minutesLeft).toBeGreaterThan(14);
+    expect(minutesLeft).toBeLessThanOrEqual(15);
+
+    const shown = await admin.agent.get(`/api/staff/${user.id}`);
+    expect(shown.body.lockedUntil).toBe(throttle!.lockedUntil.toISOString());
+  });
+
+  it('answers an unknown user name exactly like a real one, lock-out included', async () => {
+    const user = await t.createStaff('township_staff');
+    const answers = async (username: string) => {
+      const agent = browser();
+      const seen = [];
+      for (let i = 0; i < 5; i += 1) seen.push(errorOf((await login(username, `Wrong@Pass${i}`, agent)).response));
+      seen.push(errorOf((await login(username, TEST_PASSWORD, agent)).response));
+      return seen;
+    };
+
+    const real = await answers(user.username);
+    const unknown = await answers('nobody-here');
+
+    expect(unknown).toEqual(real);
+    expect(unknown.map((answer) => answer.status)).toEqual([401, 401, 401, 401, 401, 423]);
+    expect(await throttles().findOne({ _id: 'nobody-here' as never })).toMatchObject({ lockedUntil: expect.any(Date) });
+  });
+
+  it('lets a county admin unlock an account, and audits the unlock', async () => {
+    const user = await t.createStaff('hr_staff');
+    const agent = await lockOut(user.username);
+    expect((await login(user.username, TEST_PASSWORD, agent)).response.status).toBe(423);
+
+    const unlocked = await admin.agent.post(`/api/staff/${user.id}/unlock`).set('X-CSRF-Token', admin.csrf);
+
+    expect(unlocked.status).toBe(200);
+    expect(unlocked.body).toMatchObject({ id: user.id, lockedUntil: null });
+    expect(await throttles().findOne({ _id: user.username as never })).toBeNull();
+    expect((await login(user.username, TEST_PASSWORD, agent)).response.status).toBe(200);
+    expect(await auditLogs().findOne({ action: 'staff.unlock', targetId: user.id })).toMatchObject({
+      actorId: admin.user.id,
+      role: 'county_admin',
+      result: 'success',
+    });
+  });
+
+  it('lets the account sign in again once the 15 minutes are over', async () => {
+    const user = await t.createStaff('township_staff');
+    const agent = await lockOut(user.username);
+    expect((await login(user.username, TEST_PASSWORD, agent)).response.status).toBe(423);
+
+    await throttles().updateOne({ _id: user.username as never }, { $set: { lockedUntil: new Date(Date.now() - 1000) } });
+
+    const { response } = await login(user.username, TEST_PASSWORD, agent);
+    expect(response.status).toBe(200);
+    expect(await throttles().findOne({ _id: user.username as never })).toBeNull();
+  });
+
+  it('limits sign-in attempts per address to 20 a minute', async () => {
+    const user = await t.createStaff('township_staff');
+    const agent = browser();
+    const statuses = [];
+    for (let i = 0; i < 20; i += 1) statuses.push((await login('flooding-name', `Wrong@Pass${i}`, agent)).response.status);
+    expect(statuses).not.toContain(429);
+
+    const { response } = await login(user.username, TEST_PASSWORD, agent);
+    expect(errorOf(response)).toEqual({ status: 429, code: 'RATE_LIMITED', message: ERRORS.RATE_LIMITED.message });
+    expect(response.headers['retry-after']).toBe('60');
+    expect(sessionCookie(response)).toBeUndefined();
+
+    // Another address is not affected.
+    expect((await login(user.username, TEST_PASSWORD)).response.status).toBe(200);
+  });
+});
+
+describe('forced password change', () => {
+  it('keeps a new account to me, logout and change-password until it changes the temporary password', async () => {
+    const { id, temporaryPassword } = await createAccountViaApi('firstlogin1');
+    const { agent, response, csrf } = await login('firstlogin1', temporaryPassword);
+    expect(response.status).toBe(200);
+    expect(response.body.passwordChangeRequired).toBe('first_login');
+
+    const me = await agent.get('/api/auth/me');
+    expect(me.status).toBe(200);
+    expect(me.body.passwordChangeRequired).toBe('first_login');
+
+    const blocked = routeTable.filter((route) => route.access.kind === 'staff' && !route.access.duringPasswordChange);
+    expect(blocked.length).toBeGreaterThan(5);
+    for (const route of blocked) {
+      const answer = await agent[route.method](route.path.replace(':id', id)).set('X-CSRF-Token', csrf).send({});
+      expect({ route: `${route.method} ${route.path}`, ...errorOf(answer) }).toEqual({
+        route: `${route.method} ${route.path}`,
+        status: 403,
+        code: 'PASSWORD_CHANGE_REQUIRED',
+        message: ERRORS.PASSWORD_CHANGE_REQUIRED.message,
+      });
+    }
+    expect(await staffUsers().findOne({ username: 'firstlogin1' })).toMatchObject({ status: 'active', passwordChangeReason: 'first_login' });
+  });
+
+  it('checks the new password against the policy, then gives normal access', async () => {
+    const { temporaryPassword } = await createAccountViaApi('firstlogin2');
+    const { agent, response, csrf } = await login('firstlogin2', temporaryPassword);
+    const oldCookie = cookieValue(sessionCookie(response)!);
+    const change = (currentPassword: string, newPassword: string, token = csrf) =>
+      agent.post('/api/auth/change-password').set('X-CSRF-Token', token).send({ currentPassword, newPassword });
+
+    const known = await change(temporaryPassword, 'password123');
+    expect(known.status).toBe(400);
+    expect(known.body.error.code).toBe('VALIDATION_FAILED');
+    expect(known.body.error.details).toEqual([
+      { field: 'body.newPassword', message: '新密码需包含大写字母、小写字母、数字、符号中的至少 3 类' },
+      { field: 'body.newPassword', message: '新密码不能使用常见的默认密码' },
+    ]);
+    const short = await change(temporaryPassword, 'Ab1@');
+    expect(short.body.error.details).toEqual([{ field: 'body.newPassword', message: '新密码至少 8 位' }]);
+    const withName = await change(temporaryPassword, 'Firstlogin2@x');
+    expect(withName.status).toBe(400);
+    expect(withName.body.error.details).toEqual([{ field: 'body.newPassword', message: '新密码不能包含用户名' }]);
+    const wrongCurrent = await change('Not@TheCurrent1', 'Fresh@Pass2026');
+    expect(errorOf(wrongCurrent)).toMatchObject({ status: 401, code: 'CURRENT_PASSWORD_WRONG' });
+    expect(await staffUsers().findOne({ username: 'firstlogin2' })).toMatchObject({ passwordChangeReason: 'first_login' });
+
+    const changed = await change(temporaryPassword, 'Fresh@Pass2026');
+    expect(changed.status).toBe(200);
+    expect(changed.body.passwordChangeRequired).toBeNull();
+    expect(changed.body.csrfToken).not.toBe(csrf);
+    const stored = await staffUsers().findOne({ username: 'firstlogin2' });
+    expect(stored).toMatchObject({ passwordChangeReason: null });
+    expect(stored!.passwordHistory).toHaveLength(2);
+
+    // The browser got a fresh session; the one opened with the temporary password is gone.
+    expect((await agent.get('/api/staff')).status).toBe(200);
+    const stale = await request(t.server).get('/api/auth/me').set('Cookie', oldCookie);
+    expect(stale.status).toBe(401);
+    expect((await login('firstlogin2', 'Fresh@Pass2026')).response.body.passwordChangeRequired).toBeNull();
+  });
+
+  it('refuses any of the last five passwords with 409 PASSWORD_REUSED', async () => {
+    const { temporaryPassword } = await createAccountViaApi('reuser1');
+    const { agent, csrf: firstCsrf } = await login('reuser1', temporaryPassword);
+    let csrf = firstCsrf;
+    let current = temporaryPassword;
+    const change = async (newPassword: string) => {
+      const answer = await agent.post('/api/auth/change-password').set('X-CSRF-Token', csrf).send({ currentPassword: current, newPassword });
+      if (answer.status === 200) {
+        csrf = answer.body.csrfToken;
+        current = newPassword;
+      }
+      return answer;
+    };
+
+    expect(errorOf(await change(temporaryPassword))).toEqual({ status: 409, code: 'PASSWORD_REUSED', message: ERRORS.PASSWORD_REUSED.message });
+    for (const next of ['Second@Pass1', 'Third@Pass1', 'Fourth@Pass1', 'Fifth@Pass1']) expect((await change(next)).status).toBe(200);
+    // History now: Fifth, Fourth, Third, Second, temporary.
+    expect((await change(temporaryPassword)).status).toBe(409);
+    expect((await change('Third@Pass1')).status).toBe(409);
+    expect((await change('Sixth@Pass1')).status).toBe(200);
+    // The temporary password is now the sixth-newest and may be used again.
+    expect((await change(temporaryPassword)).status).toBe(200);
+    expect((await staffUsers().findOne({ username: 'reuser1' }))!.passwordHistory).toHaveLength(5);
+  });
+
+  it('ends the old session when an admin resets the password, and asks for a change at the next sign-in', async () => {
+    const user = await t.createStaff('township_staff');
+    const { agent } = await login(user.username, TEST_PASSWORD);
+    expect((await agent.get('/api/auth/me')).status).toBe(200);
+
+    const reset = await admin.agent.post(`/api/staff/${user.id}/reset-password`).set('X-CSRF-Token', admin.csrf);
+    expect(reset.status).toBe(200);
+    expect(passwordProblems(reset.body.temporaryPassword)).toEqual([]);
+
+    const me = await agent.get('/api/auth/me');
+    expect(me.status).toBe(401);
+    expect(await sessions().countDocuments({ userId: user.id })).toBe(0);
+    expect((await login(user.username, TEST_PASSWORD)).response.status).toBe(401);
+    const again = await login(user.username, reset.body.temporaryPassword);
+    expect(again.response.status).toBe(200);
+    expect(again.response.body.passwordChangeRequired).toBe('reset');
+  });
+
+  it('asks for a change once the password is older than 90 days', async () => {
+    const user = await t.createStaff('county_admin');
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
+    await staffUsers().updateOne({ username: user.username }, { $set: { passwordChangedAt: daysAgo(89) } });
+    const { agent, response } = await login(user.username, TEST_PASSWORD);
+    expect(response.body.passwordChangeRequired).toBeNull();
+
+    await staffUsers().updateOne({ username: user.username }, { $set: { passwordChangedAt: daysAgo(91) } });
+    expect((await agent.get('/api/auth/me')).body.passwordChangeRequired).toBe('expired');
+    expect(errorOf(await agent.get('/api/staff'))).toMatchObject({ status: 403, code: 'PASSWORD_CHANGE_REQUIRED' });
+
+    const changed = await agent
+      .post('/api/auth/change-password')
+      .set('X-CSRF-Token', response.body.csrfToken)
+      .send({ currentPassword: TEST_PASSWORD, newPassword: 'Renewed@Pass26' });
+    expect(changed.status).toBe(200);
+    expect(changed.body.passwordChangeRequired).toBeNull();
+    expect((await agent.get('/api/staff')).status).toBe(200);
+  });
+});
+
+describe('staff sessions', () => {
+  it('revokes the session on the server at logout', async () => {
+    const user = await t.createStaff('village_cadre');
+    const { agent, response, csrf } = await login(user.username, TEST_PASSWORD);
+    const cookie = cookieValue(sessionCookie(response)!);
+
+    const out = await agent.post('/api/auth/logout').set('X-CSRF-Token', csrf);
+    expect(out.status).toBe(204);
+    expect(await sessions().countDocuments({ userId: user.id })).toBe(0);
+
+    // Replaying the old cookie (as a copy kept elsewhere would) no longer works.
+    const replay = await request(t.server).get('/api/auth/me').set('Cookie', cookie);
+    expect(replay.status).toBe(401);
+  });
+
+  it('ends a session left idle for 30 minutes and keeps an active one alive', async () => {
+    const user = await t.createStaff('township_staff');
+    const idle = await login(user.username, TEST_PASSWORD);
+    const active = await login(user.username, TEST_PASSWORD);
+    const idOf = (response: Response) => tokenHash(cookieValue(sessionCookie(response)!).slice('aq_sid='.length));
+
+    await sessions().updateOne({ _id: idOf(idle.response) as never }, { $set: { expiresAt: new Date(Date.now() - 1000) } });
+    const expired = await idle.agent.get('/api/auth/me');
+    expect(errorOf(expired)).toEqual({ status: 401, code: 'SESSION_EXPIRED', message: ERRORS.SESSION_EXPIRED.message });
+
+    // Used five minutes ago with 25 minutes left: using it again restarts the 30 minutes.
+    await sessions().updateOne(
+      { _id: idOf(active.response) as never },
+      { $set: { lastSeenAt: new Date(Date.now() - 5 * 60_000), expiresAt: new Date(Date.now() + 25 * 60_000) } },
+    );
+    expect((await active.agent.get('/api/auth/me')).status).toBe(200);
+    const slid = await sessions().findOne({ _id: idOf(active.response) as never });
+    expect(slid!.expiresAt.getTime() - Date.now()).toBeGreaterThan(29 * 60_000);
+  });
+
+  it('refuses a write without the CSRF token and changes nothing', async () => {
+    const before = await staffUsers().countDocuments();
+    const body = { username: 'csrfvictim', displayName: '某人', role: 'county_admin', divisionCode: t.county.code };
+
+    const missing = await admin.agent.post('/api/staff').send(body);
+    const wrong = await admin.agent.post('/api/staff').set('X-CSRF-Token', 'x'.repeat(43)).send(body);
+    const logout = await admin.agent.post('/api/auth/logout');
+
+    for (const answer of [missing, wrong, logout]) {
+      expect(errorOf(answer)).toEqual({ status: 403, code: 'CSRF_INVALID', message: ERRORS.CSRF_INVALID.message });
+    }
+    expect(await staffUsers().countDocuments()).toBe(before);
+    expect(await staffUsers().findOne({ username: 'csrfvictim' })).toBeNull();
+    expect((await admin.agent.get('/api/auth/me')).status).toBe(200);
+  });
+
+  it('refuses a disabled account at once, open session included', async () => {
+    const user = await t.createStaff('township_staff');
+    const { agent } = await login(user.username, TEST_PASSWORD);
+    expect((await agent.get('/api/auth/me')).status).toBe(200);
+
+    const disabled = await admin.agent.post(`/api/staff/${user.id}/disable`).set('X-CSRF-Token', admin.csrf);
+    expect(disabled.body.status).toBe('disabled');
+
+    expect((await agent.get('/api/auth/me')).status).toBe(401);
+    expect(await sessions().countDocuments({ userId: user.id })).toBe(0);
+    const again = await login(user.username, TEST_PASSWORD);
+    expect(errorOf(again.response)).toEqual({ status: 403, code: 'ACCOUNT_DISABLED', message: ERRORS.ACCOUNT_DISABLED.message });
+    expect(sessionCookie(again.response)).toBeUndefined();
+  });
+});
