@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 
 jest.setTimeout(60_000);
 import { baseUrl, launchBrowser, screenshotPath } from './browser';
@@ -12,11 +12,23 @@ beforeAll(async () => {
 });
 afterAll(() => browser.close());
 
+/**
+ * antd 6.0.0 can drop a mouse selection made right after the dropdown opens (ant-design#55807),
+ * so options are chosen with the keyboard, as a keyboard user would.
+ */
+async function chooseWithKeyboard(page: Page, combobox: Locator, title: string) {
+  await combobox.click();
+  const active = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active');
+  await active.waitFor();
+  for (let i = 0; i < 10 && (await active.getAttribute('title')) !== title; i += 1) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+}
+
 async function signIn(page: Page, username: string, password: string) {
   await page.goto(`${baseUrl()}/admin/login`);
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByRole('button', { name: '登录' }).click();
 }
 
 test('a county admin creates a township account, which signs in, changes its password and sees only its township', async () => {
@@ -25,27 +37,29 @@ test('a county admin creates a township account, which signs in, changes its pas
   await admin.getByRole('menuitem', { name: '人员管理' }).click();
   await admin.getByRole('button', { name: /新建账号/ }).click();
 
-  const dialog = admin.getByRole('dialog');
+  const dialog = admin.getByRole('dialog', { name: '新建账号' });
   await dialog.getByLabel('用户名').fill('shishan_e2e');
   await dialog.getByLabel('姓名').fill('狮山镇测试员');
-  await dialog.getByLabel('角色').click();
-  await admin.getByTitle('乡镇工作人员').click();
+  await chooseWithKeyboard(admin, dialog.getByLabel('角色'), '乡镇工作人员');
   await dialog.getByLabel('所属区划').click();
-  await admin.locator('.ant-select-tree').getByTitle('狮山镇', { exact: true }).click();
-  await dialog.getByRole('button', { name: /创\s*建/ }).click();
+  await admin.locator('.ant-select-tree').getByTitle('狮山镇', { exact: true }).click({ delay: 80 });
+  await dialog.getByRole('button', { name: '创建' }).click();
 
-  const temporary = admin.getByTestId('temporary-password');
-  await temporary.waitFor();
-  const temporaryPassword = (await temporary.textContent())!.trim();
+  const notice = admin.getByRole('dialog', { name: '账号已创建' });
+  const temporaryPassword = (await notice.locator('code').innerText()).trim();
   expect(temporaryPassword).toMatch(/^\S{12}$/);
   await admin.screenshot({ path: screenshotPath('admin-staff-created') });
+  await notice.getByRole('button', { name: '我已记下' }).click();
+  await notice.waitFor({ state: 'detached' });
+  await admin.getByRole('cell', { name: 'shishan_e2e' }).waitFor();
+  await admin.screenshot({ path: screenshotPath('admin-staff') });
 
   const staff = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await signIn(staff, 'shishan_e2e', temporaryPassword);
   await staff.getByLabel('当前密码').fill(temporaryPassword);
   await staff.getByLabel('新密码', { exact: true }).fill(NEW_PASSWORD);
   await staff.getByLabel('确认新密码').fill(NEW_PASSWORD);
-  await staff.getByRole('button', { name: /确认修改/ }).click();
+  await staff.getByRole('button', { name: '确认修改' }).click();
 
   await staff.getByRole('menuitem', { name: '工作台' }).waitFor();
   await staff.getByText('狮山镇').first().waitFor();
