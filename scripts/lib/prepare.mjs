@@ -39,14 +39,18 @@ function hashFiles(paths) {
   return hash.digest('hex');
 }
 
-/** `npm ci` on a fresh clone, and again whenever package-lock.json changed since the last install. */
+/**
+ * Installs on a fresh clone, and again whenever package-lock.json changed since the last install.
+ * `npm install` rather than `npm ci`: npm 11 drops other platforms' optional binaries from the lock
+ * file, which `npm ci` then rejects as out of sync; `npm install` keeps the locked versions.
+ */
 export function ensureInstalled() {
   const marker = path.join(repoRoot, 'node_modules', '.anqian-lock-hash');
-  const lockHash = hashFiles(['package-lock.json']);
-  if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === lockHash) return;
-  step('Installing npm packages (npm ci)');
-  run(npm, ['ci', '--no-audit', '--no-fund']);
-  fs.writeFileSync(marker, lockHash);
+  const lockHash = () => hashFiles(['package.json', 'package-lock.json']);
+  if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === lockHash()) return;
+  step('Installing npm packages');
+  run(npm, ['install', '--no-audit', '--no-fund']);
+  fs.writeFileSync(marker, lockHash());
 }
 
 const BUILDS = {

@@ -64,7 +64,7 @@ async function serve(config: Config, logger: Logger, embedded: EmbeddedDb | null
   if (demoAccounts.length) {
     lines.push(`  Demo staff accounts (password ${DEMO_PASSWORD}):`);
     for (const account of demoAccounts) lines.push(`    ${account.username.padEnd(15)} ${STAFF_ROLE_LABELS[account.role]}`);
-    lines.push('  Demo resident: the H5 build signs in through the fake WeChat API automatically.');
+    lines.push('  Demo resident: tap 微信一键登录 in the H5 build; it signs in through the fake WeChat API.');
   }
   console.log(lines.join('\n') + '\n');
 

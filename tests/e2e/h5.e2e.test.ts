@@ -24,6 +24,8 @@ test('a resident on a phone signs in, accepts the privacy notice and turns on la
     return response.json();
   });
   expect(stored.consent).toEqual(expect.objectContaining({ version: stored.currentPrivacyVersion, sensitive: true }));
+  await page.goto(`${baseUrl()}/h5/#/pages/home/index`);
+  await page.getByText('补助测算').first().waitFor();
   await page.screenshot({ path: screenshotPath('h5-home') });
 
   await page.goto(`${baseUrl()}/h5/#/pages/mine/index`);
