@@ -31,7 +31,6 @@ const envSchema = z.object({
   WECHAT_APP_SECRET: optional(z.string()),
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(180, '审计日志至少保留 180 天').default(365),
   BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10240).default(256),
-  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   ADMIN_DIST: z.string().default(path.join(repoRoot, 'admin/dist')),
   H5_DIST: z.string().default(path.join(repoRoot, 'miniapp/dist/h5')),
 });
@@ -53,7 +52,6 @@ export type Config = {
   wechat: { apiBase: string; useFake: boolean; appId: string; appSecret: string };
   auditRetentionDays: number;
   bodyLimitKb: number;
-  loginRateLimitPerMinute: number;
   adminDist: string;
   h5Dist: string;
 };
@@ -104,7 +102,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     bodyLimitKb: e.BODY_LIMIT_KB,
-    loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     adminDist: e.ADMIN_DIST,
     h5Dist: e.H5_DIST,
   };

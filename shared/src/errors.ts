@@ -17,6 +17,7 @@ export const ERRORS = {
   SENSITIVE_CONSENT_REQUIRED: { status: 403, message: '请先单独同意处理身份证号等敏感个人信息' },
   ACCOUNT_DISABLED: { status: 403, message: '账号已停用，请联系县级管理员' },
   NOT_FOUND: { status: 404, message: '要找的内容不存在' },
+  METHOD_NOT_ALLOWED: { status: 405, message: '该接口不支持这种请求方式' },
   USERNAME_TAKEN: { status: 409, message: '用户名已被使用' },
   PASSWORD_REUSED: { status: 409, message: '新密码不能与最近 5 次使用过的密码相同' },
   PHONE_CODE_INVALID: { status: 400, message: '手机号授权已失效，请重新授权' },

@@ -53,6 +53,13 @@ describe('error bodies', () => {
     expect(response.body.error.code).toBe('NOT_FOUND');
   });
 
+  it('answers an unsupported method on a known path with a 405 JSON error', async () => {
+    const response = await t.request().delete('/api/divisions');
+    expect(response.status).toBe(405);
+    expect(response.body.error.code).toBe('METHOD_NOT_ALLOWED');
+    expect(response.headers.allow).toContain('GET');
+  });
+
   it('hides the internals of an unexpected error behind a generic 500', async () => {
     const failure = new Error('SECRET-INTERNALS: mongodb://user:pw@db/anqian');
     jest.spyOn(t.services.divisions, 'tree').mockRejectedValueOnce(failure);

@@ -38,8 +38,9 @@ export function errorHandler(): Middleware {
   return async (ctx, next) => {
     try {
       await next();
-      if (ctx.status === 404 && ctx.body === undefined && ctx.path.startsWith('/api')) {
-        send(ctx, 'NOT_FOUND', '接口不存在');
+      if (ctx.body == null && ctx.path.startsWith('/api')) {
+        if (ctx.status === 404) send(ctx, 'NOT_FOUND', '接口不存在');
+        if (ctx.status === 405) send(ctx, 'METHOD_NOT_ALLOWED', ERRORS.METHOD_NOT_ALLOWED.message);
       }
     } catch (caught) {
       const error = caught as HttpishError;

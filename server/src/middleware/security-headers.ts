@@ -4,6 +4,8 @@ const CSP = [
   "default-src 'self'",
   "img-src 'self' data: blob:",
   "style-src 'self' 'unsafe-inline'",
+  // Taro's H5 stylesheet embeds its icon font as a data: URL.
+  "font-src 'self' data:",
   "script-src 'self'",
   "connect-src 'self'",
   "frame-ancestors 'none'",

@@ -63,6 +63,7 @@ export const authRoutes = [
     audit: 'auth.change-password',
     rateLimitPerMinute: 10,
     handler: async (ctx, { body }) => {
+      ctx.state.auditTarget = { type: 'staff', id: ctx.state.staff!.id };
       const { token, session } = await ctx.services.staffAuth.changePassword(ctx.state.staff!, body.currentPassword, body.newPassword, ctx.ip);
       setSessionCookie(ctx, token);
       return session;
