@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import { escapeRegex } from '../../db/escape-regex';
 import type { AuditEntry, ListAuditQuery, Page } from '@anqian/shared';
 import { auditModel } from './audit.model';
 import { presentAudit } from './audit.presenter';
@@ -14,8 +15,6 @@ export type AuditInput = {
   result: 'success' | 'failure';
   detail: string | null;
 };
-
-const escapeRegex = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Append-only: there is deliberately no update or delete here except the retention purge. */
 export function createAuditService(connection: Connection) {

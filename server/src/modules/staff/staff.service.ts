@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import { escapeRegex } from '../../db/escape-regex';
 import {
   ROLE_DIVISION_LEVEL,
   passwordProblems,
@@ -24,8 +25,6 @@ export const MAX_FAILED_SIGN_INS = 5;
 export const LOCK_MINUTES = 15;
 export const PASSWORD_MAX_AGE_DAYS = 90;
 const PASSWORD_HISTORY = 5;
-
-const escapeRegex = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function createStaffService(deps: { connection: Connection; crypto: FieldCrypto; divisions: DivisionsService }) {
   const StaffUserModel = staffUserModel(deps.connection);
