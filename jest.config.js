@@ -9,6 +9,8 @@ module.exports = {
     {
       ...base,
       displayName: 'server',
+      // Each file builds an app on a fresh database; on a shared 2-core machine that can take seconds.
+      testTimeout: 30_000,
       roots: ['<rootDir>/server/src'],
       globalSetup: '<rootDir>/server/test/global-setup.ts',
       globalTeardown: '<rootDir>/server/test/global-teardown.ts',

