@@ -19,6 +19,8 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   MONGODB_URI: optional(z.string().regex(/^mongodb(\+srv)?:\/\//, '应以 mongodb:// 开头')),
   EMBEDDED_DB_DIR: z.string().min(1).default(path.join(repoRoot, 'data', 'db')),
+  UPLOAD_DIR: z.string().min(1).default(path.join(repoRoot, 'data', 'uploads')),
+  WECHAT_TEMPLATE_REGISTRATION_STATUS: z.string().min(1).default('tmpl-registration-status'),
   MONGODB_DB: z.string().regex(/^[A-Za-z0-9_-]{1,48}$/, '只能包含字母、数字、下划线和短横线').default('anqian'),
   COUNTY_CODE: z.string().regex(/^\d{6}$/, '应为 6 位县级行政区划代码').default('532329'),
   SESSION_SECRET: optional(z.string()),
@@ -42,6 +44,8 @@ export type Config = {
   mongodbUri: string | undefined;
   mongodbDb: string;
   embeddedDbDir: string;
+  /** Photos and other uploads; outside every web root. */
+  uploadDir: string;
   countyCode: string;
   sessionSecret: Buffer;
   encryptionKey: Buffer;
@@ -49,7 +53,7 @@ export type Config = {
   trustProxy: boolean;
   logLevel: string;
   /** Outside production with no WECHAT_API_BASE, the server talks to its own fake WeChat API. */
-  wechat: { apiBase: string; useFake: boolean; appId: string; appSecret: string };
+  wechat: { apiBase: string; useFake: boolean; appId: string; appSecret: string; templates: { registration_status: string } };
   auditRetentionDays: number;
   bodyLimitKb: number;
   adminDist: string;
@@ -88,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mongodbUri: e.MONGODB_URI,
     mongodbDb: e.MONGODB_DB,
     embeddedDbDir: e.EMBEDDED_DB_DIR,
+    uploadDir: e.UPLOAD_DIR,
     countyCode: e.COUNTY_CODE,
     sessionSecret: decodeSecret('SESSION_SECRET', e.SESSION_SECRET),
     encryptionKey: decodeSecret('ENCRYPTION_KEY', e.ENCRYPTION_KEY),
@@ -99,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       useFake: !production && !e.WECHAT_API_BASE,
       appId: e.WECHAT_APP_ID ?? 'wx-dev-appid',
       appSecret: e.WECHAT_APP_SECRET ?? 'dev-wechat-app-secret-not-for-production',
+      templates: { registration_status: e.WECHAT_TEMPLATE_REGISTRATION_STATUS },
     },
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     bodyLimitKb: e.BODY_LIMIT_KB,

@@ -4,6 +4,9 @@ import { createAuditService } from './modules/audit/audit.service';
 import { createStaffAuthService } from './modules/auth/staff-auth.service';
 import { createDivisionsService } from './modules/divisions/divisions.service';
 import { createHealthService } from './modules/health/health.service';
+import { createNotificationsService } from './modules/notifications/notifications.service';
+import { createPhotosService } from './modules/photos/photos.service';
+import { createRegistrationsService } from './modules/registrations/registrations.service';
 import { createResidentService, type ResidentWechat } from './modules/residents/resident.service';
 import { createStaffService } from './modules/staff/staff.service';
 import { createFieldCrypto } from './security/field-crypto';
@@ -16,12 +19,17 @@ export function createServices({ connection, config, wechat }: ServiceDeps) {
   const audit = createAuditService(connection);
   const divisions = createDivisionsService(connection, config.countyCode);
   const staff = createStaffService({ connection, crypto, divisions });
+  const photos = createPhotosService({ connection, uploadDir: config.uploadDir });
+  const notifications = createNotificationsService({ connection });
   return {
     audit,
     divisions,
     staff,
     staffAuth: createStaffAuthService({ connection, staff, audit }),
     residents: createResidentService({ connection, crypto, wechat }),
+    registrations: createRegistrationsService({ connection, crypto }),
+    photos,
+    notifications,
     health: createHealthService(connection),
   };
 }

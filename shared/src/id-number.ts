@@ -33,3 +33,18 @@ export function withCheckDigit(first17: string): string {
   const sum = WEIGHTS.reduce((acc, weight, i) => acc + weight * Number(first17[i]), 0);
   return first17 + CHECK_CHARS[sum % 11];
 }
+
+/** Whole years of age on `date`, from the birth date inside the ID number. */
+export function ageFromIdNumber(value: string, date = new Date()): number {
+  const birth = birthDateOf(value);
+  if (!birth) return 0;
+  const hadBirthday =
+    date.getUTCMonth() > birth.getUTCMonth() ||
+    (date.getUTCMonth() === birth.getUTCMonth() && date.getUTCDate() >= birth.getUTCDate());
+  return date.getUTCFullYear() - birth.getUTCFullYear() - (hadBirthday ? 0 : 1);
+}
+
+/** The 17th digit is odd for men and even for women. */
+export function genderFromIdNumber(value: string): 'male' | 'female' {
+  return Number(value[16]) % 2 === 1 ? 'male' : 'female';
+}

@@ -21,9 +21,20 @@ export const bindPhoneBodySchema = z.object({
   code: z.string('缺少手机号授权凭证').min(1, '缺少手机号授权凭证').max(128, '手机号授权凭证格式不正确'),
 });
 
+/** One-time subscribe-message templates the mini-program asks for; the server maps keys to template ids. */
+export const SUBSCRIBE_TEMPLATE_KEYS = ['registration_status'] as const;
+export type SubscribeTemplateKey = (typeof SUBSCRIBE_TEMPLATE_KEYS)[number];
+
+/** Each accepted one-time template allows the server to send one message. */
+export const subscriptionGrantBodySchema = z.object({
+  accepted: z.array(z.enum(SUBSCRIBE_TEMPLATE_KEYS, '订阅消息模板不正确'), '订阅结果应为列表').max(SUBSCRIBE_TEMPLATE_KEYS.length),
+});
+
 export type Resident = {
   id: string;
   phoneMasked: string | null;
+  /** Set when a village cadre has linked their staff account on this WeChat: they may register for households of their village. */
+  cadre: null | { displayName: string; villageCode: string; villageName: string };
   consent: null | { version: string; acceptedAt: string; sensitive: boolean };
   currentPrivacyVersion: string;
 };

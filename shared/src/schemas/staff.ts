@@ -37,6 +37,8 @@ export const createStaffBodySchema = z.object({
   role: staffRoleSchema,
   divisionCode: divisionCodeSchema,
   phone: phoneSchema.optional(),
+  /** May export ledgers with full ID numbers and phones (PIPL: a permission of its own). */
+  canExportPersonalData: z.boolean('导出权限应为是或否').default(false),
 });
 
 export const updateStaffBodySchema = z
@@ -45,6 +47,7 @@ export const updateStaffBodySchema = z
     role: staffRoleSchema.optional(),
     divisionCode: divisionCodeSchema.optional(),
     phone: phoneSchema.nullable().optional(),
+    canExportPersonalData: z.boolean('导出权限应为是或否').optional(),
   })
   .refine((body) => Object.values(body).some((value) => value !== undefined), '请至少修改一项');
 
@@ -65,7 +68,7 @@ export const listAuditQuerySchema = paginationQuerySchema.extend({
 
 export type LoginBody = z.infer<typeof loginBodySchema>;
 export type ChangePasswordBody = z.infer<typeof changePasswordBodySchema>;
-export type CreateStaffBody = z.infer<typeof createStaffBodySchema>;
+export type CreateStaffBody = z.input<typeof createStaffBodySchema>;
 export type UpdateStaffBody = z.infer<typeof updateStaffBodySchema>;
 export type ListStaffQuery = z.infer<typeof listStaffQuerySchema>;
 export type ListAuditQuery = z.infer<typeof listAuditQuerySchema>;
@@ -80,6 +83,7 @@ export type StaffUser = {
   divisionCode: string;
   divisionName: string;
   phoneMasked: string | null;
+  canExportPersonalData: boolean;
   status: 'active' | 'disabled';
   lockedUntil: string | null;
   lastLoginAt: string | null;

@@ -1,6 +1,6 @@
 import { Schema, type Connection, type InferSchemaType, type Types } from 'mongoose';
+import { encryptedFieldSchema } from '../../db/encrypted-field';
 
-const encryptedFieldSchema = new Schema({ enc: { type: String, required: true }, hash: { type: String, required: true } }, { _id: false });
 
 const consentEventSchema = new Schema(
   {

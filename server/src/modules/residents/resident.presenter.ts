@@ -11,6 +11,7 @@ export function presentResident(resident: ResidentRecord, crypto: FieldCrypto): 
       consent?.version && consent.acceptedAt
         ? { version: consent.version, acceptedAt: consent.acceptedAt.toISOString(), sensitive: Boolean(consent.sensitive) }
         : null,
+    cadre: null,
     currentPrivacyVersion: PRIVACY_NOTICE.version,
   };
 }

@@ -1,7 +1,7 @@
 import { Schema, type Connection, type InferSchemaType, type Types } from 'mongoose';
 import { STAFF_ROLES } from '@anqian/shared';
+import { encryptedFieldSchema } from '../../db/encrypted-field';
 
-const encryptedFieldSchema = new Schema({ enc: { type: String, required: true }, hash: { type: String, required: true } }, { _id: false });
 
 const staffUserSchema = new Schema(
   {
@@ -11,6 +11,7 @@ const staffUserSchema = new Schema(
     divisionCode: { type: String, required: true, index: true },
     phone: { type: encryptedFieldSchema, default: null },
     status: { type: String, enum: ['active', 'disabled'], required: true, default: 'active' },
+    canExportPersonalData: { type: Boolean, required: true, default: false },
     passwordHash: { type: String, required: true },
     /** Hashes of the last five passwords, newest first, current one included. */
     passwordHistory: { type: [String], default: [] },

@@ -14,6 +14,7 @@ export function presentStaff(
     divisionCode: user.divisionCode,
     divisionName: extras.divisionName,
     phoneMasked: user.phone ? maskPhone(extras.crypto.decrypt(user.phone.enc)) : null,
+    canExportPersonalData: user.canExportPersonalData,
     status: user.status,
     lockedUntil: extras.lockedUntil && extras.lockedUntil > new Date() ? extras.lockedUntil.toISOString() : null,
     lastLoginAt: user.lastLoginAt ? user.lastLoginAt.toISOString() : null,

@@ -170,6 +170,7 @@ export function createStaffService(deps: { connection: Connection; crypto: Field
           role: body.role,
           divisionCode: body.divisionCode,
           phone: body.phone ? crypto.seal(body.phone) : null,
+          canExportPersonalData: body.canExportPersonalData ?? false,
           passwordHash: hash,
           passwordHistory: [hash],
           passwordChangedAt: new Date(),
@@ -194,6 +195,7 @@ export function createStaffService(deps: { connection: Connection; crypto: Field
       const set: Record<string, unknown> = { role, divisionCode };
       if (body.displayName !== undefined) set.displayName = body.displayName;
       if (body.phone !== undefined) set.phone = body.phone === null ? null : crypto.seal(body.phone);
+      if (body.canExportPersonalData !== undefined) set.canExportPersonalData = body.canExportPersonalData;
       const updated = await StaffUserModel.findOneAndUpdate({ _id: user._id }, { $set: set }, { new: true }).lean<StaffUserRecord>();
       return present(updated!);
     },

@@ -1,0 +1,164 @@
+import { Schema, type Connection, type InferSchemaType, type Types } from 'mongoose';
+import {
+  HAZARD_TYPES,
+  HOUSE_STRUCTURES,
+  REGISTRATION_ACTIONS,
+  REGISTRATION_STATUSES,
+  RELATIONS,
+  RESETTLEMENT_TYPES,
+  SPECIAL_STATUSES,
+  WILLINGNESS,
+  WORK_ABILITIES,
+} from '@anqian/shared';
+import { encryptedFieldSchema } from '../../db/encrypted-field';
+
+/**
+ * One registration with the household file (一户一档) it was submitted with. A household is
+ * identified by the keyed hash of its head's ID number (`householdKey`); at most one registration
+ * per household is active at a time, enforced by the unique `activeLock`, which holds the household
+ * key while the registration is active and `ended:<id>` once it is withdrawn or rejected.
+ */
+const personFields = {
+  name: { type: String, required: true },
+  idNumber: { type: encryptedFieldSchema, required: true },
+  /** Masked form kept beside the ciphertext so lists and ledgers need no decryption. */
+  idNumberMasked: { type: String, required: true },
+  idLast4: { type: String, required: true },
+  birthDate: { type: Date, required: true },
+  gender: { type: String, enum: ['male', 'female'], required: true },
+  workAbility: { type: String, enum: WORK_ABILITIES, required: true },
+  specialStatus: { type: [{ type: String, enum: SPECIAL_STATUSES }], default: [] },
+};
+
+const headSchema = new Schema(
+  { ...personFields, phone: { type: encryptedFieldSchema, required: true }, phoneMasked: { type: String, required: true } },
+  { _id: false },
+);
+const memberSchema = new Schema({ ...personFields, relation: { type: String, enum: RELATIONS, required: true } }, { _id: false });
+
+const householdSchema = new Schema(
+  {
+    head: { type: headSchema, required: true },
+    members: { type: [memberSchema], default: [] },
+    address: { type: String, required: true },
+    hazard: {
+      type: new Schema({ type: { type: String, enum: HAZARD_TYPES, required: true }, pointNumber: String }, { _id: false }),
+      required: true,
+    },
+    house: {
+      type: new Schema(
+        {
+          structure: { type: String, enum: HOUSE_STRUCTURES, required: true },
+          floorArea: { type: Number, required: true },
+          yearBuilt: { type: Number, required: true },
+        },
+        { _id: false },
+      ),
+      required: true,
+    },
+    photoIds: { type: [Schema.Types.ObjectId], default: [] },
+  },
+  { _id: false },
+);
+
+const wishesSchema = new Schema(
+  {
+    willingness: { type: String, enum: WILLINGNESS, required: true },
+    resettlementType: { type: String, enum: RESETTLEMENT_TYPES },
+    preferredSiteId: { type: Schema.Types.ObjectId, default: null },
+    preferredMoveMonth: String,
+    reasons: { type: String, default: '' },
+  },
+  { _id: false },
+);
+
+const visitSchema = new Schema(
+  {
+    date: { type: String, required: true },
+    visitors: { type: String, required: true },
+    findings: { type: String, required: true },
+    photoIds: { type: [Schema.Types.ObjectId], default: [] },
+  },
+  { _id: false },
+);
+
+const actorSchema = new Schema(
+  {
+    kind: { type: String, enum: ['resident', 'cadre', 'staff', 'system'], required: true },
+    id: { type: String, default: null },
+    name: { type: String, required: true },
+    role: { type: String, default: null },
+  },
+  { _id: false },
+);
+
+const timelineEntrySchema = new Schema(
+  {
+    action: { type: String, enum: REGISTRATION_ACTIONS, required: true },
+    from: { type: String, enum: [...REGISTRATION_STATUSES, null], default: null },
+    to: { type: String, enum: REGISTRATION_STATUSES, required: true },
+    at: { type: Date, required: true },
+    actor: { type: actorSchema, required: true },
+    /** Shown to the resident (return / reject reasons, accept / approve notes). */
+    reason: String,
+    visit: { type: visitSchema, default: undefined },
+  },
+  { _id: false },
+);
+
+const noteSchema = new Schema({
+  text: { type: String, required: true },
+  authorId: { type: String, required: true },
+  authorName: { type: String, required: true },
+  authorRole: { type: String, required: true },
+  at: { type: Date, required: true },
+});
+
+const objectionSchema = new Schema({
+  raisedBy: { type: String, required: true },
+  content: { type: String, required: true },
+  recordedById: { type: String, required: true },
+  recordedBy: { type: String, required: true },
+  recordedAt: { type: Date, required: true },
+  status: { type: String, enum: ['open', 'dismissed', 'upheld'], required: true, default: 'open' },
+  resolution: String,
+  resolvedBy: String,
+  resolvedAt: Date,
+});
+
+const registrationSchema = new Schema(
+  {
+    householdKey: { type: String, required: true, index: true },
+    activeLock: { type: String, required: true, unique: true },
+    /** `<submitter>:<client key>`: a retried submit finds the registration it already created. */
+    idempotencyKey: { type: String, required: true, unique: true },
+    source: { type: String, enum: ['resident', 'cadre', 'import'], required: true },
+    residentId: { type: Schema.Types.ObjectId, default: null, index: true },
+    enteredBy: { type: new Schema({ staffId: String, name: String }, { _id: false }), default: null },
+    /** The village; every scoped query filters on it. */
+    divisionCode: { type: String, required: true, index: true },
+    townshipCode: { type: String, required: true },
+    household: { type: householdSchema, required: true },
+    memberCount: { type: Number, required: true },
+    wishes: { type: wishesSchema, required: true },
+    status: { type: String, enum: REGISTRATION_STATUSES, required: true, index: true },
+    timeline: { type: [timelineEntrySchema], default: [] },
+    notes: { type: [noteSchema], default: [] },
+    objections: { type: [objectionSchema], default: [] },
+    noticeId: { type: Schema.Types.ObjectId, default: null },
+    noticeEndDate: { type: String, default: null },
+    assignedSiteId: { type: Schema.Types.ObjectId, default: null },
+    submittedAt: { type: Date, required: true, index: true },
+  },
+  { collection: 'registrations', timestamps: true },
+);
+
+registrationSchema.index({ divisionCode: 1, status: 1, submittedAt: -1 });
+
+export type RegistrationRecord = InferSchemaType<typeof registrationSchema> & {
+  _id: Types.ObjectId;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export const registrationModel = (connection: Connection) => connection.model('Registration', registrationSchema);

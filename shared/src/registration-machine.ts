@@ -1,0 +1,105 @@
+import type { StaffRole } from './roles';
+
+/**
+ * The registration workflow (意愿登记 → 审批). The server refuses every transition this table does
+ * not allow; both front ends read it to decide which buttons to show.
+ *
+ * A draft lives on the resident's phone; the server first sees a registration when it is submitted.
+ */
+export const REGISTRATION_STATUSES = [
+  'submitted',
+  'accepted',
+  'verified',
+  'publicizing',
+  'approved',
+  'returned',
+  'rejected',
+  'withdrawn',
+] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+
+export const REGISTRATION_STATUS_LABELS: Record<RegistrationStatus, string> = {
+  submitted: '已提交',
+  accepted: '已受理',
+  verified: '已核实',
+  publicizing: '公示中',
+  approved: '审批通过',
+  returned: '退回补正',
+  rejected: '不予通过',
+  withdrawn: '已撤回',
+};
+
+/** Statuses after which the household may register again. */
+export const ENDED_STATUSES: readonly RegistrationStatus[] = ['rejected', 'withdrawn'];
+
+export const REGISTRATION_ACTIONS = ['submit', 'resubmit', 'withdraw', 'accept', 'verify', 'return', 'reject', 'publicize', 'approve'] as const;
+export type RegistrationAction = (typeof REGISTRATION_ACTIONS)[number];
+
+export const REGISTRATION_ACTION_LABELS: Record<RegistrationAction, string> = {
+  submit: '提交登记',
+  resubmit: '修改后重新提交',
+  withdraw: '撤回登记',
+  accept: '受理',
+  verify: '入户核实',
+  return: '退回补正',
+  reject: '不予通过',
+  publicize: '进入公示',
+  approve: '审批通过',
+};
+
+/** Who acts: the household itself (resident, or a village cadre filling in for it) or a staff role. */
+export type RegistrationActor = 'household' | StaffRole;
+
+type Transition = { from: readonly RegistrationStatus[]; to: RegistrationStatus; by: readonly RegistrationActor[] };
+
+const TRANSITIONS: Record<Exclude<RegistrationAction, 'submit'>, Transition> = {
+  resubmit: { from: ['returned'], to: 'submitted', by: ['household'] },
+  withdraw: { from: ['submitted'], to: 'withdrawn', by: ['household'] },
+  accept: { from: ['submitted'], to: 'accepted', by: ['township_staff', 'county_admin'] },
+  verify: { from: ['accepted'], to: 'verified', by: ['township_staff', 'county_admin'] },
+  return: { from: ['submitted', 'accepted', 'verified', 'publicizing'], to: 'returned', by: ['township_staff', 'county_admin'] },
+  reject: { from: ['submitted', 'accepted', 'verified', 'publicizing'], to: 'rejected', by: ['county_admin'] },
+  publicize: { from: ['verified'], to: 'publicizing', by: ['township_staff', 'county_admin'] },
+  approve: { from: ['publicizing'], to: 'approved', by: ['county_admin'] },
+};
+
+/** Township staff hand a case back while it is still at township level; the county can at any step. */
+const TOWNSHIP_RETURN_FROM: readonly RegistrationStatus[] = ['submitted', 'accepted', 'verified'];
+
+/** The status an allowed transition leads to, or null when the machine refuses it. */
+export function nextStatus(
+  status: RegistrationStatus,
+  action: Exclude<RegistrationAction, 'submit'>,
+  actor: RegistrationActor,
+): RegistrationStatus | null {
+  const transition = TRANSITIONS[action];
+  if (!transition.from.includes(status) || !transition.by.includes(actor)) return null;
+  if (action === 'return' && actor === 'township_staff' && !TOWNSHIP_RETURN_FROM.includes(status)) return null;
+  return transition.to;
+}
+
+/** Every action `actor` may take on a registration in `status` (publicize happens through a notice). */
+export function allowedActions(status: RegistrationStatus, actor: RegistrationActor): Exclude<RegistrationAction, 'submit'>[] {
+  return (Object.keys(TRANSITIONS) as Exclude<RegistrationAction, 'submit'>[]).filter(
+    (action) => nextStatus(status, action, actor) !== null,
+  );
+}
+
+/** Statuses the machine can reach an `action` from, for conditional updates. */
+export function statusesAllowing(action: Exclude<RegistrationAction, 'submit'>, actor: RegistrationActor): RegistrationStatus[] {
+  return REGISTRATION_STATUSES.filter((status) => nextStatus(status, action, actor) !== null);
+}
+
+export const isActiveStatus = (status: RegistrationStatus) => !ENDED_STATUSES.includes(status);
+
+/** What the resident should do or expect next, shown under the status in "我的登记". */
+export const RESIDENT_NEXT_STEP: Record<RegistrationStatus, string> = {
+  submitted: '登记已提交，等待乡镇受理。受理前您可以撤回。',
+  accepted: '乡镇已受理，工作人员将入户核实，请保持电话畅通。',
+  verified: '入户核实已完成，等待进入公示。',
+  publicizing: '正在公示，公示期满且无异议后由县里审批。',
+  approved: '审批已通过，请留意安置点分配和搬迁安排。',
+  returned: '登记被退回，请按退回原因修改后重新提交。',
+  rejected: '登记未获通过，原因见下方。如有疑问可咨询乡镇。',
+  withdrawn: '您已撤回登记。如需搬迁，可以重新登记。',
+};
