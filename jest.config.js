@@ -4,13 +4,14 @@ const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, 
 const base = { transform: { '^.+\\.(t|j)sx?$': swc }, testEnvironment: 'node' };
 
 module.exports = {
+  // Jest reads the timeout only at the top level, not per project. Server files build an app on a
+  // fresh database in their hooks; on a shared 2-core machine that can take seconds.
+  testTimeout: 30_000,
   projects: [
     { ...base, displayName: 'shared', roots: ['<rootDir>/shared/src'] },
     {
       ...base,
       displayName: 'server',
-      // Each file builds an app on a fresh database; on a shared 2-core machine that can take seconds.
-      testTimeout: 30_000,
       roots: ['<rootDir>/server/src'],
       globalSetup: '<rootDir>/server/test/global-setup.ts',
       globalTeardown: '<rootDir>/server/test/global-teardown.ts',

@@ -9,17 +9,16 @@ import type { Config } from './config';
 import { errorHandler } from './middleware/errors';
 import { requestId } from './middleware/request-id';
 import { securityHeaders } from './middleware/security-headers';
-import type { ResidentWechat } from './modules/residents/resident.service';
 import { buildRouter } from './routing/router';
 import { routeTable } from './routing/route-table';
-import { createServices } from './services';
+import { createServices, type ServiceDeps } from './services';
 import { spa } from './static-sites';
 
 export type AppDeps = {
   config: Config;
   connection: Connection;
   logger: Logger;
-  wechat: ResidentWechat;
+  wechat: ServiceDeps['wechat'];
   /** Development only: the fake WeChat API, mounted so the H5 build can ask it for codes. */
   fakeWechat?: Koa;
 };

@@ -38,7 +38,7 @@ describe('loadConfig in production', () => {
     expect(config.env).toBe('production');
     expect(config.sessionSecret).toEqual(Buffer.from(env.SESSION_SECRET, 'base64'));
     expect(config.encryptionKey).toHaveLength(32);
-    expect(config.wechat).toEqual({ apiBase: 'https://api.weixin.qq.com', useFake: false, appId: 'wx1234567890abcdef', appSecret: 'a-real-app-secret' });
+    expect(config.wechat).toEqual({ apiBase: 'https://api.weixin.qq.com', useFake: false, appId: 'wx1234567890abcdef', appSecret: 'a-real-app-secret', templates: { registration_status: 'tmpl-registration-status' } });
   });
 
   describe.each(['SESSION_SECRET', 'ENCRYPTION_KEY'])('%s', (name) => {

@@ -4,14 +4,19 @@ import { createAuditService } from './modules/audit/audit.service';
 import { createStaffAuthService } from './modules/auth/staff-auth.service';
 import { createDivisionsService } from './modules/divisions/divisions.service';
 import { createHealthService } from './modules/health/health.service';
-import { createNotificationsService } from './modules/notifications/notifications.service';
+import { createNotificationsService, type SubscribeSender } from './modules/notifications/notifications.service';
 import { createPhotosService } from './modules/photos/photos.service';
+import { createPublicNoticesService } from './modules/public-notices/public-notices.service';
+import { createDashboardService } from './modules/registrations/dashboard';
+import { createLedgerExporter } from './modules/registrations/ledger-export';
+import { createLedgerImporter } from './modules/registrations/ledger-import';
 import { createRegistrationsService } from './modules/registrations/registrations.service';
 import { createResidentService, type ResidentWechat } from './modules/residents/resident.service';
+import { createSitesService } from './modules/sites/sites.service';
 import { createStaffService } from './modules/staff/staff.service';
 import { createFieldCrypto } from './security/field-crypto';
 
-export type ServiceDeps = { connection: Connection; config: Config; wechat: ResidentWechat };
+export type ServiceDeps = { connection: Connection; config: Config; wechat: ResidentWechat & SubscribeSender };
 
 /** Wires the modules together; each module is reached only through its service. */
 export function createServices({ connection, config, wechat }: ServiceDeps) {
@@ -20,14 +25,22 @@ export function createServices({ connection, config, wechat }: ServiceDeps) {
   const divisions = createDivisionsService(connection, config.countyCode);
   const staff = createStaffService({ connection, crypto, divisions });
   const photos = createPhotosService({ connection, uploadDir: config.uploadDir });
-  const notifications = createNotificationsService({ connection });
+  const residents = createResidentService({ connection, crypto, wechat, staff, divisions, audit });
+  const notifications = createNotificationsService({ connection, wechat, templates: config.wechat.templates, openidOf: residents.openidOf });
+  const sites = createSitesService({ connection, divisions });
+  const registrations = createRegistrationsService({ connection, crypto, divisions, sites, photos, notifications });
   return {
     audit,
     divisions,
     staff,
     staffAuth: createStaffAuthService({ connection, staff, audit }),
-    residents: createResidentService({ connection, crypto, wechat }),
-    registrations: createRegistrationsService({ connection, crypto }),
+    residents,
+    registrations,
+    sites,
+    publicNotices: createPublicNoticesService({ connection, divisions, registrations }),
+    ledgerExport: createLedgerExporter({ connection, crypto, divisions, sites, staff, audit }),
+    ledgerImport: createLedgerImporter({ crypto, uploadDir: config.uploadDir, divisions, sites, registrations }),
+    dashboard: createDashboardService({ connection, divisions, sites }),
     photos,
     notifications,
     health: createHealthService(connection),

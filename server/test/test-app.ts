@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import pino from 'pino';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
@@ -27,10 +30,12 @@ export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 export async function createTestApp(overrides: Partial<Record<string, string>> = {}) {
   const dbName = `test_${process.env.JEST_WORKER_ID ?? 0}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const fakeWechat = await startFakeWechatServer({ port: 0 });
+  const uploadDir = mkdtempSync(path.join(tmpdir(), 'anqian-test-uploads-'));
   const config: Config = loadConfig({
     NODE_ENV: 'test',
     MONGODB_URI: process.env.MONGODB_URI,
     MONGODB_DB: dbName,
+    UPLOAD_DIR: uploadDir,
     WECHAT_API_BASE: fakeWechat.url,
     LOG_LEVEL: 'silent',
     ...testSecrets(),
@@ -113,6 +118,7 @@ export async function createTestApp(overrides: Partial<Record<string, string>> =
       await connection.dropDatabase();
       await connection.close();
       await fakeWechat.close();
+      rmSync(uploadDir, { recursive: true, force: true });
     },
   };
 }

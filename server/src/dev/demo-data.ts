@@ -1,4 +1,14 @@
-import type { CreateStaffBody } from '@anqian/shared';
+import {
+  householdSchema,
+  wishesSchema,
+  withCheckDigit,
+  type CreateStaffBody,
+  type DivisionNode,
+  type RegistrationStatus,
+  type StaffUser,
+} from '@anqian/shared';
+import type { StaffActor } from '../app-context';
+import { addDays, chinaDate } from '../china-date';
 import type { Services } from '../services';
 
 /** Printed by the start script; exists only outside production. */
@@ -15,5 +25,99 @@ export async function seedDemoData(services: Services): Promise<CreateStaffBody[
     { username: 'hr_staff', displayName: '县人社局（演示）', role: 'hr_staff', divisionCode: county.code, phone: '13800000004' },
   ];
   for (const account of accounts) await services.staff.ensureAccount(account, DEMO_PASSWORD);
+  const siteIds = await seedDemoSites(services, county);
+  await seedDemoRegistrations(services, county, siteIds[0]);
   return accounts;
+}
+
+/** Three of the county's twelve sites, as the county plan describes them. */
+async function seedDemoSites(services: Services, county: DivisionNode): Promise<string[]> {
+  const sites = [
+    { name: `${county.children[0].name}国道旁集中安置点`, townshipCode: county.children[0].code, capacity: 800, facilities: ['school', 'clinic', 'market', 'bus'], constructionStatus: 'completed', address: '国道旁，学校和卫生院步行 10 分钟' },
+    { name: `${county.children[1].name}新街社区安置点`, townshipCode: county.children[1].code, capacity: 500, facilities: ['community_center', 'workshop', 'elderly_care'], constructionStatus: 'under_construction', address: '新街社区扩建片区' },
+    { name: `${county.children[2].name}集镇安置点`, townshipCode: county.children[2].code, capacity: 120, facilities: ['clinic'], constructionStatus: 'planned', address: '集镇东侧' },
+  ] as const;
+  const existing = (await services.sites.all()).items;
+  const ids: string[] = [];
+  for (const site of sites) {
+    const found = existing.find((s) => s.name === site.name);
+    ids.push(found ? found.id : (await services.sites.create({ ...site, type: 'centralized', facilities: [...site.facilities] })).id);
+  }
+  return ids;
+}
+
+type DemoHousehold = { head: string; spouse: string; birth: string; villageIndex: number; status: RegistrationStatus; type: 'centralized' | 'scattered' | 'urban' };
+
+const DEMO_HOUSEHOLDS: DemoHousehold[] = [
+  { head: '张国华', spouse: '李桂芬', birth: '19650312', villageIndex: 0, status: 'submitted', type: 'centralized' },
+  { head: '王德明', spouse: '赵秀兰', birth: '19580704', villageIndex: 0, status: 'accepted', type: 'centralized' },
+  { head: '李成林', spouse: '杨春梅', birth: '19720918', villageIndex: 0, status: 'verified', type: 'urban' },
+  { head: '赵有才', spouse: '陈玉珍', birth: '19610125', villageIndex: 1, status: 'publicizing', type: 'centralized' },
+  { head: '刘正平', spouse: '何丽华', birth: '19790630', villageIndex: 1, status: 'approved', type: 'centralized' },
+  { head: '杨文富', spouse: '周美英', birth: '19550811', villageIndex: 1, status: 'returned', type: 'scattered' },
+  { head: '陈家旺', spouse: '吴兰芳', birth: '19831102', villageIndex: 2, status: 'submitted', type: 'scattered' },
+  { head: '周永福', spouse: '郑桂英', birth: '19680227', villageIndex: 2, status: 'verified', type: 'centralized' },
+];
+
+const STAGES: RegistrationStatus[] = ['submitted', 'accepted', 'verified', 'publicizing', 'approved'];
+const reached = (status: RegistrationStatus, stage: RegistrationStatus) =>
+  status === 'returned' ? stage === 'submitted' || stage === 'accepted' : STAGES.indexOf(status) >= STAGES.indexOf(stage);
+
+async function actorOf(services: Services, county: DivisionNode, username: string): Promise<StaffActor> {
+  const root: StaffActor = { id: 'demo', username: 'demo', displayName: 'demo', role: 'county_admin', divisionCode: county.code };
+  const user = (await services.staff.list(root, { q: username, page: 1, pageSize: 100 })).items.find((u: StaffUser) => u.username === username)!;
+  return { id: user.id, username: user.username, displayName: user.displayName, role: user.role, divisionCode: user.divisionCode };
+}
+
+/**
+ * Eight households of the first township at different steps, entered by the demo cadre (their
+ * village) or imported by the township. Each has a fixed idempotency key, so a restart finds
+ * them instead of adding more; only a newly created one is moved along.
+ */
+async function seedDemoRegistrations(services: Services, county: DivisionNode, siteId: string): Promise<void> {
+  const township = county.children[0];
+  const [cadre, townshipStaff, admin] = await Promise.all(['village_cadre', 'township_staff', 'county_admin'].map((name) => actorOf(services, county, name)));
+  const { registrations } = services;
+  const fresh: { id: string; household: DemoHousehold }[] = [];
+  for (const [index, demo] of DEMO_HOUSEHOLDS.entries()) {
+    const villageCode = township.children[demo.villageIndex].code;
+    const byCadre = villageCode === cadre.divisionCode;
+    const household = householdSchema.parse({
+      head: { name: demo.head, idNumber: withCheckDigit(`532329${demo.birth}${String(index).padStart(2, '0')}1`), phone: `1390000${String(index).padStart(4, '0')}`, workAbility: 'full' },
+      members: [{ name: demo.spouse, idNumber: withCheckDigit(`532329${demo.birth.slice(0, 4)}0101${String(index).padStart(2, '0')}2`), relation: 'spouse', workAbility: 'weak' }],
+      villageCode,
+      address: `${index + 1} 组 ${10 + index} 号`,
+      hazard: { type: index % 2 ? 'debris_flow' : 'landslide', pointNumber: `YN-532329-${String(100 + index)}` },
+      house: { structure: 'earth_wood', floorArea: 60 + index * 7.5, yearBuilt: 1985 + index },
+    });
+    const submitter = byCadre ? cadre : townshipStaff;
+    const { record, created } = await registrations.create({
+      household,
+      wishes: wishesSchema.parse({ willingness: 'willing', resettlementType: demo.type, reasons: '房屋位于隐患点，雨季不安全' }),
+      source: byCadre ? 'cadre' : 'import',
+      submitter: { kind: byCadre ? 'cadre' : 'staff', id: submitter.id, name: submitter.displayName, role: submitter.role },
+      enteredBy: byCadre ? { staffId: cadre.id, name: cadre.displayName } : null,
+      idempotencyKey: `demo:${index}`,
+    });
+    if (created) fresh.push({ id: record._id.toString(), household: demo });
+  }
+  const visit = { date: addDays(chinaDate(), -7), visitors: '镇自然资源所、村委会', findings: '房屋后坡有裂缝，属实', photoIds: [] };
+  for (const { id, household } of fresh) {
+    if (reached(household.status, 'accepted')) await registrations.accept(townshipStaff, id, '材料齐全');
+    if (household.status === 'returned') await registrations.returnForCorrection(townshipStaff, id, '请补充房屋照片和隐患点编号');
+    if (reached(household.status, 'verified')) await registrations.verify(townshipStaff, id, visit);
+  }
+  const toPublicize = fresh.filter(({ household }) => reached(household.status, 'publicizing'));
+  if (toPublicize.length) {
+    await services.publicNotices.create(townshipStaff, {
+      title: `${township.name}第一批避险搬迁农户公示`,
+      intro: '公示期内如有异议，请向镇人民政府反映。',
+      startDate: addDays(chinaDate(), -10),
+      endDate: addDays(chinaDate(), -1),
+      registrationIds: toPublicize.map(({ id }) => id),
+    });
+  }
+  for (const { id, household } of fresh) {
+    if (household.status === 'approved') await registrations.approve(admin, id, { siteId, note: '同意搬迁' });
+  }
 }

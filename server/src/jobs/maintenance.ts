@@ -3,10 +3,12 @@ import type { Config } from '../config';
 import type { Services } from '../services';
 
 const EVERY_TEN_MINUTES = 10 * 60_000;
+const MESSAGE_WORKER_INTERVAL_MS = 15_000;
 
 /**
  * Expiry runs as a scheduled job rather than TTL indexes, which the embedded database lacks:
- * idle staff sessions, expired resident tokens, and audit records past their retention.
+ * idle staff sessions, expired resident tokens, audit records past their retention and photos
+ * never attached to anything. Subscribe messages go out from a faster loop of their own.
  */
 export function startMaintenance(services: Services, config: Config, logger: Logger): () => void {
   const run = async () => {
@@ -14,13 +16,30 @@ export function startMaintenance(services: Services, config: Config, logger: Log
       const staffSessions = await services.staffAuth.purgeExpired();
       const residentSessions = await services.residents.purgeExpired();
       const auditRecords = await services.audit.purgeOlderThan(config.auditRetentionDays);
-      logger.debug({ staffSessions, residentSessions, auditRecords }, 'maintenance purge');
+      const photos = await services.photos.purgeUnattached();
+      logger.debug({ staffSessions, residentSessions, auditRecords, photos }, 'maintenance purge');
     } catch (error) {
       logger.warn({ err: error }, 'maintenance purge failed');
     }
   };
-  const timer = setInterval(run, EVERY_TEN_MINUTES);
-  timer.unref();
+
+  // A slow WeChat can make one delivery run outlast the interval; runs never overlap.
+  let delivering = false;
+  const deliver = async () => {
+    if (delivering) return;
+    delivering = true;
+    try {
+      const outcomes = await services.notifications.deliverPendingMessages();
+      if (Object.values(outcomes).some((count) => count > 0)) logger.info({ outcomes }, 'subscribe messages');
+    } catch (error) {
+      logger.warn({ err: error }, 'subscribe message delivery failed');
+    } finally {
+      delivering = false;
+    }
+  };
+
+  const timers = [setInterval(run, EVERY_TEN_MINUTES), setInterval(deliver, MESSAGE_WORKER_INTERVAL_MS)];
+  for (const timer of timers) timer.unref();
   void run();
-  return () => clearInterval(timer);
+  return () => timers.forEach(clearInterval);
 }

@@ -3,7 +3,15 @@ import { authRoutes } from '../modules/auth/auth.routes';
 import { divisionRoutes } from '../modules/divisions/divisions.routes';
 import { docsRoutes } from '../modules/docs/docs.routes';
 import { healthRoutes } from '../modules/health/health.routes';
+import { notificationRoutes } from '../modules/notifications/notifications.routes';
+import { photoRoutes } from '../modules/photos/photos.routes';
+import { publicNoticeRoutes } from '../modules/public-notices/public-notices.routes';
+import { dashboardRoutes } from '../modules/registrations/dashboard.routes';
+import { ledgerRoutes } from '../modules/registrations/ledger.routes';
+import { registrationRoutes } from '../modules/registrations/registrations.routes';
+import { residentRegistrationRoutes } from '../modules/registrations/resident-registrations.routes';
 import { residentRoutes } from '../modules/residents/resident.routes';
+import { siteRoutes } from '../modules/sites/sites.routes';
 import { staffRoutes } from '../modules/staff/staff.routes';
 import type { AnyRoute } from './define-route';
 
@@ -14,6 +22,15 @@ const apiRoutes: AnyRoute[] = [
   ...staffRoutes,
   ...auditRoutes,
   ...residentRoutes,
+  ...photoRoutes,
+  ...notificationRoutes,
+  ...residentRegistrationRoutes,
+  // Fixed paths such as /api/registrations/export must come before /api/registrations/:id.
+  ...ledgerRoutes,
+  ...registrationRoutes,
+  ...siteRoutes,
+  ...publicNoticeRoutes,
+  ...dashboardRoutes,
 ];
 
 /** Every API route, in one list: the router, the OpenAPI document and the access test all read it. */

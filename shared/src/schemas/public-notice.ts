@@ -54,3 +54,6 @@ export type PublicNoticeSummary = {
 };
 
 export type PublicNotice = PublicNoticeSummary & { intro: string; entries: PublicNoticeEntry[] };
+
+/** The answer to publishing: households whose registration changed meanwhile are left off the notice and named here. */
+export type CreatedPublicNotice = PublicNotice & { skipped: { registrationId: string; headName: string }[] };

@@ -28,7 +28,7 @@ export const SITE_FACILITY_LABELS: Record<(typeof SITE_FACILITIES)[number], stri
   elderly_care: '养老服务站',
 };
 
-export const siteBodySchema = z.object({
+const siteFields = {
   name: z.string('请输入安置点名称').trim().min(2, '请输入安置点名称').max(50, '名称最多 50 个字'),
   townshipCode: divisionCodeSchema,
   type: z.enum(SITE_TYPES, '请选择安置点类型'),
@@ -36,12 +36,19 @@ export const siteBodySchema = z.object({
   facilities: z
     .array(z.enum(SITE_FACILITIES, '配套设施不正确'))
     .max(SITE_FACILITIES.length)
-    .refine((list) => new Set(list).size === list.length, '配套设施不能重复')
-    .default([]),
+    .refine((list) => new Set(list).size === list.length, '配套设施不能重复'),
   constructionStatus: z.enum(CONSTRUCTION_STATUSES, '请选择建设状态'),
-  address: z.string().trim().max(100, '地址最多 100 个字').default(''),
+  address: z.string().trim().max(100, '地址最多 100 个字'),
+};
+
+export const siteBodySchema = z.object({
+  ...siteFields,
+  facilities: siteFields.facilities.default([]),
+  address: siteFields.address.default(''),
 });
-export const updateSiteBodySchema = siteBodySchema
+/** Built from the fields without defaults: a partial update must not reset what it leaves out. */
+export const updateSiteBodySchema = z
+  .object(siteFields)
   .partial()
   .refine((body) => Object.values(body).some((value) => value !== undefined), '请至少修改一项');
 

@@ -1,18 +1,201 @@
-import type { Connection } from 'mongoose';
-import type { RegistrationStatus } from '@anqian/shared';
+import type { Connection, Types } from 'mongoose';
+import { REGISTRATION_STATUS_LABELS, type RegistrationStatus, type SubscribeTemplateKey } from '@anqian/shared';
+import type { SubscribeMessageData } from '../../integrations/wechat/subscribe-data';
+import { WechatApiError, WechatUnavailableError, type WechatClient } from '../../integrations/wechat/wechat-client';
+import { deliveryAttemptModel, outboundMessageModel, type OutboundMessageRecord } from './outbound-message.model';
+import { subscriptionGrantModel } from './subscription-grant.model';
 
-/** Contract for the registrations module; the notifications helper implements it (issue 3). */
-export function createNotificationsService(_deps: { connection: Connection }) {
+export type SubscribeSender = Pick<WechatClient, 'sendSubscribeMessage'>;
+
+export type NotificationsDeps = {
+  connection: Connection;
+  wechat: SubscribeSender;
+  /** Our template keys → the template ids configured in the WeChat console. */
+  templates: Record<SubscribeTemplateKey, string>;
+  /** The resident's openid, or null when the resident no longer exists. */
+  openidOf: (residentId: string) => Promise<string | null>;
+};
+
+/** Waits after the 1st … 5th failed attempt; the 6th failure gives up. */
+const BACKOFF_MS = [30_000, 2 * 60_000, 10 * 60_000, 60 * 60_000, 6 * 60 * 60_000];
+const MAX_ATTEMPTS = BACKOFF_MS.length + 1;
+/** A claim this old belongs to a worker that died mid-send; another may try again. */
+const STALE_CLAIM_MS = 10 * 60_000;
+/** Messages one worker run handles at most, so a backlog cannot hold the job for long. */
+const MESSAGES_PER_RUN = 100;
+/** Acceptances a resident can bank per template; more taps add nothing. */
+const MAX_UNUSED_GRANTS = 20;
+
+/**
+ * Field keys of the "登记状态变更" template as chosen in the WeChat console:
+ * 事项 thing1, 办理状态 phrase2, 更新时间 time3, 备注 thing4.
+ */
+const REGISTRATION_STATUS_FIELDS = { subject: 'thing1', status: 'phrase2', time: 'time3', note: 'thing4' } as const;
+const THING_MAX = 20;
+
+const pad = (value: number) => String(value).padStart(2, '0');
+
+/** WeChat's `time` field, in China time whatever the server's zone: 2026年3月5日 09:30. */
+export function chinaTime(at: Date): string {
+  const local = new Date(at.getTime() + 8 * 60 * 60_000);
+  return `${local.getUTCFullYear()}年${local.getUTCMonth() + 1}月${local.getUTCDate()}日 ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
+}
+
+/** A `thing` value: one line, at most 20 characters, shortened with an ellipsis. */
+export function thingValue(text: string): string {
+  const characters = [...text.replace(/\s+/g, ' ').trim()];
+  return characters.length <= THING_MAX ? characters.join('') : `${characters.slice(0, THING_MAX - 1).join('')}…`;
+}
+
+function registrationStatusData(event: { status: RegistrationStatus; reason?: string; at: Date }): SubscribeMessageData {
+  const fields = REGISTRATION_STATUS_FIELDS;
   return {
-    /** Queues a subscribe message to the resident if they granted one; never throws for WeChat trouble. */
-    async registrationStatusChanged(_event: {
+    [fields.subject]: { value: '搬迁意愿登记' },
+    [fields.status]: { value: REGISTRATION_STATUS_LABELS[event.status] },
+    [fields.time]: { value: chinaTime(event.at) },
+    [fields.note]: { value: event.reason?.trim() ? thingValue(event.reason) : '无' },
+  };
+}
+
+/** Each collection here has one unique key besides `_id`, so the code alone says which one refused. */
+const isDuplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
+
+/** For `lastError`: WeChat's errcode and message (the client scrubs tokens from it) or the network reason. */
+function describeFailure(error: unknown): string {
+  if (error instanceof WechatApiError) return `${error.errcode} ${error.errmsg}`.slice(0, 300);
+  if (error instanceof WechatUnavailableError) return `unavailable: ${error.reason}`;
+  return `unexpected: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300);
+}
+
+type Outcome = 'sent' | 'retrying' | 'refused' | 'failed';
+
+/**
+ * Subscribe messages (订阅消息). Each one-time acceptance is stored on its own and pays for one
+ * message; the worker delivers queued messages with retries.
+ *
+ * Exactly-once steps rest on unique-key inserts, not on conditional updates: FerretDB (our
+ * development and test database) does not apply a conditional update atomically, so two callers
+ * can both "win" one; an insert under a unique index has one winner on every backend.
+ */
+export function createNotificationsService(deps: NotificationsDeps) {
+  const Grant = subscriptionGrantModel(deps.connection);
+  const Message = outboundMessageModel(deps.connection);
+  const Attempt = deliveryAttemptModel(deps.connection);
+
+  /** Spends one unused acceptance on the message; without one, nothing is queued. */
+  async function queue(residentId: string, templateKey: SubscribeTemplateKey, page: string, data: SubscribeMessageData, at: Date) {
+    for (;;) {
+      const unused = await Grant.find({ residentId, templateKey, usedAt: null }, { _id: 1 }).sort({ createdAt: 1 }).limit(5).lean();
+      if (unused.length === 0) return;
+      for (const grant of unused) {
+        try {
+          await Message.create({ residentId, templateKey, grantId: grant._id, page, data, status: 'pending', attempts: 0, nextAttemptAt: at });
+          await Grant.updateOne({ _id: grant._id }, { $set: { usedAt: at } });
+          return;
+        } catch (error) {
+          if (!isDuplicateKey(error)) throw error;
+          // Another event took this acceptance first.
+          await Grant.updateOne({ _id: grant._id }, { $set: { usedAt: at } });
+        }
+      }
+    }
+  }
+
+  /** The next due message this worker could claim, skipping ones another worker took. */
+  async function claimNext(now: Date, skip: Types.ObjectId[]): Promise<OutboundMessageRecord | null> {
+    for (;;) {
+      const due = await Message.findOne({
+        _id: { $nin: skip },
+        $or: [
+          { status: 'pending', nextAttemptAt: { $lte: now } },
+          { status: 'sending', claimedAt: { $lt: new Date(now.getTime() - STALE_CLAIM_MS) } },
+        ],
+      })
+        .sort({ nextAttemptAt: 1 })
+        .lean<OutboundMessageRecord>();
+      if (!due) return null;
+      const attempts = due.attempts + 1;
+      try {
+        await Attempt.create({ _id: `${due._id.toString()}:${attempts}`, messageId: due._id, startedAt: now });
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        skip.push(due._id);
+        continue;
+      }
+      await Message.updateOne({ _id: due._id }, { $set: { status: 'sending', claimedAt: now, attempts } });
+      return { ...due, status: 'sending', claimedAt: now, attempts };
+    }
+  }
+
+  async function deliver(message: OutboundMessageRecord, now: Date): Promise<Outcome> {
+    const finish = async (outcome: Outcome, set: Record<string, unknown>) => {
+      await Message.updateOne({ _id: message._id }, { $set: set });
+      await Attempt.updateOne({ _id: `${message._id.toString()}:${message.attempts}` }, { $set: { outcome, error: set.lastError ?? null } });
+      return outcome;
+    };
+    try {
+      const openid = await deps.openidOf(message.residentId);
+      if (!openid) return await finish('failed', { status: 'failed', lastError: 'resident no longer exists' });
+      await deps.wechat.sendSubscribeMessage({
+        toUser: openid,
+        templateId: deps.templates[message.templateKey],
+        page: message.page,
+        data: message.data as SubscribeMessageData,
+        lang: 'zh_CN',
+      });
+      return await finish('sent', { status: 'sent', sentAt: now, lastError: null });
+    } catch (error) {
+      const lastError = describeFailure(error);
+      if (error instanceof WechatApiError && error.kind === 'refused') return finish('refused', { status: 'refused', lastError });
+      // Data or a page WeChat rejects will be rejected again.
+      const hopeless = error instanceof WechatApiError && (error.kind === 'bad_data' || error.kind === 'bad_page');
+      if (hopeless || message.attempts >= MAX_ATTEMPTS) return finish('failed', { status: 'failed', lastError });
+      const nextAttemptAt = new Date(now.getTime() + BACKOFF_MS[message.attempts - 1]);
+      return finish('retrying', { status: 'pending', nextAttemptAt, lastError });
+    }
+  }
+
+  return {
+    templateIds: (): Record<SubscribeTemplateKey, string> => ({ ...deps.templates }),
+
+    /** The resident tapped "allow" for these one-time templates: one more message each. */
+    async grant(residentId: string, accepted: readonly SubscribeTemplateKey[]): Promise<void> {
+      for (const templateKey of new Set(accepted)) {
+        if ((await Grant.countDocuments({ residentId, templateKey, usedAt: null })) >= MAX_UNUSED_GRANTS) continue;
+        await Grant.create({ residentId, templateKey });
+      }
+    },
+
+    /**
+     * Queues a subscribe message to the resident if they granted one; never throws for WeChat
+     * trouble (delivery happens later, in `deliverPendingMessages`).
+     */
+    async registrationStatusChanged(event: {
       residentId: string;
       registrationId: string;
       status: RegistrationStatus;
       reason?: string;
       at: Date;
     }): Promise<void> {
-      throw new Error('notifications.registrationStatusChanged: not implemented yet');
+      const page = `subpackages/registration/pages/detail/index?id=${event.registrationId}`;
+      await queue(event.residentId, 'registration_status', page, registrationStatusData(event), event.at);
+    },
+
+    /**
+     * The worker: claims due messages one at a time, sends each through WeChat and records the
+     * outcome. 43101 (the user refused) is final; other failures wait 30 s, 2 min, 10 min, 1 h,
+     * 6 h and give up after 6 attempts. Two workers at once never send the same message.
+     */
+    async deliverPendingMessages(now = new Date()): Promise<Record<Outcome, number>> {
+      const outcomes: Record<Outcome, number> = { sent: 0, retrying: 0, refused: 0, failed: 0 };
+      const skip: Types.ObjectId[] = [];
+      for (let handled = 0; handled < MESSAGES_PER_RUN; handled += 1) {
+        const message = await claimNext(now, skip);
+        if (!message) break;
+        skip.push(message._id);
+        outcomes[await deliver(message, now)] += 1;
+      }
+      return outcomes;
     },
   };
 }

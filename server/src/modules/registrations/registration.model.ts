@@ -145,7 +145,12 @@ const registrationSchema = new Schema(
     timeline: { type: [timelineEntrySchema], default: [] },
     notes: { type: [noteSchema], default: [] },
     objections: { type: [objectionSchema], default: [] },
+    /** Kept beside the list so approval can require "no open objection" in its conditional update. */
+    openObjections: { type: Number, required: true, default: 0 },
+    /** The public notice the household is (or was last) listed on; dates are China calendar days. */
     noticeId: { type: Schema.Types.ObjectId, default: null },
+    noticeTitle: { type: String, default: null },
+    noticeStartDate: { type: String, default: null },
     noticeEndDate: { type: String, default: null },
     assignedSiteId: { type: Schema.Types.ObjectId, default: null },
     submittedAt: { type: Date, required: true, index: true },

@@ -27,6 +27,11 @@ const residentSchema = new Schema(
       default: null,
     },
     consentHistory: { type: [consentEventSchema], default: [] },
+    /** A village cadre's staff account linked on this WeChat, so they can register households of their village. */
+    cadre: {
+      type: new Schema({ staffId: { type: String, required: true }, linkedAt: { type: Date, required: true } }, { _id: false }),
+      default: null,
+    },
     lastLoginAt: { type: Date, default: null },
   },
   { collection: 'residents', timestamps: true },

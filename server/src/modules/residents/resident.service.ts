@@ -1,9 +1,14 @@
 import type { Connection } from 'mongoose';
 import { PRIVACY_NOTICE, type Resident, type ResidentTokens } from '@anqian/shared';
+import type { StaffActor } from '../../app-context';
 import { AppError } from '../../errors';
 import { WechatApiError, WechatUnavailableError } from '../../integrations/wechat/wechat-client';
 import type { FieldCrypto } from '../../security/field-crypto';
 import { newToken, tokenHash } from '../../security/tokens';
+import type { AuditService } from '../audit/audit.service';
+import type { DivisionsService } from '../divisions/divisions.service';
+import type { StaffService } from '../staff/staff.service';
+import type { StaffUserRecord } from '../staff/staff-user.model';
 import { presentResident } from './resident.presenter';
 import { residentModel, type ResidentRecord } from './resident.model';
 import { residentSessionModel } from './resident-session.model';
@@ -29,10 +34,38 @@ function fromWechat(error: unknown, invalidCode: 'WECHAT_CODE_INVALID' | 'PHONE_
   throw error;
 }
 
-export function createResidentService(deps: { connection: Connection; crypto: FieldCrypto; wechat: ResidentWechat }) {
+export function createResidentService(deps: {
+  connection: Connection;
+  crypto: FieldCrypto;
+  wechat: ResidentWechat;
+  staff: StaffService;
+  divisions: DivisionsService;
+  audit: AuditService;
+}) {
   const ResidentModel = residentModel(deps.connection);
   const Session = residentSessionModel(deps.connection);
-  const { crypto, wechat } = deps;
+  const { crypto, wechat, staff, divisions, audit } = deps;
+
+  /**
+   * The linked village cadre account while it may act: like a staff session, the link ends when the
+   * account is disabled, stops being a village cadre, or its password is changed or reset.
+   */
+  async function linkedCadre(resident: ResidentRecord): Promise<StaffUserRecord | null> {
+    if (!resident.cadre) return null;
+    const user = await staff.findById(resident.cadre.staffId);
+    if (!user || user.status !== 'active' || user.role !== 'village_cadre') return null;
+    if (user.passwordChangedAt > resident.cadre.linkedAt || staff.passwordChangeRequired(user)) return null;
+    return user;
+  }
+
+  async function present(resident: ResidentRecord): Promise<Resident> {
+    const cadre = await linkedCadre(resident);
+    return presentResident(
+      resident,
+      crypto,
+      cadre && { displayName: cadre.displayName, villageCode: cadre.divisionCode, villageName: await divisions.nameOf(cadre.divisionCode) },
+    );
+  }
 
   async function issueTokens(resident: ResidentRecord): Promise<ResidentTokens> {
     const accessToken = newToken();
@@ -45,7 +78,7 @@ export function createResidentService(deps: { connection: Connection; crypto: Fi
       accessExpiresAt: new Date(now + ACCESS_TTL_S * 1000),
       refreshExpiresAt: new Date(now + REFRESH_TTL_S * 1000),
     });
-    return { accessToken, refreshToken, expiresIn: ACCESS_TTL_S, resident: presentResident(resident, crypto) };
+    return { accessToken, refreshToken, expiresIn: ACCESS_TTL_S, resident: await present(resident) };
   }
 
   async function load(residentId: string): Promise<ResidentRecord> {
@@ -85,7 +118,11 @@ export function createResidentService(deps: { connection: Connection; crypto: Fi
       return { id: session.residentId, hasConsent: resident.consent?.version === PRIVACY_NOTICE.version };
     },
 
-    me: async (residentId: string): Promise<Resident> => presentResident(await load(residentId), crypto),
+    me: async (residentId: string): Promise<Resident> => present(await load(residentId)),
+
+    /** For subscribe messages: null once the resident is gone. */
+    openidOf: async (residentId: string): Promise<string | null> =>
+      (await ResidentModel.findById(residentId, { openid: 1 }).lean<{ openid: string }>())?.openid ?? null,
 
     async acceptConsent(residentId: string, version: string, sensitive: boolean): Promise<Resident> {
       if (version !== PRIVACY_NOTICE.version) {
@@ -102,7 +139,7 @@ export function createResidentService(deps: { connection: Connection; crypto: Fi
         },
         { new: true },
       ).lean<ResidentRecord>();
-      return presentResident(updated!, crypto);
+      return present(updated!);
     },
 
     /** Withdrawing everything also erases the phone number we hold; the history of consent stays. */
@@ -121,7 +158,7 @@ export function createResidentService(deps: { connection: Connection; crypto: Fi
         { $set: set, $push: { consentHistory: { action: 'withdraw', version, scope, at: new Date() } } },
         { new: true },
       ).lean<ResidentRecord>();
-      return presentResident(updated!, crypto);
+      return present(updated!);
     },
 
     async bindPhone(residentId: string, code: string): Promise<Resident> {
@@ -131,7 +168,57 @@ export function createResidentService(deps: { connection: Connection; crypto: Fi
         { $set: { phone: crypto.seal(info.purePhoneNumber) } },
         { new: true },
       ).lean<ResidentRecord>();
-      return presentResident(updated!, crypto);
+      return present(updated!);
+    },
+
+    /** Registration writes hold ID numbers: they need the separate sensitive-information consent too. */
+    async assertSensitiveConsent(residentId: string): Promise<void> {
+      const { consent } = await load(residentId);
+      if (!consent?.sensitive || consent.version !== PRIVACY_NOTICE.version) throw new AppError('SENSITIVE_CONSENT_REQUIRED');
+    },
+
+    /**
+     * A village cadre signs in with their staff account on this WeChat. The same credential check
+     * as the admin console (lock-out after failures) applies, and the attempt is audited like a sign-in.
+     */
+    async linkCadre(residentId: string, username: string, password: string, ip: string): Promise<Resident> {
+      try {
+        const user = await staff.verifyCredentials(username, password);
+        if (user.role !== 'village_cadre') throw new AppError('FORBIDDEN', '只有村干部账号可以在小程序中关联');
+        if (staff.passwordChangeRequired(user)) throw new AppError('PASSWORD_CHANGE_REQUIRED', '请先在管理后台登录并修改密码，再来关联');
+        const updated = await ResidentModel.findOneAndUpdate(
+          { _id: residentId },
+          { $set: { cadre: { staffId: user._id.toString(), linkedAt: new Date() } } },
+          { new: true },
+        ).lean<ResidentRecord>();
+        await audit.record({
+          actor: { id: user._id.toString(), name: user.displayName, role: user.role, divisionCode: user.divisionCode },
+          ip, action: 'auth.cadre-link', targetType: 'resident', targetId: residentId, result: 'success', detail: null,
+        });
+        return present(updated!);
+      } catch (error) {
+        if (error instanceof AppError) {
+          await audit.record({
+            actor: null, actorLabel: username, ip, action: 'auth.cadre-link', targetType: 'resident', targetId: residentId,
+            result: 'failure', detail: error.code,
+          });
+        }
+        throw error;
+      }
+    },
+
+    async unlinkCadre(residentId: string): Promise<Resident> {
+      const updated = await ResidentModel.findOneAndUpdate({ _id: residentId }, { $set: { cadre: null } }, { new: true }).lean<ResidentRecord>();
+      return present(updated!);
+    },
+
+    /** The staff member behind a cadre request from the mini-program; refused once the link no longer holds. */
+    async cadreActor(residentId: string): Promise<StaffActor> {
+      const resident = await load(residentId);
+      if (!resident.cadre) throw new AppError('FORBIDDEN', '请先在“我的”页面关联村干部账号');
+      const user = await linkedCadre(resident);
+      if (!user) throw new AppError('FORBIDDEN', '村干部账号已停用或密码已更改，请重新关联');
+      return { id: user._id.toString(), username: user.username, displayName: user.displayName, role: user.role, divisionCode: user.divisionCode };
     },
 
     purgeExpired: async () => (await Session.deleteMany({ refreshExpiresAt: { $lte: new Date() } })).deletedCount,

@@ -38,7 +38,7 @@ describe('resident sign-in', () => {
       accessToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
       refreshToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
       expiresIn: 7200,
-      resident: { id: expect.any(String), phoneMasked: null, consent: null, currentPrivacyVersion: PRIVACY_NOTICE.version },
+      resident: { id: expect.any(String), phoneMasked: null, cadre: null, consent: null, currentPrivacyVersion: PRIVACY_NOTICE.version },
     });
     expect(JSON.stringify(response.body)).not.toMatch(/session_?key|openid/i);
 

@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import { escapeRegex } from '../../db/escape-regex';
+import { createKeyedLock } from '../../db/keyed-lock';
 import {
   ROLE_DIVISION_LEVEL,
   passwordProblems,
@@ -30,6 +31,7 @@ export function createStaffService(deps: { connection: Connection; crypto: Field
   const StaffUserModel = staffUserModel(deps.connection);
   const LoginThrottle = loginThrottleModel(deps.connection);
   const { crypto, divisions } = deps;
+  const throttleLock = createKeyedLock();
 
   async function present(user: StaffUserRecord, lockedUntil?: Date | null): Promise<StaffUser> {
     const locked = lockedUntil === undefined ? (await LoginThrottle.findById(user.username).lean())?.lockedUntil ?? null : lockedUntil;
@@ -51,7 +53,10 @@ export function createStaffService(deps: { connection: Connection; crypto: Field
     assertInScope(actor, divisionCode);
   }
 
-  async function registerFailure(username: string): Promise<void> {
+  /** Counted under a per-name lock: on FerretDB two concurrent `$inc`s can lose one (see db/keyed-lock). */
+  const registerFailure = (username: string) => throttleLock(username, () => countFailure(username));
+
+  async function countFailure(username: string): Promise<void> {
     const now = new Date();
     const throttle = await LoginThrottle.findOneAndUpdate(
       { _id: username },
@@ -152,6 +157,11 @@ export function createStaffService(deps: { connection: Connection; crypto: Field
       const lockedBy = new Map(throttles.map((t) => [t._id, t.lockedUntil ?? null]));
       const items = await Promise.all(users.map((u) => present(u, lockedBy.get(u.username) ?? null)));
       return { items, total, page: query.page, pageSize: query.pageSize };
+    },
+
+    /** The separate permission PIPL asks for before ledgers leave with full ID numbers and phones. */
+    async canExportPersonalData(id: string): Promise<boolean> {
+      return (await StaffUserModel.exists({ _id: id, status: 'active', canExportPersonalData: true })) !== null;
     },
 
     async get(actor: StaffActor, id: string): Promise<StaffUser> {

@@ -37,6 +37,7 @@ describe('creating an account', () => {
       divisionCode: township().code,
       divisionName: township().name,
       phoneMasked: '138****5678',
+      canExportPersonalData: false,
       status: 'active',
       lockedUntil: null,
       lastLoginAt: null,
@@ -240,6 +241,42 @@ describe('changing an account', () => {
     const renamed = await patch(self, { displayName: '县管理员' });
     expect(renamed.status).toBe(200);
     expect(renamed.body.displayName).toBe('县管理员');
+  });
+});
+
+describe('the personal-data export permission', () => {
+  it('is off by default and a county admin can grant and withdraw it', async () => {
+    const created = await post('/api/staff', { username: 'ledger.clerk', displayName: '台账员', role: 'township_staff', divisionCode: township().code });
+    expect(created.body.user.canExportPersonalData).toBe(false);
+    const withPermission = await post('/api/staff', {
+      username: 'ledger.lead',
+      displayName: '台账负责人',
+      role: 'township_staff',
+      divisionCode: township().code,
+      canExportPersonalData: true,
+    });
+    expect(withPermission.body.user.canExportPersonalData).toBe(true);
+
+    const granted = await patch(created.body.user.id, { canExportPersonalData: true });
+    expect(granted.status).toBe(200);
+    expect(granted.body.canExportPersonalData).toBe(true);
+    expect(await rawUser('ledger.clerk')).toMatchObject({ canExportPersonalData: true });
+    const withdrawn = await patch(created.body.user.id, { canExportPersonalData: false });
+    expect(withdrawn.body.canExportPersonalData).toBe(false);
+    expect(await rawUser('ledger.clerk')).toMatchObject({ canExportPersonalData: false });
+    const audit = await t.connection.db!.collection('audit_logs').findOne({ action: 'staff.update', targetId: created.body.user.id }, { sort: { _id: -1 } });
+    expect(audit).toMatchObject({ result: 'success', detail: 'canExportPersonalData' });
+  });
+
+  it.each<StaffRole>(['township_staff', 'village_cadre', 'hr_staff'])('cannot be granted by a %s, not even to themselves', async (role) => {
+    const caller = await t.staffAgent(role);
+    const colleague = await t.createStaff('township_staff', { townshipIndex: 0 });
+    for (const id of [caller.user.id, colleague.id]) {
+      const response = await caller.agent.patch(`/api/staff/${id}`).set('X-CSRF-Token', caller.csrf).send({ canExportPersonalData: true });
+      expect(response.status).toBe(403);
+    }
+    expect(await rawUser(caller.user.username)).toMatchObject({ canExportPersonalData: false });
+    expect(await rawUser(colleague.username)).toMatchObject({ canExportPersonalData: false });
   });
 });
 

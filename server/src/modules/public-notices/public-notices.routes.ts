@@ -1,0 +1,64 @@
+import { createPublicNoticeBodySchema, idParamsSchema, listPublicNoticesQuerySchema } from '@anqian/shared';
+import { defineRoute } from '../../routing/define-route';
+
+const readers = { kind: 'staff', roles: ['county_admin', 'township_staff', 'village_cadre'] } as const;
+
+export const publicNoticeRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/api/public-notices',
+    summary: '公示列表（涉及本辖区的）',
+    tag: 'public-notices',
+    access: readers,
+    scope: 'division',
+    query: listPublicNoticesQuerySchema,
+    handler: (ctx, { query }) => ctx.services.publicNotices.list(ctx.state.staff!, query),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/public-notices',
+    summary: '发布公示（所选已核实登记进入公示）',
+    tag: 'public-notices',
+    access: { kind: 'staff', roles: ['county_admin', 'township_staff'] },
+    scope: 'division',
+    body: createPublicNoticeBodySchema,
+    audit: 'public-notice.create',
+    successStatus: 201,
+    handler: async (ctx, { body }) => {
+      ctx.state.auditTarget = { type: 'public-notice', detail: `${body.registrationIds.length} 户 ${body.startDate}~${body.endDate}` };
+      const notice = await ctx.services.publicNotices.create(ctx.state.staff!, body);
+      ctx.state.auditTarget.id = notice.id;
+      return notice;
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/public-notices/:id',
+    summary: '公示详情',
+    tag: 'public-notices',
+    access: readers,
+    scope: 'division',
+    params: idParamsSchema,
+    handler: (ctx, { params }) => ctx.services.publicNotices.get(ctx.state.staff!, params.id),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/resident/public-notices',
+    summary: '公示（默认：我登记所在村）',
+    tag: 'public-notices',
+    access: { kind: 'resident' },
+    scope: 'self',
+    query: listPublicNoticesQuerySchema,
+    handler: (ctx, { query }) => ctx.services.publicNotices.listForResident(ctx.state.residentId!, query),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/resident/public-notices/:id',
+    summary: '公示详情（身份证号已脱敏）',
+    tag: 'public-notices',
+    access: { kind: 'resident' },
+    scope: 'none',
+    params: idParamsSchema,
+    handler: (ctx, { params }) => ctx.services.publicNotices.getForResident(params.id),
+  }),
+];

@@ -1,0 +1,13 @@
+import { defineRoute } from '../../routing/define-route';
+
+export const dashboardRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/api/dashboard/registrations',
+    summary: '搬迁登记统计（本辖区：按状态、乡镇、意愿、安置方式；安置点入住情况）',
+    tag: 'dashboard',
+    access: { kind: 'staff', roles: ['county_admin', 'township_staff', 'village_cadre'] },
+    scope: 'division',
+    handler: (ctx) => ctx.services.dashboard.registrations(ctx.state.staff!),
+  }),
+];

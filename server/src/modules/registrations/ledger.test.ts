@@ -1,0 +1,309 @@
+import ExcelJS from 'exceljs';
+import { householdSchema, maskIdNumber, withCheckDigit, wishesSchema, type HouseholdInput, type SubmitRegistrationBody } from '@anqian/shared';
+import { buildHouseholdInput, buildIdNumber, buildSubmitBody, newIdempotencyKey, villageOf } from '../../../test/factories';
+import { createTestApp, type TestApp } from '../../../test/test-app';
+import { EXPORT_COLUMNS, IMPORT_COLUMNS } from './ledger-columns';
+
+let t: TestApp;
+type Staff = Awaited<ReturnType<TestApp['staffAgent']>>;
+let townshipA: Staff;
+let townshipB: Staff;
+let admin: Staff;
+
+const registrations = () => t.connection.db!.collection('registrations');
+const auditLogs = () => t.connection.db!.collection('audit_logs');
+
+async function register(villageCode: string, overrides: { household?: Partial<HouseholdInput>; wishes?: Partial<SubmitRegistrationBody['wishes']> } = {}) {
+  const body = buildSubmitBody(villageCode, overrides);
+  const household = householdSchema.parse(body.household);
+  await t.services.registrations.create({
+    household,
+    wishes: wishesSchema.parse(body.wishes),
+    source: 'resident',
+    submitter: { kind: 'resident', id: 'test', name: household.head.name },
+    idempotencyKey: `test:${body.idempotencyKey}`,
+  });
+  return household;
+}
+
+/** Reads a whole .xlsx answer back as rows of cell text. */
+async function sheetRows(content: Buffer, sheetName?: string): Promise<string[][]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(content as unknown as ArrayBuffer);
+  const sheet = sheetName ? workbook.getWorksheet(sheetName)! : workbook.worksheets[0];
+  const rows: string[][] = [];
+  sheet.eachRow((row) => rows.push((row.values as ExcelJS.CellValue[]).slice(1).map((value) => (value === null || value === undefined ? '' : String(value)))));
+  return rows;
+}
+
+const download = (staff: Staff, path: string, query: Record<string, string> = {}) => staff.agent.get(path).query(query).responseType('blob');
+
+describe('exporting the ledger', () => {
+  const heads: { villageCode: string; idNumber: string; phone: string }[] = [];
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    townshipA = await t.staffAgent('township_staff', { townshipIndex: 0 });
+    townshipB = await t.staffAgent('township_staff', { townshipIndex: 1 });
+    admin = await t.staffAgent('county_admin');
+    for (let batch = 0; batch < 200; batch += 20) {
+      const households = await Promise.all(
+        Array.from({ length: 20 }, (_, j) => batch + j).map((i) =>
+          register(villageOf(t.county, 0, i % 2), {
+            household: { hazard: { type: i % 50 === 0 ? 'rockfall' : 'landslide' }, head: { ...buildHouseholdInput('').head, name: i === 7 ? '赵铁柱' : '李建国' } },
+          }),
+        ),
+      );
+      heads.push(...households.map((household) => ({ villageCode: household.villageCode, idNumber: household.head.idNumber, phone: household.head.phone })));
+    }
+    await Promise.all(Array.from({ length: 30 }, () => register(villageOf(t.county, 1), { household: { address: '乙镇专用地址' } })));
+  }, 120_000);
+  afterAll(() => t.close());
+
+  it('streams an .xlsx of the caller’s township only, one masked row per household, and audits the row count', async () => {
+    const response = await download(townshipA, '/api/registrations/export');
+
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(response.headers['content-disposition']).toMatch(/^attachment; filename="registrations\.xlsx"; filename\*=UTF-8''/);
+    expect(decodeURIComponent(response.headers['content-disposition'].split("UTF-8''")[1])).toMatch(/^搬迁登记台账-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(response.headers['cache-control']).toBe('no-store');
+
+    const [header, ...rows] = await sheetRows(response.body);
+    expect(header).toEqual(EXPORT_COLUMNS.map((column) => column.header));
+    expect(rows).toHaveLength(200);
+    const column = (name: string) => header.indexOf(name);
+    const townshipName = t.county.children[0].name;
+    expect(new Set(rows.map((row) => row[column('乡镇')]))).toEqual(new Set([townshipName]));
+    expect(rows.map((row) => row[column('序号')])).toEqual(rows.map((_, i) => String(i + 1)));
+    expect(rows.some((row) => row.join('').includes('乙镇专用地址'))).toBe(false);
+    for (const row of rows) {
+      expect(row[column('户主身份证号')]).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
+      expect(row[column('联系电话')]).toBe('139****5678');
+      expect(row[column('家庭成员（姓名/关系/身份证号）')]).toMatch(/^王秀英\/配偶\/\d{6}\*{8}\d{3}[\dX]$/);
+    }
+    const exported = new Set(rows.map((row) => row[column('户主身份证号')]));
+    expect(heads.every((head) => exported.has(maskIdNumber(head.idNumber)))).toBe(true);
+    const counts = ['家庭人口', '劳动力人数', '低保人数', '特困人数', '残疾人数'].map((name) => rows[0][column(name)]);
+    expect(counts).toEqual(['2', '2', '1', '0', '0']);
+    expect(rows[0][column('登记状态')]).toBe('已提交');
+    expect(rows[0][column('安置方式')]).toBe('集中安置');
+
+    const audit = await auditLogs().findOne({ action: 'registration.export', actorId: townshipA.user.id });
+    expect(audit).toMatchObject({ result: 'success', divisionCode: t.county.children[0].code });
+    expect(JSON.parse(audit!.detail)).toEqual({ rows: 200, full: false, filter: {} });
+  });
+
+  it('applies the list’s filters: hazard type, name and the last four ID digits', async () => {
+    const rockfall = await sheetRows((await download(townshipA, '/api/registrations/export', { hazardType: 'rockfall' })).body);
+    expect(rockfall).toHaveLength(1 + 4);
+
+    const byName = await sheetRows((await download(townshipA, '/api/registrations/export', { q: '赵铁柱' })).body);
+    expect(byName.slice(1).map((row) => row[3])).toEqual(['赵铁柱']);
+
+    const last4 = heads[12].idNumber.slice(-4);
+    const byId = await sheetRows((await download(townshipA, '/api/registrations/export', { q: last4 })).body);
+    expect(byId.slice(1).map((row) => row[4])).toContain(maskIdNumber(heads[12].idNumber));
+
+    const audit = await auditLogs().findOne({ action: 'registration.export', detail: { $regex: 'rockfall' } });
+    expect(JSON.parse(audit!.detail)).toEqual({ rows: 4, full: false, filter: { hazardType: 'rockfall' } });
+  });
+
+  it('refuses another township’s area', async () => {
+    const response = await townshipB.agent.get('/api/registrations/export').query({ divisionCode: t.county.children[0].code });
+    expect(response.status).toBe(403);
+    expect(response.body.error.code).toBe('OUT_OF_SCOPE');
+  });
+
+  it('gives full ID numbers and phones only with the export permission', async () => {
+    const refused = await townshipA.agent.get('/api/registrations/export').query({ full: 'true' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('导出个人信息') });
+    expect(await auditLogs().findOne({ action: 'registration.export', result: 'failure', actorId: townshipA.user.id })).toMatchObject({ detail: 'FORBIDDEN' });
+
+    await admin.agent.patch(`/api/staff/${townshipA.user.id}`).set('X-CSRF-Token', admin.csrf).send({ canExportPersonalData: true }).expect(200);
+    const response = await download(townshipA, '/api/registrations/export', { full: 'true' });
+    expect(response.status).toBe(200);
+    expect(decodeURIComponent(response.headers['content-disposition'])).toContain('含完整身份信息');
+    const rows = (await sheetRows(response.body)).slice(1);
+    expect(new Set(rows.map((row) => row[4]))).toEqual(new Set(heads.map((head) => head.idNumber)));
+    expect(new Set(rows.map((row) => row[5]))).toEqual(new Set(['13912345678']));
+    const audit = await auditLogs().findOne({ action: 'registration.export', actorId: townshipA.user.id, detail: { $regex: '"full":true' } });
+    expect(JSON.parse(audit!.detail)).toMatchObject({ rows: 200, full: true });
+  });
+});
+
+describe('importing a ledger', () => {
+  beforeAll(async () => {
+    t = await createTestApp();
+    townshipA = await t.staffAgent('township_staff', { townshipIndex: 0 });
+    townshipB = await t.staffAgent('township_staff', { townshipIndex: 1 });
+    admin = await t.staffAgent('county_admin');
+  });
+  afterAll(() => t.close());
+
+  const township = (index: number) => t.county.children[index];
+
+  /** A sheet in the template's columns; each row lists values by header. */
+  async function ledgerFile(rows: Record<string, string | number>[]): Promise<Buffer> {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('登记信息');
+    sheet.columns = IMPORT_COLUMNS.map((column) => ({ header: column.header, key: column.header }));
+    for (const row of rows) sheet.addRow(row);
+    return Buffer.from(await workbook.xlsx.writeBuffer());
+  }
+
+  const goodRow = (townshipIndex = 0, extra: Record<string, string | number> = {}) => ({
+    乡镇: township(townshipIndex).name,
+    '村（社区）': township(townshipIndex).children[0].name,
+    户主姓名: '王德明',
+    户主身份证号: buildIdNumber(),
+    联系电话: '13712345678',
+    户主劳动能力: '有劳动能力',
+    住址: '五组 3 号',
+    隐患类型: '泥石流',
+    房屋结构: '砖木结构',
+    '建筑面积（㎡）': 72,
+    建造年份: 1988,
+    搬迁意愿: '愿意',
+    安置方式: '进城安置',
+    意向搬迁时间: '2026-09',
+    ...extra,
+  });
+
+  const upload = (staff: Staff, content: Buffer, filename = 'ledger.xlsx') =>
+    staff.agent.post('/api/registrations/import').set('X-CSRF-Token', staff.csrf).attach('file', content, filename);
+
+  it('offers a template with the columns, an example row and notes, which imports nothing as it is', async () => {
+    const response = await download(townshipA, '/api/registrations/import-template');
+    expect(response.status).toBe(200);
+    expect(decodeURIComponent(response.headers['content-disposition'])).toContain('搬迁登记台账导入模板.xlsx');
+    const [header, example] = await sheetRows(response.body, '登记信息');
+    expect(header).toEqual(IMPORT_COLUMNS.map((column) => column.header));
+    expect(example[0]).toBe('示例');
+    expect((await sheetRows(response.body, '填写说明')).length).toBeGreaterThan(10);
+
+    const report = await upload(townshipA, response.body);
+    expect(report.status).toBe(200);
+    expect(report.body).toEqual({ totalRows: 0, imported: 0, duplicates: [], rejected: [] });
+  });
+
+  it('imports the good rows, reports each bad one with its reasons, and imports nothing twice', async () => {
+    const first = goodRow(0, { 户主姓名: '陈光荣', 户主特殊情况: '低保、残疾' });
+    const second = goodRow(0, {
+      户主姓名: '刘桂花',
+      成员1姓名: '刘小军',
+      成员1与户主关系: '子女',
+      成员1身份证号: buildIdNumber({ age: 20 }),
+      成员1劳动能力: '有劳动能力',
+    });
+    const badCheckDigit = String(first.户主身份证号).slice(0, 17) + (String(first.户主身份证号)[17] === '1' ? '2' : '1');
+    const file = await ledgerFile([
+      first,
+      second,
+      goodRow(0, { 户主身份证号: badCheckDigit }),
+      goodRow(0, { '村（社区）': '' }),
+      goodRow(0, { 隐患类型: '洪水' }),
+      goodRow(0, { 户主姓名: '陈光荣', 户主身份证号: first.户主身份证号 }),
+    ]);
+
+    const response = await upload(townshipA, file);
+
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({
+      totalRows: 6,
+      imported: 2,
+      duplicates: [],
+      rejected: [
+        { row: 4, reasons: ['户主身份证号：身份证号校验位不对，请逐位核对'] },
+        { row: 5, reasons: ['村（社区）：请填写村（社区）'] },
+        { row: 6, reasons: ['隐患类型：“洪水”不是可选的值（滑坡、泥石流、崩塌、地面塌陷、生态脆弱区、其他）'] },
+        { row: 7, reasons: ['户主身份证号：与第 2 行是同一户，同一户只能登记一次'] },
+      ],
+    });
+    const stored = await registrations().find({ source: 'import' }).sort({ 'household.head.name': 1 }).toArray();
+    expect(stored.map((r) => [r.household.head.name, r.status, r.memberCount, r.divisionCode])).toEqual([
+      ['刘桂花', 'submitted', 2, township(0).children[0].code],
+      ['陈光荣', 'submitted', 1, township(0).children[0].code],
+    ]);
+    expect(stored[1].household.head.specialStatus).toEqual(['dibao', 'disabled']);
+    expect(stored[1].wishes).toMatchObject({ willingness: 'willing', resettlementType: 'urban', preferredMoveMonth: '2026-09' });
+    expect(stored[1].enteredBy).toEqual({ staffId: townshipA.user.id, name: townshipA.user.displayName });
+    expect(JSON.stringify(stored)).not.toContain(String(first.户主身份证号));
+
+    const again = await upload(townshipA, file);
+    expect(again.body).toMatchObject({ totalRows: 6, imported: 0, duplicates: [{ row: 2, headName: '陈光荣' }, { row: 3, headName: '刘桂花' }] });
+    expect(again.body.rejected).toHaveLength(4);
+    expect(await registrations().countDocuments({ source: 'import' })).toBe(2);
+
+    const audits = await auditLogs().find({ action: 'registration.import', actorId: townshipA.user.id }).sort({ _id: 1 }).toArray();
+    expect(audits.slice(-2).map((audit) => JSON.parse(audit.detail))).toEqual([
+      { rows: 6, imported: 2, duplicates: 0, rejected: 4 },
+      { rows: 6, imported: 0, duplicates: 2, rejected: 4 },
+    ]);
+  });
+
+  it('counts a household already registered by other means as a duplicate', async () => {
+    const idNumber = buildIdNumber();
+    const body = buildSubmitBody(villageOf(t.county, 0), { household: { head: { ...buildHouseholdInput('').head, idNumber } } });
+    await t.services.registrations.create({
+      household: householdSchema.parse(body.household),
+      wishes: wishesSchema.parse(body.wishes),
+      source: 'resident',
+      submitter: { kind: 'resident', id: 'x', name: 'x' },
+      idempotencyKey: `test:${newIdempotencyKey()}`,
+    });
+    const response = await upload(townshipA, await ledgerFile([goodRow(0, { 户主姓名: '李建国', 户主身份证号: idNumber })]));
+    expect(response.body).toMatchObject({ imported: 0, duplicates: [{ row: 2, headName: '李建国' }], rejected: [] });
+  });
+
+  it('rejects rows outside the caller’s township', async () => {
+    const response = await upload(townshipB, await ledgerFile([goodRow(0, { 户主姓名: '越界户' }), goodRow(1, { 户主姓名: '本镇户' })]));
+    expect(response.body).toMatchObject({
+      imported: 1,
+      rejected: [{ row: 2, reasons: [`村（社区）：${township(0).name}${township(0).children[0].name}不在您的管辖范围内`] }],
+    });
+    expect(await registrations().countDocuments({ 'household.head.name': '越界户' })).toBe(0);
+  });
+
+  it('names each problem of a row by its column, members included', async () => {
+    const response = await upload(
+      admin,
+      await ledgerFile([
+        goodRow(0, {
+          联系电话: '12345',
+          搬迁意愿: '不愿意',
+          安置方式: '',
+          成员2姓名: '张小花',
+          成员2与户主关系: '表亲',
+          成员2身份证号: withCheckDigit('53232920100101001'),
+          成员2劳动能力: '无劳动能力',
+        }),
+      ]),
+    );
+    expect(response.body.rejected).toEqual([
+      {
+        row: 2,
+        reasons: ['联系电话：请输入 11 位手机号', '原因说明：不愿意搬迁时请填写原因', '成员2与户主关系：“表亲”不是可选的值（配偶、子女、父母、孙子女、祖父母、兄弟姐妹、儿媳/女婿、其他）'],
+      },
+    ]);
+  });
+
+  it.each([
+    ['a text file named .xlsx', Buffer.from('序号,乡镇,村\n1,城关镇,一村\n')],
+    ['a zip that is not a workbook', Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(200, 0)])],
+  ])('refuses %s with LEDGER_FILE_INVALID', async (_name, content) => {
+    const response = await upload(townshipA, content);
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('LEDGER_FILE_INVALID');
+    expect(await auditLogs().findOne({ action: 'registration.import', detail: 'LEDGER_FILE_INVALID' })).toMatchObject({ result: 'failure' });
+  });
+
+  it('refuses a sheet without the template’s columns', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('登记信息').addRow(['户主姓名', '户主身份证号', '备注']);
+    const response = await upload(townshipA, Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(response.status).toBe(400);
+    expect(response.body.error).toMatchObject({ code: 'LEDGER_FILE_INVALID', message: expect.stringContaining('乡镇、村（社区）') });
+  });
+});

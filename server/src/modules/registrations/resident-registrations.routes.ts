@@ -1,0 +1,106 @@
+import { idParamsSchema, resubmitRegistrationBodySchema, submitRegistrationBodySchema } from '@anqian/shared';
+import { defineRoute, type RouteContext } from '../../routing/define-route';
+
+const resident = { kind: 'resident' } as const;
+const consenting = { kind: 'resident', consent: 'personal' } as const;
+
+/** Household files hold ID numbers: writing one needs the separate sensitive-information consent. */
+async function sensitiveResident(ctx: RouteContext): Promise<string> {
+  await ctx.services.residents.assertSensitiveConsent(ctx.state.residentId!);
+  return ctx.state.residentId!;
+}
+
+/** The linked village cadre; also named as the actor of the audit record, since the write is theirs. */
+async function cadre(ctx: RouteContext) {
+  const actor = await ctx.services.residents.cadreActor(ctx.state.residentId!);
+  ctx.state.staff = actor;
+  return actor;
+}
+
+/** 201 when this call created the registration, 200 when the same key had already done so. */
+function answer(ctx: RouteContext, result: { registration: unknown; created: boolean }) {
+  ctx.status = result.created ? 201 : 200;
+  return result.registration;
+}
+
+export const residentRegistrationRoutes = [
+  defineRoute({
+    method: 'post',
+    path: '/api/resident/registrations',
+    summary: '提交搬迁意愿登记（同一提交凭证重复提交返回同一登记）',
+    tag: 'registrations',
+    access: consenting,
+    scope: 'self',
+    body: submitRegistrationBodySchema,
+    rateLimitPerMinute: 20,
+    handler: async (ctx, { body }) => answer(ctx, await ctx.services.registrations.submitAsResident(await sensitiveResident(ctx), body)),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/resident/registrations',
+    summary: '我的登记',
+    tag: 'registrations',
+    access: resident,
+    scope: 'self',
+    handler: (ctx) => ctx.services.registrations.listOwn(ctx.state.residentId!),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/resident/registrations/:id',
+    summary: '我的登记详情',
+    tag: 'registrations',
+    access: resident,
+    scope: 'self',
+    params: idParamsSchema,
+    handler: (ctx, { params }) => ctx.services.registrations.getOwn(ctx.state.residentId!, params.id),
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/api/resident/registrations/:id',
+    summary: '按退回原因修改后重新提交',
+    tag: 'registrations',
+    access: consenting,
+    scope: 'self',
+    params: idParamsSchema,
+    body: resubmitRegistrationBodySchema,
+    rateLimitPerMinute: 20,
+    handler: async (ctx, { params, body }) => ctx.services.registrations.resubmit(await sensitiveResident(ctx), params.id, body),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/resident/registrations/:id/withdraw',
+    summary: '撤回登记（受理前）',
+    tag: 'registrations',
+    access: resident,
+    scope: 'self',
+    params: idParamsSchema,
+    handler: (ctx, { params }) => ctx.services.registrations.withdraw(ctx.state.residentId!, params.id),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/resident/cadre/registrations',
+    summary: '村干部代本村农户登记',
+    tag: 'registrations',
+    access: consenting,
+    scope: 'division',
+    body: submitRegistrationBodySchema,
+    audit: 'registration.cadre-submit',
+    rateLimitPerMinute: 30,
+    handler: async (ctx, { body }) => {
+      const actor = await cadre(ctx);
+      ctx.state.auditTarget = { type: 'registration' };
+      const result = await ctx.services.registrations.submitAsCadre(actor, ctx.state.residentId!, body);
+      ctx.state.auditTarget.id = result.registration.id;
+      return answer(ctx, result);
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/resident/cadre/registrations',
+    summary: '村干部代填的登记',
+    tag: 'registrations',
+    access: resident,
+    scope: 'division',
+    handler: async (ctx) => ctx.services.registrations.listEnteredBy(await cadre(ctx)),
+  }),
+];
