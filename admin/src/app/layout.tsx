@@ -1,6 +1,15 @@
 import { useState, type ReactNode } from 'react';
 import { Button, Flex, Layout, Menu, Progress, Space, Tag, Typography, theme, type MenuProps } from 'antd';
-import { AuditOutlined, DashboardOutlined, LogoutOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  DashboardOutlined,
+  EnvironmentOutlined,
+  FileTextOutlined,
+  LogoutOutlined,
+  NotificationOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate, useNavigation } from 'react-router-dom';
 import { STAFF_ROLE_LABELS, type StaffRole } from '@anqian/shared';
 import { useCurrentSession, useLogout } from '@/lib/auth';
@@ -10,6 +19,9 @@ type NavItem = { path: string; label: string; icon: ReactNode; roles?: readonly 
 /** The single place that decides which areas each role sees; routes enforce the same roles. */
 const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: '工作台', icon: <DashboardOutlined /> },
+  { path: '/registrations', label: '搬迁登记', icon: <FileTextOutlined />, roles: ['county_admin', 'township_staff', 'village_cadre'] },
+  { path: '/public-notices', label: '公示管理', icon: <NotificationOutlined />, roles: ['county_admin', 'township_staff', 'village_cadre'] },
+  { path: '/sites', label: '安置点', icon: <EnvironmentOutlined />, roles: ['county_admin', 'township_staff', 'village_cadre'] },
   { path: '/staff', label: '人员管理', icon: <TeamOutlined />, roles: ['county_admin'] },
   { path: '/audit-logs', label: '审计日志', icon: <AuditOutlined />, roles: ['county_admin'] },
   { path: '/account', label: '我的账号', icon: <UserOutlined /> },

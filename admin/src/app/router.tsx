@@ -5,6 +5,10 @@ import { AppLayout } from '@/app/layout';
 import { NotFound } from '@/app/not-found';
 import { RouteError } from '@/app/route-error';
 
+/** Registration work: township and county staff handle cases, village cadres follow and annotate them. */
+const REGISTRATION_ROLES = ['county_admin', 'township_staff', 'village_cadre'] as const;
+const PUBLISHING_ROLES = ['county_admin', 'township_staff'] as const;
+
 /** Pages load on demand, so signing in does not download the staff and audit screens. */
 export function createAppRouter() {
   return createBrowserRouter(
@@ -41,6 +45,84 @@ export function createAppRouter() {
               {
                 index: true,
                 lazy: async () => ({ Component: (await import('@/features/dashboard/pages/dashboard-page')).DashboardPage }),
+              },
+              {
+                path: 'registrations',
+                lazy: async () => {
+                  const { RegistrationsPage } = await import('@/features/registrations/pages/registrations-page');
+                  return {
+                    Component: () => (
+                      <RequireRole roles={REGISTRATION_ROLES}>
+                        <RegistrationsPage />
+                      </RequireRole>
+                    ),
+                  };
+                },
+              },
+              {
+                path: 'registrations/:id',
+                lazy: async () => {
+                  const { RegistrationDetailPage } = await import('@/features/registrations/pages/registration-detail-page');
+                  return {
+                    Component: () => (
+                      <RequireRole roles={REGISTRATION_ROLES}>
+                        <RegistrationDetailPage />
+                      </RequireRole>
+                    ),
+                  };
+                },
+              },
+              {
+                path: 'public-notices',
+                lazy: async () => {
+                  const { PublicNoticesPage } = await import('@/features/public-notices/pages/public-notices-page');
+                  return {
+                    Component: () => (
+                      <RequireRole roles={REGISTRATION_ROLES}>
+                        <PublicNoticesPage />
+                      </RequireRole>
+                    ),
+                  };
+                },
+              },
+              {
+                path: 'public-notices/new',
+                lazy: async () => {
+                  const { CreatePublicNoticePage } = await import('@/features/public-notices/pages/create-public-notice-page');
+                  return {
+                    Component: () => (
+                      <RequireRole roles={PUBLISHING_ROLES}>
+                        <CreatePublicNoticePage />
+                      </RequireRole>
+                    ),
+                  };
+                },
+              },
+              {
+                path: 'public-notices/:id',
+                lazy: async () => {
+                  const { PublicNoticeDetailPage } = await import('@/features/public-notices/pages/public-notice-detail-page');
+                  return {
+                    Component: () => (
+                      <RequireRole roles={REGISTRATION_ROLES}>
+                        <PublicNoticeDetailPage />
+                      </RequireRole>
+                    ),
+                  };
+                },
+              },
+              {
+                path: 'sites',
+                lazy: async () => {
+                  const { SitesPage } = await import('@/features/sites/pages/sites-page');
+                  return {
+                    Component: () => (
+                      <RequireRole roles={REGISTRATION_ROLES}>
+                        <SitesPage />
+                      </RequireRole>
+                    ),
+                  };
+                },
               },
               {
                 path: 'staff',

@@ -1,6 +1,6 @@
 import { useMemo, type CSSProperties } from 'react';
 import { TreeSelect } from 'antd';
-import type { DivisionLevel, DivisionNode } from '@anqian/shared';
+import { findDivision, type DivisionLevel, type DivisionNode } from '@anqian/shared';
 import { useDivisions } from '@/lib/divisions';
 
 const LEVEL_LABELS: Record<DivisionLevel, string> = { county: '县', township: '乡镇', village: '村（社区）' };
@@ -28,14 +28,20 @@ type Props = {
   onChange?: (value: string | undefined) => void;
   /** Only divisions of this level can be picked. */
   level?: DivisionLevel;
+  /** Show only this division and what lies below it (the signed-in user's area). */
+  rootCode?: string;
   placeholder?: string;
   allowClear?: boolean;
   style?: CSSProperties;
 };
 
-export function DivisionTreeSelect({ id, value, onChange, level, placeholder, allowClear, style }: Props) {
+export function DivisionTreeSelect({ id, value, onChange, level, rootCode, placeholder, allowClear, style }: Props) {
   const divisions = useDivisions();
-  const treeData = useMemo(() => (divisions.data ? [toTreeOptions(divisions.data, level)] : []), [divisions.data, level]);
+  const root = useMemo(
+    () => (divisions.data && rootCode ? findDivision(divisions.data, rootCode) : divisions.data),
+    [divisions.data, rootCode],
+  );
+  const treeData = useMemo(() => (root ? [toTreeOptions(root, level)] : []), [root, level]);
 
   return (
     <TreeSelect<string>
@@ -48,7 +54,7 @@ export function DivisionTreeSelect({ id, value, onChange, level, placeholder, al
       placeholder={divisions.isError ? '区划加载失败，请刷新重试' : (placeholder ?? (level ? `请选择${LEVEL_LABELS[level]}` : '请选择区划'))}
       allowClear={allowClear}
       showSearch={{ treeNodeFilterProp: 'title' }}
-      treeDefaultExpandedKeys={divisions.data ? [divisions.data.code] : []}
+      treeDefaultExpandedKeys={root ? [root.code] : []}
       notFoundContent={divisions.isLoading ? '加载中…' : '没有匹配的区划'}
       style={style}
       popupMatchSelectWidth={false}

@@ -91,16 +91,22 @@ async function toApiError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, 'BAD_RESPONSE', message, [], requestId);
 }
 
+function encodeBody(body: unknown): BodyInit | undefined {
+  if (body === undefined) return undefined;
+  // The browser sets the multipart boundary itself.
+  return body instanceof FormData ? body : JSON.stringify(body);
+}
+
 async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.body !== undefined && !(options.body instanceof FormData)) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   try {
     return await fetch(buildUrl(path, options.query), {
       method,
       headers,
       credentials: 'include',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: encodeBody(options.body),
     });
   } catch {
     throw new ApiError(0, 'NETWORK_ERROR', '网络连接失败，请检查网络后重试');
@@ -117,7 +123,12 @@ async function refreshCsrfToken(): Promise<boolean> {
   return true;
 }
 
-async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+type Parse<T> = (response: Response) => Promise<T>;
+
+const parseJson = <T>(response: Response): Promise<T> =>
+  response.status === 204 ? Promise.resolve(undefined as T) : (response.json() as Promise<T>);
+
+async function request<T>(method: string, path: string, options: RequestOptions = {}, parse: Parse<T> = parseJson): Promise<T> {
   let response: Response;
   try {
     response = await send(method, path, options);
@@ -132,9 +143,8 @@ async function request<T>(method: string, path: string, options: RequestOptions 
   }
 
   if (response.ok) {
-    if (response.status === 204) return undefined as T;
     try {
-      return (await response.json()) as T;
+      return await parse(response);
     } catch {
       const error = new ApiError(response.status, 'BAD_RESPONSE', '服务器返回的内容无法识别，请稍后再试');
       report(error, options);
@@ -158,10 +168,47 @@ function report(error: ApiError, options: RequestOptions): void {
   if (!expected) handlers.onUnexpectedError(error);
 }
 
+export type DownloadedFile = { blob: Blob; filename: string };
+
+/** `attachment; filename*=UTF-8''台账.xlsx` (RFC 6266), falling back to the plain `filename=`. */
+function filenameFrom(disposition: string | null, fallback: string): string {
+  const encoded = disposition?.match(/filename\*=UTF-8''([^;]+)/i)?.[1];
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded.trim());
+    } catch {
+      return fallback;
+    }
+  }
+  return disposition?.match(/filename="?([^";]+)"?/i)?.[1] ?? fallback;
+}
+
 export const api = {
   get: <T>(path: string, options?: Omit<RequestOptions, 'body'>) => request<T>('GET', path, options),
   post: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>) =>
     request<T>('POST', path, { ...options, body }),
   patch: <T>(path: string, body: unknown, options?: Omit<RequestOptions, 'body'>) =>
     request<T>('PATCH', path, { ...options, body }),
+  /** multipart/form-data, with the session cookie and the CSRF header like every other write. */
+  upload: <T>(path: string, form: FormData, options?: Omit<RequestOptions, 'body'>) =>
+    request<T>('POST', path, { ...options, body: form }),
+  /** A file answer (Excel ledgers): errors still arrive as our JSON error body. */
+  download: (path: string, fallbackName: string, options?: Omit<RequestOptions, 'body'>) =>
+    request<DownloadedFile>('GET', path, options, async (response) => ({
+      blob: await response.blob(),
+      filename: filenameFrom(response.headers.get('Content-Disposition'), fallbackName),
+    })),
 };
+
+/** Hands a downloaded file to the browser's save dialog. */
+export function saveFile({ blob, filename }: DownloadedFile): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoking at once can cancel the download in some browsers.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

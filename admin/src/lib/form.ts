@@ -1,3 +1,4 @@
+import { useCallback, useState } from 'react';
 import type { FormInstance, FormRule } from 'antd';
 import { isApiError } from '@/lib/api-client';
 
@@ -35,4 +36,18 @@ export function applyServerFieldErrors(form: FormInstance, error: unknown, field
   }
   form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
   return byField.size > 0;
+}
+
+/**
+ * For dialogs that show their own failures: validation details go next to their fields, anything
+ * else (a 409 such as "公示期尚未结束", a network error) is kept for an alert inside the dialog.
+ */
+export function useSubmitError(form: FormInstance, fields: readonly string[]) {
+  const [error, setError] = useState<unknown>(null);
+  const onError = useCallback(
+    (next: unknown) => setError(applyServerFieldErrors(form, next, fields) ? null : next),
+    [form, fields],
+  );
+  const clear = useCallback(() => setError(null), []);
+  return { error, onError, clear };
 }

@@ -23,3 +23,10 @@ export function formatDateTimeShort(value: string | null | undefined): string {
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? '—' : compact.format(date);
 }
+
+/** 2026-11-03: for wide tables; the detail page shows the time. */
+export function formatDate(value: string | null | undefined): string {
+  if (!value) return '—';
+  const date = dayjs(value);
+  return date.isValid() ? date.format('YYYY-MM-DD') : '—';
+}

@@ -1,8 +1,9 @@
-import { Card, Descriptions, Typography } from 'antd';
+import { Card, Descriptions, Flex, Typography } from 'antd';
 import { STAFF_ROLE_LABELS, type StaffRole } from '@anqian/shared';
-import { useCurrentSession } from '@/lib/auth';
+import { hasRole, useCurrentSession } from '@/lib/auth';
 import { formatDateTime } from '@/lib/format';
 import { useDocumentTitle } from '@/lib/use-document-title';
+import { RegistrationOverview } from '@/features/dashboard/components/registration-overview';
 
 /** What each role looks after, in the words used in county offices. */
 const ROLE_DUTIES: Record<StaffRole, string> = {
@@ -12,32 +13,40 @@ const ROLE_DUTIES: Record<StaffRole, string> = {
   hr_staff: '负责搬迁群众的就业培训和岗位推荐',
 };
 
+const REGISTRATION_ROLES = ['county_admin', 'township_staff', 'village_cadre'] as const;
+
 export function DashboardPage() {
   useDocumentTitle('工作台');
-  const { user } = useCurrentSession();
+  const session = useCurrentSession();
+  const { user } = session;
 
   return (
-    <Card>
-      <Typography.Title level={3} style={{ marginTop: 0 }}>
-        您好，{user.displayName}
-      </Typography.Title>
-      <Typography.Paragraph>
-        欢迎使用安迁通管理后台。您是<Typography.Text strong>{STAFF_ROLE_LABELS[user.role]}</Typography.Text>，负责
-        <Typography.Text strong>{user.divisionName}</Typography.Text>范围内的工作：{ROLE_DUTIES[user.role]}。
-      </Typography.Paragraph>
-      <Descriptions
-        size="small"
-        column={1}
-        style={{ maxWidth: 480 }}
-        items={[
-          { key: 'division', label: '管辖区划', children: user.divisionName },
-          { key: 'role', label: '角色', children: STAFF_ROLE_LABELS[user.role] },
-          { key: 'lastLogin', label: '本次登录', children: formatDateTime(user.lastLoginAt) },
-        ]}
-      />
-      <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0 }}>
-        搬迁登记、补助测算、就业服务等业务功能正在陆续上线。
-      </Typography.Paragraph>
-    </Card>
+    <Flex vertical gap={16}>
+      <Card>
+        <Typography.Title level={3} style={{ marginTop: 0 }}>
+          您好，{user.displayName}
+        </Typography.Title>
+        <Typography.Paragraph>
+          欢迎使用安迁通管理后台。您是<Typography.Text strong>{STAFF_ROLE_LABELS[user.role]}</Typography.Text>，负责
+          <Typography.Text strong>{user.divisionName}</Typography.Text>范围内的工作：{ROLE_DUTIES[user.role]}。
+        </Typography.Paragraph>
+        <Descriptions
+          size="small"
+          column={3}
+          style={{ maxWidth: 900 }}
+          items={[
+            { key: 'division', label: '管辖区划', children: user.divisionName },
+            { key: 'role', label: '角色', children: STAFF_ROLE_LABELS[user.role] },
+            { key: 'lastLogin', label: '本次登录', children: formatDateTime(user.lastLoginAt) },
+          ]}
+        />
+        {!hasRole(session, REGISTRATION_ROLES) && (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0 }}>
+            就业服务、技能培训等业务功能正在陆续上线。
+          </Typography.Paragraph>
+        )}
+      </Card>
+      {hasRole(session, REGISTRATION_ROLES) && <RegistrationOverview />}
+    </Flex>
   );
 }

@@ -1,4 +1,4 @@
-import { App, Button, Form, Input, Modal, Select } from 'antd';
+import { App, Button, Checkbox, Form, Input, Modal, Select } from 'antd';
 import {
   createStaffBodySchema,
   divisionLevel,
@@ -21,9 +21,10 @@ type Values = {
   role?: StaffRole;
   divisionCode?: string;
   phone?: string;
+  canExportPersonalData: boolean;
 };
 
-const FIELDS = ['username', 'displayName', 'role', 'divisionCode', 'phone'] as const;
+const FIELDS = ['username', 'displayName', 'role', 'divisionCode', 'phone', 'canExportPersonalData'] as const;
 const shape = createStaffBodySchema.shape;
 
 const LEVEL_HINTS = {
@@ -89,6 +90,7 @@ function StaffForm({ target, onClose, onCreated }: { target: StaffFormTarget; on
     if (values.role && values.role !== editing.role) body.role = values.role;
     if (values.divisionCode && values.divisionCode !== editing.divisionCode) body.divisionCode = values.divisionCode;
     if (phone) body.phone = phone;
+    if (values.canExportPersonalData !== editing.canExportPersonalData) body.canExportPersonalData = values.canExportPersonalData;
     if (Object.keys(body).length === 0) {
       void message.info('没有修改任何内容');
       onClose();
@@ -114,8 +116,14 @@ function StaffForm({ target, onClose, onCreated }: { target: StaffFormTarget; on
       onFinish={submit}
       initialValues={
         editing
-          ? { username: editing.username, displayName: editing.displayName, role: editing.role, divisionCode: editing.divisionCode }
-          : undefined
+          ? {
+              username: editing.username,
+              displayName: editing.displayName,
+              role: editing.role,
+              divisionCode: editing.divisionCode,
+              canExportPersonalData: editing.canExportPersonalData,
+            }
+          : { canExportPersonalData: false }
       }
       onValuesChange={(changed: Partial<Values>, all) => {
         // A role bound to another division level cannot keep the division picked for the old role.
@@ -164,6 +172,13 @@ function StaffForm({ target, onClose, onCreated }: { target: StaffFormTarget; on
         rules={[zodRule(shape.phone.unwrap(), { optional: true })]}
       >
         <Input inputMode="numeric" autoComplete="off" maxLength={11} />
+      </Form.Item>
+      <Form.Item
+        name="canExportPersonalData"
+        valuePropName="checked"
+        extra="导出的台账默认隐去身份证号和手机号中间几位；勾选后可导出完整信息，每次导出都会记入审计日志。"
+      >
+        <Checkbox>允许导出完整身份证号和手机号</Checkbox>
       </Form.Item>
       <Form.Item style={{ marginBottom: 0, textAlign: 'right' }}>
         <ModalButtons

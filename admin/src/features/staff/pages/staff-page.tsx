@@ -50,7 +50,21 @@ export function StaffPage() {
         </>
       ),
     },
-    { title: '角色', dataIndex: 'role', width: 110, render: (role: StaffRole) => STAFF_ROLE_LABELS[role] },
+    {
+      title: '角色',
+      dataIndex: 'role',
+      width: 110,
+      render: (role: StaffRole, user) => (
+        <Flex vertical align="flex-start" gap={4}>
+          {STAFF_ROLE_LABELS[role]}
+          {user.canExportPersonalData && (
+            <Tooltip title="可导出含完整身份证号和手机号的台账">
+              <Tag color="orange">可导出完整信息</Tag>
+            </Tooltip>
+          )}
+        </Flex>
+      ),
+    },
     { title: '所属区划', dataIndex: 'divisionName', width: 150 },
     { title: '手机号', key: 'phone', width: 175, render: (_value, user) => <StaffPhoneCell user={user} /> },
     {

@@ -1,0 +1,88 @@
+import { Button, Card, Empty, Flex, Table, Typography, type TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Link, useNavigate } from 'react-router-dom';
+import type { PublicNoticeSummary } from '@anqian/shared';
+import { ErrorState } from '@/components/error-state';
+import { hasRole, useCurrentSession } from '@/lib/auth';
+import { formatDateTimeShort } from '@/lib/format';
+import { useDocumentTitle } from '@/lib/use-document-title';
+import { useListParams } from '@/lib/use-list-params';
+import { usePublicNoticeList } from '@/features/public-notices/api/list-public-notices';
+import { NoticePhaseTag } from '@/features/public-notices/components/notice-phase-tag';
+import { PUBLISHING_ROLES } from '@/features/public-notices/publishing-roles';
+
+const FILTER_KEYS = [] as const;
+
+export function PublicNoticesPage() {
+  useDocumentTitle('公示管理');
+  const session = useCurrentSession();
+  const navigate = useNavigate();
+  const list = useListParams(FILTER_KEYS);
+  const notices = usePublicNoticeList({ page: list.page, pageSize: list.pageSize });
+
+  const columns: TableColumnsType<PublicNoticeSummary> = [
+    {
+      title: '公示标题',
+      dataIndex: 'title',
+      render: (title: string, notice) => <Link to={`/public-notices/${notice.id}`}>{title}</Link>,
+    },
+    {
+      title: '公示期',
+      key: 'period',
+      width: 210,
+      render: (_value, notice) => `${notice.startDate} 至 ${notice.endDate}`,
+    },
+    { title: '状态', dataIndex: 'phase', width: 90, render: (phase: PublicNoticeSummary['phase']) => <NoticePhaseTag phase={phase} /> },
+    { title: '户数', dataIndex: 'householdCount', width: 80, align: 'right' },
+    { title: '涉及乡镇', dataIndex: 'townshipNames', width: 180, render: (names: string[]) => names.join('、') },
+    { title: '发布人', dataIndex: 'publishedBy', width: 110 },
+    { title: '发布时间', dataIndex: 'publishedAt', width: 170, render: (value: string) => formatDateTimeShort(value) },
+  ];
+
+  return (
+    <Card
+      title="公示管理"
+      extra={
+        hasRole(session, PUBLISHING_ROLES) && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/public-notices/new')}>
+            发起公示
+          </Button>
+        )
+      }
+    >
+      {notices.isError && !notices.data ? (
+        <ErrorState error={notices.error} onRetry={() => void notices.refetch()} title="公示列表加载失败" />
+      ) : (
+        <Flex vertical gap={8}>
+          {notices.isError && (
+            <Typography.Text type="danger">
+              刷新失败，显示的是之前的结果。
+              <Button type="link" size="small" onClick={() => void notices.refetch()}>
+                重试
+              </Button>
+            </Typography.Text>
+          )}
+          <Table<PublicNoticeSummary>
+            rowKey="id"
+            columns={columns}
+            dataSource={notices.data?.items}
+            loading={notices.isFetching}
+            scroll={{ x: 1100 }}
+            locale={{
+              emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="还没有发布过公示。入户核实完成的登记可以发起公示。" />,
+            }}
+            pagination={{
+              current: list.page,
+              pageSize: list.pageSize,
+              total: notices.data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: list.pageSizeOptions.map(String),
+              showTotal: (total) => `共 ${total} 期公示`,
+              onChange: list.setPagination,
+            }}
+          />
+        </Flex>
+      )}
+    </Card>
+  );
+}

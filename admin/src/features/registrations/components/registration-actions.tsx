@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import { Button, Space } from 'antd';
+import { useNavigate } from 'react-router-dom';
+import type { RegistrationDetail } from '@anqian/shared';
+import { AcceptModal } from '@/features/registrations/components/accept-modal';
+import { ApproveModal } from '@/features/registrations/components/approve-modal';
+import { ReasonModal, type ReasonAction } from '@/features/registrations/components/reason-modal';
+import { VerifyModal } from '@/features/registrations/components/verify-modal';
+
+type Dialog = 'accept' | 'verify' | 'approve' | ReasonAction;
+
+/** Only the actions the server lists for this user and this status. */
+export function RegistrationActions({ registration }: { registration: RegistrationDetail }) {
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const navigate = useNavigate();
+  const allowed = new Set(registration.allowedActions);
+  const close = () => setDialog(null);
+  const { id, headName } = registration;
+
+  if (allowed.size === 0) return null;
+
+  return (
+    <>
+      <Space wrap>
+        {allowed.has('accept') && (
+          <Button type="primary" onClick={() => setDialog('accept')}>
+            受理
+          </Button>
+        )}
+        {allowed.has('verify') && (
+          <Button type="primary" onClick={() => setDialog('verify')}>
+            入户核实
+          </Button>
+        )}
+        {allowed.has('publicize') && (
+          <Button type="primary" onClick={() => void navigate(`/public-notices/new?registrationId=${encodeURIComponent(id)}`)}>
+            发起公示
+          </Button>
+        )}
+        {allowed.has('approve') && (
+          <Button type="primary" onClick={() => setDialog('approve')}>
+            审批通过
+          </Button>
+        )}
+        {allowed.has('return') && <Button onClick={() => setDialog('return')}>退回补正</Button>}
+        {allowed.has('reject') && (
+          <Button danger onClick={() => setDialog('reject')}>
+            不予通过
+          </Button>
+        )}
+      </Space>
+      <AcceptModal registrationId={id} headName={headName} open={dialog === 'accept'} onClose={close} />
+      <VerifyModal registrationId={id} headName={headName} open={dialog === 'verify'} onClose={close} />
+      <ApproveModal registration={registration} open={dialog === 'approve'} onClose={close} />
+      <ReasonModal
+        registrationId={id}
+        headName={headName}
+        action={dialog === 'return' || dialog === 'reject' ? dialog : null}
+        onClose={close}
+      />
+    </>
+  );
+}

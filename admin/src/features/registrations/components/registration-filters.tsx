@@ -1,0 +1,101 @@
+import { useEffect } from 'react';
+import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
+import dayjs, { type Dayjs } from 'dayjs';
+import {
+  HAZARD_TYPE_LABELS,
+  HAZARD_TYPES,
+  RESETTLEMENT_TYPE_LABELS,
+  RESETTLEMENT_TYPES,
+  WILLINGNESS,
+  WILLINGNESS_LABELS,
+} from '@anqian/shared';
+import { DivisionTreeSelect } from '@/components/division-tree-select';
+
+export type RegistrationFilterValues = {
+  divisionCode?: string;
+  willingness?: string;
+  resettlementType?: string;
+  hazardType?: string;
+  submittedFrom?: string;
+  submittedTo?: string;
+  q?: string;
+};
+
+type FormValues = Omit<RegistrationFilterValues, 'submittedFrom' | 'submittedTo'> & { submitted?: [Dayjs | null, Dayjs | null] };
+
+const DATE = 'YYYY-MM-DD';
+
+const WILLINGNESS_OPTIONS = WILLINGNESS.map((value) => ({ value, label: WILLINGNESS_LABELS[value] }));
+const RESETTLEMENT_OPTIONS = RESETTLEMENT_TYPES.map((value) => ({ value, label: RESETTLEMENT_TYPE_LABELS[value] }));
+const HAZARD_OPTIONS = HAZARD_TYPES.map((value) => ({ value, label: HAZARD_TYPE_LABELS[value] }));
+
+function toFormValues({ submittedFrom, submittedTo, ...rest }: RegistrationFilterValues): FormValues {
+  const from = submittedFrom ? dayjs(submittedFrom, DATE) : null;
+  const to = submittedTo ? dayjs(submittedTo, DATE) : null;
+  const hasRange = !!from?.isValid() || !!to?.isValid();
+  return { ...rest, submitted: hasRange ? [from?.isValid() ? from : null, to?.isValid() ? to : null] : undefined };
+}
+
+type Props = {
+  values: RegistrationFilterValues;
+  /** The signed-in user's division: the tree offers nothing outside it. */
+  areaCode: string;
+  onSearch: (values: RegistrationFilterValues) => void;
+};
+
+export function RegistrationFilters({ values, areaCode, onSearch }: Props) {
+  const [form] = Form.useForm<FormValues>();
+
+  // Back/forward navigation changes the URL; keep the visible filters in step with it.
+  useEffect(() => {
+    form.resetFields();
+    form.setFieldsValue(toFormValues(values));
+  }, [form, values]);
+
+  const submit = ({ submitted, q, ...rest }: FormValues) =>
+    onSearch({
+      ...rest,
+      q: q?.trim() || undefined,
+      submittedFrom: submitted?.[0]?.format(DATE),
+      submittedTo: submitted?.[1]?.format(DATE),
+    });
+
+  return (
+    <Form form={form} name="registration-filters" layout="inline" aria-label="筛选搬迁登记" onFinish={submit} style={{ rowGap: 12 }}>
+      <Form.Item label="区划" name="divisionCode">
+        <DivisionTreeSelect rootCode={areaCode} placeholder="全部乡镇、村" allowClear style={{ width: 200 }} />
+      </Form.Item>
+      <Form.Item label="搬迁意愿" name="willingness">
+        <Select placeholder="全部" allowClear options={WILLINGNESS_OPTIONS} style={{ width: 110 }} />
+      </Form.Item>
+      <Form.Item label="安置方式" name="resettlementType">
+        <Select placeholder="全部" allowClear options={RESETTLEMENT_OPTIONS} style={{ width: 120 }} />
+      </Form.Item>
+      <Form.Item label="隐患类型" name="hazardType">
+        <Select placeholder="全部" allowClear options={HAZARD_OPTIONS} style={{ width: 130 }} />
+      </Form.Item>
+      <Form.Item label="提交日期" name="submitted">
+        <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: 250 }} />
+      </Form.Item>
+      <Form.Item label="关键词" name="q">
+        <Input placeholder="户主姓名或身份证后 4 位" allowClear maxLength={30} style={{ width: 200 }} />
+      </Form.Item>
+      <Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+            查询
+          </Button>
+          <Button
+            onClick={() => {
+              form.resetFields();
+              onSearch({});
+            }}
+          >
+            重置
+          </Button>
+        </Space>
+      </Form.Item>
+    </Form>
+  );
+}
