@@ -1,7 +1,14 @@
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/services/index', 'pages/messages/index', 'pages/mine/index'],
   // Low-traffic pages live in subpackages so the main package stays well under WeChat's limit.
-  subPackages: [{ root: 'subpackages/account', pages: ['pages/privacy/index'] }],
+  subPackages: [
+    { root: 'subpackages/account', pages: ['pages/privacy/index'] },
+    {
+      root: 'subpackages/registration',
+      pages: ['pages/form/index', 'pages/list/index', 'pages/detail/index', 'pages/cadre-login/index', 'pages/cadre-list/index'],
+    },
+    { root: 'subpackages/notices', pages: ['pages/list/index', 'pages/detail/index'] },
+  ],
   window: {
     navigationBarBackgroundColor: '#0052d9',
     navigationBarTitleText: '安迁通',

@@ -23,7 +23,7 @@ export class ApiError extends Error {
 }
 
 export type RequestOptions = {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   data?: Record<string, unknown>;
   /** Send the resident's token. Off for sign-in calls themselves. */
   auth?: boolean;
@@ -51,19 +51,69 @@ export function setSessionRenewer(renewer: SessionRenewer): void {
 /** Renew this long before the access token expires, to save a 401 round trip on a slow network. */
 const EXPIRY_MARGIN_MS = 30_000;
 
-export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+export function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { auth = true, renew = true } = options;
-  const tokens = auth && renew ? loadTokens() : null;
+  return withRenewal(auth && renew, () => send<T>(path, options));
+}
+
+export type UploadOptions = {
+  /** The multipart field name the server reads. */
+  name: string;
+  onProgress?: (percent: number) => void;
+};
+
+/** Photos take longer than JSON on a weak signal. */
+const UPLOAD_TIMEOUT_MS = 60_000;
+
+/**
+ * A multipart upload with the same token, renewal and error bodies as request(). No retry dialog:
+ * the caller shows the failure next to the file, with its own retry.
+ */
+export function upload<T>(path: string, filePath: string, options: UploadOptions): Promise<T> {
+  return withRenewal(true, () => sendUpload<T>(path, filePath, options));
+}
+
+/**
+ * 401s about what the resident typed (a village cadre's password), not about the token: renewing
+ * and retrying would only count one more failed sign-in towards the lock-out.
+ */
+const CREDENTIAL_ERRORS: ReadonlySet<ClientErrorCode> = new Set(['INVALID_CREDENTIALS', 'CURRENT_PASSWORD_WRONG']);
+
+async function withRenewal<T>(renewable: boolean, call: () => Promise<T>): Promise<T> {
+  const tokens = renewable ? loadTokens() : null;
   const hadToken = tokens !== null;
   if (tokens && renewSession && tokens.expiresAt - EXPIRY_MARGIN_MS < Date.now()) await renewSession();
   try {
-    return await send<T>(path, options);
+    return await call();
   } catch (error) {
-    const expired = error instanceof ApiError && error.status === 401;
+    const expired = error instanceof ApiError && error.status === 401 && !CREDENTIAL_ERRORS.has(error.code);
     if (expired && hadToken && renewSession && (await renewSession())) {
-      return send<T>(path, options);
+      return call();
     }
     throw error;
+  }
+}
+
+async function sendUpload<T>(path: string, filePath: string, { name, onProgress }: UploadOptions): Promise<T> {
+  const tokens = loadTokens();
+  const header: Record<string, string> = tokens ? { Authorization: `Bearer ${tokens.accessToken}` } : {};
+  let response: Taro.uploadFile.SuccessCallbackResult;
+  try {
+    const task = Taro.uploadFile({ url: `${API_BASE}${path}`, filePath, name, header, timeout: UPLOAD_TIMEOUT_MS });
+    if (onProgress) task.progress(({ progress }) => onProgress(progress));
+    response = await task;
+  } catch {
+    throw new ApiError(0, 'NETWORK_ERROR', NETWORK_MESSAGE);
+  }
+  // uploadFile hands the body back as text on every platform.
+  return unwrap<T>({ statusCode: response.statusCode, data: parseJson(response.data) });
+}
+
+function parseJson(text: string): ResponseBody {
+  try {
+    return JSON.parse(text) as ResponseBody;
+  } catch {
+    return text;
   }
 }
 
@@ -85,7 +135,9 @@ async function send<T>(path: string, options: RequestOptions): Promise<T> {
   }
 }
 
-function unwrap<T>(response: Taro.request.SuccessCallbackResult<ResponseBody>): T {
+type RawResponse = { statusCode: number; data: ResponseBody; header?: Record<string, string> };
+
+function unwrap<T>(response: RawResponse): T {
   const { statusCode, data } = response;
   if (statusCode >= 200 && statusCode < 300) {
     return (statusCode === 204 ? undefined : data) as T;

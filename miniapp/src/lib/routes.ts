@@ -5,4 +5,12 @@ export const ROUTES = {
   messages: '/pages/messages/index',
   mine: '/pages/mine/index',
   privacy: '/subpackages/account/pages/privacy/index',
+  registrationForm: '/subpackages/registration/pages/form/index',
+  registrationList: '/subpackages/registration/pages/list/index',
+  /** Also the page subscribe messages open (`?id=`): keep the path stable. */
+  registrationDetail: '/subpackages/registration/pages/detail/index',
+  cadreLogin: '/subpackages/registration/pages/cadre-login/index',
+  cadreRegistrations: '/subpackages/registration/pages/cadre-list/index',
+  notices: '/subpackages/notices/pages/list/index',
+  noticeDetail: '/subpackages/notices/pages/detail/index',
 } as const;

@@ -6,6 +6,8 @@ import { Notice } from '@/components/notice';
 import { ToggleRow } from '@/components/toggle-row';
 import { setLargeText, useDisplayMode } from '@/features/display/display-mode';
 import { BindPhoneButton } from '@/features/phone/components/bind-phone-button';
+import { unlinkCadre } from '@/features/registration/cadre';
+import { shortDivisionName } from '@/features/registration/division-names';
 import { consentStatus, type ConsentStatus } from '@/features/privacy/consent';
 import { signIn, signOut, useSession } from '@/lib/auth';
 import { confirmDialog } from '@/lib/dialog';
@@ -25,6 +27,7 @@ export default function MinePage() {
   const display = useDisplayMode();
   const login = useAction(signIn);
   const logout = useAction(signOut);
+  const unlink = useAction(unlinkCadre);
   const consent = consentStatus(signedIn, resident);
 
   const confirmSignOut = async () => {
@@ -34,6 +37,15 @@ export default function MinePage() {
       confirmText: '退出',
     });
     if (confirmed) await logout.run();
+  };
+
+  const confirmUnlink = async () => {
+    const confirmed = await confirmDialog({
+      title: '解除村干部绑定',
+      content: '解除后，本微信不能再代村民登记；已代填的登记不受影响。',
+      confirmText: '解除绑定',
+    });
+    if (confirmed) await unlink.run();
   };
 
   return (
@@ -74,6 +86,24 @@ export default function MinePage() {
         </View>
       ) : null}
 
+      {signedIn && resident?.cadre ? (
+        <View className='mine__section'>
+          <Text className='mine__section-title'>村干部</Text>
+          <Text className='mine__hint'>{resident.cadre.displayName}</Text>
+          <Text className='mine__hint'>{`可以代 ${shortDivisionName(resident.cadre.villageName)} 的农户登记`}</Text>
+          <ActionButton onClick={() => Taro.navigateTo({ url: `${ROUTES.registrationForm}?mode=cadre` })}>
+            代村民登记
+          </ActionButton>
+          <ActionButton variant='secondary' onClick={() => Taro.navigateTo({ url: ROUTES.cadreRegistrations })}>
+            我代填的登记
+          </ActionButton>
+          {unlink.error ? <Notice tone='error'>{unlink.error}</Notice> : null}
+          <ActionButton variant='danger' loading={unlink.loading} onClick={() => void confirmUnlink()}>
+            解除绑定
+          </ActionButton>
+        </View>
+      ) : null}
+
       <View className='mine__list'>
         <View className='mine__row' onClick={() => Taro.navigateTo({ url: ROUTES.privacy })}>
           <Text className='mine__row-label'>隐私与授权</Text>
@@ -88,6 +118,13 @@ export default function MinePage() {
           on={display.largeText}
           onToggle={() => setLargeText(!display.largeText)}
         />
+        {signedIn && !resident?.cadre ? (
+          <View className='mine__row mine__row--spaced' onClick={() => Taro.navigateTo({ url: ROUTES.cadreLogin })}>
+            <Text className='mine__row-label'>村干部登录</Text>
+            <Text className='mine__row-value'>帮村民登记</Text>
+            <Text className='mine__row-arrow'>›</Text>
+          </View>
+        ) : null}
       </View>
 
       {signedIn ? (

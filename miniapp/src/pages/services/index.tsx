@@ -1,10 +1,47 @@
+import Taro, { useDidShow } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
 import { PageShell } from '@/app/page-shell';
-import { EmptyState } from '@/components/empty-state';
+import { loadDraft } from '@/features/registration/draft-storage';
+import { ROUTES } from '@/lib/routes';
+import './index.scss';
+
+type Entry = { key: string; name: string; description: string; mark: string; url: string };
+
+const ENTRIES: Entry[] = [
+  {
+    key: 'register',
+    name: '搬迁意愿登记',
+    description: '住在地质灾害隐患点或想搬迁的农户，在这里登记全家的搬迁意愿',
+    mark: '登',
+    url: ROUTES.registrationForm,
+  },
+  { key: 'mine', name: '我的登记', description: '查看登记办到哪一步、退回原因，修改或撤回', mark: '查', url: ROUTES.registrationList },
+  { key: 'notices', name: '公示公告', description: '查看本村搬迁户公示名单和公示时间', mark: '示', url: ROUTES.notices },
+];
 
 export default function ServicesPage() {
+  const [hasDraft, setHasDraft] = useState(false);
+  // The draft lives on the phone; re-check whenever the tab comes back into view.
+  useDidShow(() => setHasDraft(loadDraft('self') !== null));
+
   return (
-    <PageShell>
-      <EmptyState title='暂无办理事项' description='登记搬迁意愿、报名培训后，办理进度会显示在这里。' />
+    <PageShell className='services'>
+      <Text className='services__title'>避险搬迁</Text>
+      {ENTRIES.map((entry) => (
+        <View key={entry.key} className='services__entry' onClick={() => Taro.navigateTo({ url: entry.url })}>
+          <View className='services__mark'>
+            <Text>{entry.mark}</Text>
+          </View>
+          <View className='services__body'>
+            <Text className='services__name'>{entry.name}</Text>
+            <Text className='services__description'>
+              {entry.key === 'register' && hasDraft ? '您有没填完的登记，点这里接着填' : entry.description}
+            </Text>
+          </View>
+          <Text className='services__arrow'>›</Text>
+        </View>
+      ))}
     </PageShell>
   );
 }

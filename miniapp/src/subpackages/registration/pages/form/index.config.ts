@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '搬迁意愿登记' });

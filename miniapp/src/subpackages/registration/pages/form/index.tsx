@@ -1,0 +1,184 @@
+import Taro, { useRouter } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { useCallback, useState } from 'react';
+import { townshipCodeOf, type ResidentRegistration } from '@anqian/shared';
+import { PageShell } from '@/app/page-shell';
+import { ActionButton } from '@/components/action-button';
+import { Notice } from '@/components/notice';
+import { RegistrationForm } from '@/features/registration/components/registration-form';
+import { RegistrationView } from '@/features/registration/components/registration-view';
+import { draftFromRegistration, emptyDraft, type RegistrationDraft } from '@/features/registration/draft';
+import { loadDraft, type DraftSlot } from '@/features/registration/draft-storage';
+import { getRegistration, resubmitRegistration, submitRegistration } from '@/features/registration/registrations-api';
+import { useRemote } from '@/features/registration/use-remote';
+import { useSession } from '@/lib/auth';
+import { ROUTES } from '@/lib/routes';
+import { ConsentGate } from '../../components/consent-gate';
+import { LoadState } from '../../components/load-state';
+
+/**
+ * The registration form in three uses: the resident's own household (no query), a village cadre
+ * entering a household of their village (`?mode=cadre`), and correcting a returned registration
+ * (`?resubmit=<id>`).
+ */
+export default function RegistrationFormPage() {
+  const { params } = useRouter();
+  const [result, setResult] = useState<{ registration: ResidentRegistration; cadre: boolean } | null>(null);
+  const [round, setRound] = useState(0);
+
+  let content;
+  if (result) {
+    content = (
+      <Submitted
+        {...result}
+        onNext={() => {
+          setResult(null);
+          setRound((value) => value + 1);
+        }}
+      />
+    );
+  } else if (params.resubmit) {
+    content = <ResubmitForm id={params.resubmit} onSubmitted={(registration) => setResult({ registration, cadre: false })} />;
+  } else if (params.mode === 'cadre') {
+    content = <CadreForm key={round} onSubmitted={(registration) => setResult({ registration, cadre: true })} />;
+  } else {
+    content = <OwnForm onSubmitted={(registration) => setResult({ registration, cadre: false })} />;
+  }
+
+  return (
+    <PageShell className='rg-page'>
+      <ConsentGate>{content}</ConsentGate>
+    </PageShell>
+  );
+}
+
+type Submit = { onSubmitted: (registration: ResidentRegistration) => void };
+
+function useStoredDraft(slot: DraftSlot, fresh: () => RegistrationDraft) {
+  const [state] = useState(() => {
+    const saved = loadDraft(slot);
+    return { initial: saved ?? fresh(), restored: saved !== null };
+  });
+  return state;
+}
+
+function OwnForm({ onSubmitted }: Submit) {
+  const fresh = useCallback(() => emptyDraft(), []);
+  const { initial, restored } = useStoredDraft('self', fresh);
+  return (
+    <RegistrationForm
+      slot='self'
+      initial={initial}
+      restored={restored}
+      fresh={fresh}
+      submitLabel='确认提交'
+      askSubscribe
+      submit={(draft, body) => submitRegistration('self', draft.idempotencyKey, body)}
+      onSubmitted={onSubmitted}
+      onShowExisting={() => Taro.redirectTo({ url: ROUTES.registrationList })}
+    />
+  );
+}
+
+function CadreForm({ onSubmitted }: Submit) {
+  const { resident } = useSession();
+  const cadre = resident?.cadre;
+  if (!cadre) {
+    return (
+      <Notice tone='warning' actionText='去村干部登录' onAction={() => Taro.redirectTo({ url: ROUTES.cadreLogin })}>
+        代村民登记需要先用村干部账号登录并绑定本微信。
+      </Notice>
+    );
+  }
+  return <CadreFormFor cadre={cadre} onSubmitted={onSubmitted} />;
+}
+
+function CadreFormFor({ cadre, onSubmitted }: Submit & { cadre: { villageCode: string; villageName: string } }) {
+  const village = { villageCode: cadre.villageCode, townshipCode: townshipCodeOf(cadre.villageCode) ?? '' };
+  const fresh = useCallback(
+    () => emptyDraft({ villageCode: cadre.villageCode, townshipCode: townshipCodeOf(cadre.villageCode) ?? '' }),
+    [cadre.villageCode],
+  );
+  const { initial, restored } = useStoredDraft('cadre', fresh);
+  return (
+    <RegistrationForm
+      slot='cadre'
+      // The cadre may have re-linked to another village since the draft was saved.
+      initial={{ ...initial, ...village }}
+      restored={restored}
+      fresh={fresh}
+      fixedVillage={{ villageName: cadre.villageName }}
+      submitLabel='确认提交'
+      askSubscribe={false}
+      submit={(draft, body) => submitRegistration('cadre', draft.idempotencyKey, body)}
+      onSubmitted={onSubmitted}
+    />
+  );
+}
+
+function ResubmitForm({ id, onSubmitted }: Submit & { id: string }) {
+  const load = useCallback(() => getRegistration(id), [id]);
+  const registration = useRemote(load);
+  return (
+    <LoadState remote={registration} what='登记'>
+      {(loaded) =>
+        loaded.canResubmit ? (
+          <ResubmitFormFor registration={loaded} onSubmitted={onSubmitted} />
+        ) : (
+          <Notice
+            tone='info'
+            actionText='查看办理进度'
+            onAction={() => Taro.redirectTo({ url: `${ROUTES.registrationDetail}?id=${encodeURIComponent(id)}` })}
+          >
+            {`这条登记现在是「${loaded.statusLabel}」，不需要修改。`}
+          </Notice>
+        )
+      }
+    </LoadState>
+  );
+}
+
+function ResubmitFormFor({ registration, onSubmitted }: Submit & { registration: ResidentRegistration }) {
+  const fresh = useCallback(() => draftFromRegistration(registration), [registration]);
+  const { initial, restored } = useStoredDraft(`resubmit.${registration.id}`, fresh);
+  const reason = [...registration.timeline].reverse().find((entry) => entry.to === 'returned')?.reason;
+  return (
+    <View>
+      {reason ? <Notice tone='warning'>{`退回原因：${reason}`}</Notice> : null}
+      <RegistrationForm
+        slot={`resubmit.${registration.id}`}
+        initial={initial}
+        restored={restored}
+        fresh={fresh}
+        submitLabel='确认重新提交'
+        askSubscribe
+        submit={(_draft, body) => resubmitRegistration(registration.id, body)}
+        onSubmitted={onSubmitted}
+      />
+    </View>
+  );
+}
+
+function Submitted({ registration, cadre, onNext }: { registration: ResidentRegistration; cadre: boolean; onNext: () => void }) {
+  return (
+    <View>
+      <Notice tone='success'>登记已提交成功！下面是提交的全部内容和现在的办理状态。</Notice>
+      <RegistrationView registration={registration} />
+      <View className='rg-nav rg-nav--column'>
+        {cadre ? (
+          <>
+            <ActionButton onClick={onNext}>继续代登记下一户</ActionButton>
+            <ActionButton variant='secondary' onClick={() => Taro.redirectTo({ url: ROUTES.cadreRegistrations })}>
+              我代填的登记
+            </ActionButton>
+          </>
+        ) : (
+          <ActionButton onClick={() => Taro.redirectTo({ url: ROUTES.registrationList })}>查看我的登记</ActionButton>
+        )}
+        <ActionButton variant='secondary' onClick={() => Taro.switchTab({ url: ROUTES.services })}>
+          返回办事
+        </ActionButton>
+      </View>
+    </View>
+  );
+}
