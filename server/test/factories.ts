@@ -1,15 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { Types } from 'mongoose';
 import {
-  submitRegistrationBodySchema,
-  withCheckDigit,
+  addDays,
+  chinaDate,
   type DivisionNode,
   type HouseholdInput,
   type RegistrationStatus,
   type SubmitRegistrationBody,
+  submitRegistrationBodySchema,
+  withCheckDigit,
 } from '@anqian/shared';
 import type { StaffActor } from '../src/app-context';
-import { addDays, chinaDate } from '../src/china-date';
 import type { TestApp } from './test-app';
 
 let serial = 0;

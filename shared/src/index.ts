@@ -15,3 +15,4 @@ export * from './schemas/site';
 export * from './schemas/public-notice';
 export * from './schemas/dashboard';
 export * from './schemas/ledger';
+export * from './china-date';

@@ -42,7 +42,7 @@ const villagesOf = (county: DivisionNode) => county.children.flatMap((township) 
 function headIdNumber(i: number): string {
   const birth = new Date(Date.UTC(1950, 0, 1) + (i % 18_000) * 86_400_000);
   const date = birth.toISOString().slice(0, 10).replaceAll('-', '');
-  return withCheckDigit(`532329${date}${String(Math.floor(i / 18_000) * 2 + 1).padStart(3, '0')}`);
+  return withCheckDigit(`532301${date}${String(Math.floor(i / 18_000) * 2 + 1).padStart(3, '0')}`);
 }
 
 /** Household i: a head and 1-5 members (3.5 people on average, as in the county's plan). */

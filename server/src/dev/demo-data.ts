@@ -1,14 +1,15 @@
 import {
-  householdSchema,
-  wishesSchema,
-  withCheckDigit,
+  addDays,
+  chinaDate,
   type CreateStaffBody,
   type DivisionNode,
+  householdSchema,
   type RegistrationStatus,
   type StaffUser,
+  wishesSchema,
+  withCheckDigit,
 } from '@anqian/shared';
 import type { StaffActor } from '../app-context';
-import { addDays, chinaDate } from '../china-date';
 import type { Services } from '../services';
 
 /** Printed by the start script; exists only outside production. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { chinaDate } from '../china-date';
 import type { RegistrationAction, RegistrationStatus } from '../registration-machine';
 import { REGISTRATION_STATUSES } from '../registration-machine';
 import { objectIdSchema, paginationQuerySchema } from './common';
@@ -72,7 +73,7 @@ export type SubmitRegistrationBody = z.input<typeof submitRegistrationBodySchema
 export type ResubmitRegistrationBody = z.input<typeof resubmitRegistrationBodySchema>;
 
 const visitSchema = z.object({
-  date: dateOnlySchema.refine((value) => value <= new Date().toISOString().slice(0, 10), '核实日期不能晚于今天'),
+  date: dateOnlySchema.refine((value) => value <= chinaDate(), '核实日期不能晚于今天'),
   visitors: z.string('请填写入户人员').trim().min(2, '请填写入户人员').max(100, '入户人员最多 100 个字'),
   findings: reasonTextSchema('核实情况', 1000),
   photoIds: z.array(objectIdSchema).max(9, '照片最多 9 张').default([]),

@@ -1,16 +1,16 @@
 import type { Connection } from 'mongoose';
 import type { z } from 'zod';
 import {
-  townshipCodeOf,
+  chinaDate,
   type CreatedPublicNotice,
+  type createPublicNoticeBodySchema,
+  type listPublicNoticesQuerySchema,
   type Page,
   type PublicNotice,
   type PublicNoticeSummary,
-  type createPublicNoticeBodySchema,
-  type listPublicNoticesQuerySchema,
+  townshipCodeOf,
 } from '@anqian/shared';
 import type { StaffActor } from '../../app-context';
-import { chinaDate } from '../../china-date';
 import { AppError, notFound } from '../../errors';
 import { assertInScope, divisionFilter } from '../../security/scope';
 import type { DivisionsService } from '../divisions/divisions.service';

@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { addDays, chinaDate } from '../../china-date';
+import { addDays, chinaDate } from '@anqian/shared';
 import { asResident, asStaff, buildSubmitBody, endedNoticePeriod, registrationFlow, villageOf } from '../../../test/factories';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { createPublicNoticesService } from './public-notices.service';

@@ -2,17 +2,17 @@ import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Connection } from 'mongoose';
 import {
+  chinaDate,
   HAZARD_TYPE_LABELS,
   HOUSE_STRUCTURE_LABELS,
   REGISTRATION_STATUS_LABELS,
+  type RegistrationFilter,
   RELATION_LABELS,
   RESETTLEMENT_TYPE_LABELS,
-  WILLINGNESS_LABELS,
-  type RegistrationFilter,
   type SpecialStatus,
+  WILLINGNESS_LABELS,
 } from '@anqian/shared';
 import type { StaffActor } from '../../app-context';
-import { chinaDate } from '../../china-date';
 import { AppError } from '../../errors';
 import type { FieldCrypto } from '../../security/field-crypto';
 import type { AuditService } from '../audit/audit.service';

@@ -1,6 +1,5 @@
-import { divisionPrefix, type ListRegistrationsQuery, type RegistrationFilter } from '@anqian/shared';
+import { addDays, divisionPrefix, type ListRegistrationsQuery, type RegistrationFilter, startOfChinaDay } from '@anqian/shared';
 import type { StaffActor } from '../../app-context';
-import { addDays, startOfChinaDay } from '../../china-date';
 import { escapeRegex } from '../../db/escape-regex';
 import { assertInScope, divisionFilter } from '../../security/scope';
 

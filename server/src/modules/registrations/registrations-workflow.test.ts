@@ -1,14 +1,15 @@
 import { Types } from 'mongoose';
 import {
-  REGISTRATION_STATUSES,
-  RESIDENT_NEXT_STEP,
-  STAFF_ROLES,
+  addDays,
+  chinaDate,
   nextStatus,
+  REGISTRATION_STATUSES,
   type RegistrationAction,
   type RegistrationStatus,
+  RESIDENT_NEXT_STEP,
+  STAFF_ROLES,
   type StaffRole,
 } from '@anqian/shared';
-import { addDays, chinaDate } from '../../china-date';
 import { asResident, asStaff, buildSubmitBody, endedNoticePeriod, registrationFlow, villageOf } from '../../../test/factories';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 

@@ -1,31 +1,31 @@
 import { Types, type Connection } from 'mongoose';
 import type { z } from 'zod';
 import {
-  ENDED_STATUSES,
-  REGISTRATION_STATUSES,
-  REGISTRATION_STATUS_LABELS,
+  type approveBodySchema,
+  chinaDate,
   divisionLevel,
-  nextStatus,
+  ENDED_STATUSES,
   type Household,
   type ListRegistrationsQuery,
+  nextStatus,
+  type objectionBodySchema,
   type PublicNoticeEntry,
+  REGISTRATION_STATUS_LABELS,
+  REGISTRATION_STATUSES,
   type RegistrationAction,
   type RegistrationActor,
   type RegistrationDetail,
   type RegistrationList,
   type RegistrationStatus,
   type ResidentRegistration,
-  type RevealedHousehold,
-  type Visit,
-  type Wishes,
-  type approveBodySchema,
-  type objectionBodySchema,
   type resolveObjectionBodySchema,
   type resubmitRegistrationBodySchema,
+  type RevealedHousehold,
   type submitRegistrationBodySchema,
+  type Visit,
+  type Wishes,
 } from '@anqian/shared';
 import type { StaffActor } from '../../app-context';
-import { chinaDate } from '../../china-date';
 import { createKeyedLock } from '../../db/keyed-lock';
 import { AppError, notFound, validationFailed } from '../../errors';
 import type { FieldCrypto } from '../../security/field-crypto';
