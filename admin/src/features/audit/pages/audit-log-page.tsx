@@ -1,7 +1,7 @@
-import { Button, Card, Empty, Flex, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Card, Flex, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { ERRORS, findDivision, STAFF_ROLE_LABELS, STAFF_ROLES, type AuditEntry } from '@anqian/shared';
-import { ErrorState } from '@/components/error-state';
+import { ListTable } from '@/components/list-table';
 import { useDivisions } from '@/lib/divisions';
 import { formatDateTimeShort } from '@/lib/format';
 import { useDocumentTitle } from '@/lib/use-document-title';
@@ -118,45 +118,16 @@ export function AuditLogPage() {
             if (!list.setFilters(next)) void logs.refetch();
           }}
         />
-        {logs.isError && !logs.data ? (
-          <ErrorState error={logs.error} onRetry={() => void logs.refetch()} title="审计日志加载失败" />
-        ) : (
-          <>
-            {logs.isError && (
-              <Typography.Text type="danger">
-                刷新失败，显示的是之前的结果。
-                <Button type="link" size="small" onClick={() => void logs.refetch()}>
-                  重试
-                </Button>
-              </Typography.Text>
-            )}
-            <Table<AuditEntry>
-              rowKey="id"
-              size="middle"
-              columns={columns}
-              dataSource={logs.data?.items}
-              loading={logs.isFetching}
-              scroll={{ x: 1120 }}
-              locale={{
-                emptyText: (
-                  <Empty
-                    image={Empty.PRESENTED_IMAGE_SIMPLE}
-                    description={list.hasFilters ? '没有符合条件的日志，试试调整筛选条件' : '还没有审计日志'}
-                  />
-                ),
-              }}
-              pagination={{
-                current: list.page,
-                pageSize: list.pageSize,
-                total: logs.data?.total ?? 0,
-                showSizeChanger: true,
-                pageSizeOptions: list.pageSizeOptions.map(String),
-                showTotal: (total) => `共 ${total} 条`,
-                onChange: list.setPagination,
-              }}
-            />
-          </>
-        )}
+        <ListTable<AuditEntry>
+          query={logs}
+          list={list}
+          errorTitle="审计日志加载失败"
+          empty={{ filtered: '没有符合条件的日志，试试调整筛选条件', none: '还没有审计日志' }}
+          totalLabel={(total) => `共 ${total} 条`}
+          size="middle"
+          columns={columns}
+          scroll={{ x: 1120 }}
+        />
       </Flex>
     </Card>
   );

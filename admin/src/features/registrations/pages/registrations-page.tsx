@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Card, Empty, Flex, Space, Table, Tabs, Tag, Typography, type TableColumnsType, type TableProps } from 'antd';
+import { Badge, Button, Card, Flex, Space, Tabs, Tag, type TableColumnsType, type TableProps } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import type { ColumnType, SortOrder } from 'antd/es/table/interface';
 import { Link } from 'react-router-dom';
@@ -16,7 +16,7 @@ import {
   type RegistrationFilter,
   type RegistrationSummary,
 } from '@anqian/shared';
-import { ErrorState } from '@/components/error-state';
+import { ListTable } from '@/components/list-table';
 import { RegistrationStatusTag } from '@/components/registration-status-tag';
 import { hasRole, useCurrentSession } from '@/lib/auth';
 import { formatDate, formatDateTime } from '@/lib/format';
@@ -191,45 +191,17 @@ export function RegistrationsPage() {
           ]}
           style={{ marginBottom: -16 }}
         />
-        {registrations.isError && !registrations.data ? (
-          <ErrorState error={registrations.error} onRetry={() => void registrations.refetch()} title="登记列表加载失败" />
-        ) : (
-          <>
-            {registrations.isError && (
-              <Typography.Text type="danger">
-                刷新失败，显示的是之前的结果。
-                <Button type="link" size="small" onClick={() => void registrations.refetch()}>
-                  重试
-                </Button>
-              </Typography.Text>
-            )}
-            <Table<RegistrationSummary>
-              rowKey="id"
-              columns={columns}
-              dataSource={registrations.data?.items}
-              loading={registrations.isFetching}
-              scroll={{ x: 1100 }}
-              onChange={onTableChange}
-              showSorterTooltip={false}
-              locale={{
-                emptyText: (
-                  <Empty
-                    image={Empty.PRESENTED_IMAGE_SIMPLE}
-                    description={list.hasFilters ? '没有符合条件的登记，试试调整筛选条件' : '本辖区还没有搬迁登记'}
-                  />
-                ),
-              }}
-              pagination={{
-                current: list.page,
-                pageSize: list.pageSize,
-                total: registrations.data?.total ?? 0,
-                showSizeChanger: true,
-                pageSizeOptions: list.pageSizeOptions.map(String),
-                showTotal: (count) => `共 ${count} 户`,
-              }}
-            />
-          </>
-        )}
+        <ListTable<RegistrationSummary>
+          query={registrations}
+          list={list}
+          errorTitle="登记列表加载失败"
+          empty={{ filtered: '没有符合条件的登记，试试调整筛选条件', none: '本辖区还没有搬迁登记' }}
+          totalLabel={(count) => `共 ${count} 户`}
+          columns={columns}
+          scroll={{ x: 1100 }}
+          onChange={onTableChange}
+          showSorterTooltip={false}
+        />
       </Flex>
       {canUseLedger && <LedgerImportModal open={importing} onClose={() => setImporting(false)} />}
     </Card>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Empty, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Flex, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import {
   CONSTRUCTION_STATUS_LABELS,
@@ -8,7 +8,7 @@ import {
   SITE_TYPE_LABELS,
   type Site,
 } from '@anqian/shared';
-import { ErrorState } from '@/components/error-state';
+import { ListTable } from '@/components/list-table';
 import { OccupancyBar } from '@/components/occupancy-bar';
 import { hasRole, useCurrentSession } from '@/lib/auth';
 import { useDocumentTitle } from '@/lib/use-document-title';
@@ -102,44 +102,15 @@ export function SitesPage() {
             if (!list.setFilters(next)) void sites.refetch();
           }}
         />
-        {sites.isError && !sites.data ? (
-          <ErrorState error={sites.error} onRetry={() => void sites.refetch()} title="安置点加载失败" />
-        ) : (
-          <>
-            {sites.isError && (
-              <Typography.Text type="danger">
-                刷新失败，显示的是之前的结果。
-                <Button type="link" size="small" onClick={() => void sites.refetch()}>
-                  重试
-                </Button>
-              </Typography.Text>
-            )}
-            <Table<Site>
-              rowKey="id"
-              columns={columns}
-              dataSource={sites.data?.items}
-              loading={sites.isFetching}
-              scroll={{ x: 1100 }}
-              locale={{
-                emptyText: (
-                  <Empty
-                    image={Empty.PRESENTED_IMAGE_SIMPLE}
-                    description={list.hasFilters ? '没有符合条件的安置点，试试调整筛选条件' : '还没有安置点'}
-                  />
-                ),
-              }}
-              pagination={{
-                current: list.page,
-                pageSize: list.pageSize,
-                total: sites.data?.total ?? 0,
-                showSizeChanger: true,
-                pageSizeOptions: list.pageSizeOptions.map(String),
-                showTotal: (total) => `共 ${total} 个安置点`,
-                onChange: list.setPagination,
-              }}
-            />
-          </>
-        )}
+        <ListTable<Site>
+          query={sites}
+          list={list}
+          errorTitle="安置点加载失败"
+          empty={{ filtered: '没有符合条件的安置点，试试调整筛选条件', none: '还没有安置点' }}
+          totalLabel={(total) => `共 ${total} 个安置点`}
+          columns={columns}
+          scroll={{ x: 1100 }}
+        />
       </Flex>
       {canManage && <SiteFormModal target={formTarget} onClose={() => setFormTarget(null)} />}
     </Card>

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Button, Card, Empty, Flex, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Flex, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { STAFF_ROLE_LABELS, STAFF_ROLES, type StaffRole, type StaffUser } from '@anqian/shared';
-import { ErrorState } from '@/components/error-state';
+import { ListTable } from '@/components/list-table';
 import { useCurrentSession } from '@/lib/auth';
 import { formatDateTime, formatDateTimeShort } from '@/lib/format';
 import { useDocumentTitle } from '@/lib/use-document-title';
@@ -116,44 +116,15 @@ export function StaffPage() {
             if (!list.setFilters(next)) void staff.refetch();
           }}
         />
-        {staff.isError && !staff.data ? (
-          <ErrorState error={staff.error} onRetry={() => void staff.refetch()} title="账号列表加载失败" />
-        ) : (
-          <>
-            {staff.isError && (
-              <Typography.Text type="danger">
-                刷新失败，显示的是之前的结果。
-                <Button type="link" size="small" onClick={() => void staff.refetch()}>
-                  重试
-                </Button>
-              </Typography.Text>
-            )}
-            <Table<StaffUser>
-              rowKey="id"
-              columns={columns}
-              dataSource={staff.data?.items}
-              loading={staff.isFetching}
-              scroll={{ x: 1120 }}
-              locale={{
-                emptyText: (
-                  <Empty
-                    image={Empty.PRESENTED_IMAGE_SIMPLE}
-                    description={list.hasFilters ? '没有符合条件的账号，试试调整筛选条件' : '还没有工作人员账号'}
-                  />
-                ),
-              }}
-              pagination={{
-                current: list.page,
-                pageSize: list.pageSize,
-                total: staff.data?.total ?? 0,
-                showSizeChanger: true,
-                pageSizeOptions: list.pageSizeOptions.map(String),
-                showTotal: (total) => `共 ${total} 个账号`,
-                onChange: list.setPagination,
-              }}
-            />
-          </>
-        )}
+        <ListTable<StaffUser>
+          query={staff}
+          list={list}
+          errorTitle="账号列表加载失败"
+          empty={{ filtered: '没有符合条件的账号，试试调整筛选条件', none: '还没有工作人员账号' }}
+          totalLabel={(total) => `共 ${total} 个账号`}
+          columns={columns}
+          scroll={{ x: 1120 }}
+        />
       </Flex>
       <StaffFormModal
         target={formTarget}
