@@ -1,8 +1,25 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startEmbeddedDatabase } from '../../server/src/db/embedded';
 import { startProduct } from './product';
 
-/** One running product (server, embedded database, built admin and H5) for all browser tests. */
+/**
+ * One running product (server, built admin and H5) for all browser tests, on the run's database
+ * (or a FerretDB of its own when only this project runs). Tests may reach that database to let the
+ * calendar move on, e.g. to end a public-notice period.
+ */
 export default async function globalSetup() {
-  const product = await startProduct();
+  let uri = process.env.MONGODB_URI;
+  if (!uri) {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'anqian-e2e-db-'));
+    const db = await startEmbeddedDatabase({ dataDir, log: () => undefined });
+    (globalThis as { __anqianE2eDb?: unknown }).__anqianE2eDb = { ...db, dataDir };
+    uri = db.uri;
+  }
+  const product = await startProduct({ MONGODB_URI: uri });
   process.env.E2E_BASE_URL = product.baseUrl;
+  process.env.E2E_MONGODB_URI = uri;
+  process.env.E2E_MONGODB_DB = product.dbName;
   (globalThis as { __anqianProduct?: unknown }).__anqianProduct = product;
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 
 const repoRoot = path.resolve(__dirname, '../..');
 
-export type Product = { baseUrl: string; pid: number; stop(): Promise<void> };
+export type Product = { baseUrl: string; pid: number; dbName: string; stop(): Promise<void> };
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -27,6 +27,7 @@ function freePort(): Promise<number> {
 export async function startProduct(env: Record<string, string> = {}): Promise<Product> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'anqian-e2e-'));
+  const dbName = `e2e_${randomBytes(4).toString('hex')}`;
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -35,7 +36,7 @@ export async function startProduct(env: Record<string, string> = {}): Promise<Pr
       NODE_ENV: 'development',
       // With a MONGODB_URI (a real server, or the test run's FerretDB) the product gets its own database.
       MONGODB_URI: process.env.MONGODB_URI ?? '',
-      MONGODB_DB: `e2e_${randomBytes(4).toString('hex')}`,
+      MONGODB_DB: dbName,
       PORT: String(port),
       EMBEDDED_DB_DIR: dataDir,
       LOG_LEVEL: 'warn',
@@ -64,6 +65,7 @@ export async function startProduct(env: Record<string, string> = {}): Promise<Pr
   return {
     baseUrl,
     pid: child.pid!,
+    dbName,
     async stop() {
       child.kill('SIGTERM');
       await exited;

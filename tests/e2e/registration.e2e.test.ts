@@ -1,0 +1,148 @@
+import { randomInt } from 'node:crypto';
+import { MongoClient } from 'mongodb';
+import type { Browser, Page } from 'playwright-core';
+import { addDays, chinaDate, withCheckDigit } from '@anqian/shared';
+import { baseUrl, launchBrowser, screenshotPath } from './browser';
+
+jest.setTimeout(180_000);
+
+const DEMO_PASSWORD = 'Anqian@2026';
+const HEAD_NAME = '赵明远';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser.close());
+
+const visible = (page: Page, text: string) => page.getByText(text, { exact: true }).filter({ visible: true }).first();
+const fill = (page: Page, placeholder: string, value: string) =>
+  page.locator(`input[placeholder="${placeholder}"], textarea[placeholder="${placeholder}"]`).filter({ visible: true }).first().fill(value);
+
+async function staffPage(username: string) {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(`${baseUrl()}/admin/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('menuitem', { name: '搬迁登记' }).click();
+  await page.getByPlaceholder('户主姓名或身份证后 4 位').fill(HEAD_NAME);
+  await page.getByRole('button', { name: /查\s*询/ }).click();
+  await page.getByRole('link', { name: HEAD_NAME, exact: true }).click();
+  await page.getByText(`${HEAD_NAME}户的搬迁登记`).waitFor();
+  return page;
+}
+
+/** The notice period has run its course: move its dates into the past, as the calendar would. */
+async function endNoticePeriod() {
+  const client = await MongoClient.connect(process.env.E2E_MONGODB_URI!);
+  try {
+    const db = client.db(process.env.E2E_MONGODB_DB);
+    const start = addDays(chinaDate(), -10);
+    const end = addDays(chinaDate(), -1);
+    const registration = await db.collection('registrations').findOne({ 'household.head.name': HEAD_NAME, status: 'publicizing' });
+    expect(registration?.noticeId).toBeTruthy();
+    await db.collection('public_notices').updateOne({ _id: registration!.noticeId }, { $set: { startDate: start, endDate: end } });
+    await db.collection('registrations').updateOne({ _id: registration!._id }, { $set: { noticeStartDate: start, noticeEndDate: end } });
+  } finally {
+    await client.close();
+  }
+}
+
+test('a resident registers on the phone, the township accepts and verifies, the county approves after the notice, and the resident sees the site', async () => {
+  // The resident fills in the six steps at phone size.
+  const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  await phone.goto(`${baseUrl()}/h5/`);
+  await visible(phone, '微信一键登录').click();
+  await phone.waitForTimeout(1000);
+  if (await phone.getByText('阅读并同意', { exact: true }).count()) {
+    await visible(phone, '阅读并同意').click();
+    await visible(phone, '同意处理身份证号等敏感个人信息').click();
+    await visible(phone, '同意并继续').click();
+  }
+  await phone.goto(`${baseUrl()}/h5/#/pages/services/index`);
+  await visible(phone, '搬迁意愿登记').click();
+  await phone.getByText('第 1 步，共 6 步').waitFor();
+  if (await phone.getByText('清空重新填写').count()) await visible(phone, '清空重新填写').click();
+
+  const serial = String(randomInt(50, 500) * 2 + 1); // odd: the head is a man
+  await fill(phone, '请输入户主姓名', HEAD_NAME);
+  await fill(phone, '请输入 18 位身份证号', withCheckDigit(`53232919660315${serial}`));
+  await fill(phone, '请输入 11 位手机号', '13987654321');
+  await visible(phone, '有劳动能力').click();
+  await visible(phone, '下一步').click();
+
+  await phone.getByText('第 2 步，共 6 步').waitFor();
+  await visible(phone, '＋ 添加家庭成员').click();
+  await fill(phone, '请输入成员姓名', '钱秀兰');
+  await visible(phone, '配偶').click();
+  await fill(phone, '请输入 18 位身份证号', withCheckDigit(`53232919680620${serial}`));
+  await visible(phone, '弱劳动能力').click();
+  await visible(phone, '完成').click();
+  await visible(phone, '下一步').click();
+
+  await phone.getByText('第 3 步，共 6 步').waitFor();
+  await visible(phone, '狮山镇').click();
+  await visible(phone, '东岳社区').click();
+  await fill(phone, '如：某某村民小组 12 号', '东岳社区五组 3 号');
+  await visible(phone, '滑坡').click();
+  await visible(phone, '土木结构').click();
+  await fill(phone, '如：120', '88');
+  await fill(phone, '如：1998', '1990');
+  await visible(phone, '下一步').click();
+
+  await phone.getByText('第 4 步，共 6 步').waitFor();
+  await visible(phone, '愿意').click();
+  await visible(phone, '集中安置').click();
+  await visible(phone, '狮山镇国道旁集中安置点').click();
+  await visible(phone, '下一步').click();
+  await phone.getByText('第 5 步，共 6 步').waitFor();
+  await visible(phone, '下一步').click();
+  await phone.getByText('第 6 步，共 6 步').waitFor();
+  await visible(phone, '确认提交').click();
+  await phone.getByText('登记已提交成功').waitFor({ timeout: 20_000 });
+
+  // Township staff accept, then record the on-site visit.
+  const township = await staffPage('township_staff');
+  await township.getByRole('button', { name: '受理' }).click();
+  await township.getByRole('dialog', { name: '受理登记' }).getByRole('button', { name: '确认受理' }).click();
+  await township.getByRole('button', { name: '入户核实' }).click();
+  const verify = township.getByRole('dialog', { name: '入户核实' });
+  await verify.getByLabel('入户人员').fill('李明（镇自然资源所）');
+  await verify.getByLabel('核实情况').fill('房屋后坡出现裂缝，位于滑坡隐患范围内，情况属实。');
+  await verify.getByRole('button', { name: '完成核实' }).click();
+  await township.getByRole('button', { name: '发起公示' }).click();
+
+  // ... and publish the public notice with this household on it.
+  await township.getByLabel('公示标题').fill('狮山镇避险搬迁对象公示');
+  const today = chinaDate();
+  await township.getByPlaceholder('开始日期').click();
+  await township.getByPlaceholder('开始日期').fill(today);
+  await township.keyboard.press('Enter');
+  await township.getByPlaceholder('结束日期').fill(addDays(today, 6));
+  await township.keyboard.press('Enter');
+  await township.getByRole('button', { name: /发布公示/ }).click();
+  await township.getByRole('dialog', { name: '发布公示？' }).getByRole('button', { name: '发布' }).click();
+  await township.getByText('公示名单').waitFor();
+  await township.getByText(HEAD_NAME).first().waitFor();
+
+  // While the notice runs, the county cannot approve yet; once it has ended, it can.
+  await endNoticePeriod();
+  const county = await staffPage('county_admin');
+  await county.getByRole('button', { name: '审批通过' }).click();
+  const approve = county.getByRole('dialog', { name: '审批通过' });
+  await approve.getByText('狮山镇国道旁集中安置点').first().waitFor();
+  await approve.getByRole('button', { name: '审批通过' }).click();
+  await county.getByRole('dialog', { name: '确认审批通过？' }).getByRole('button', { name: '审批通过' }).click();
+  await county.getByText(`${HEAD_NAME}户的登记已审批通过`).waitFor();
+  await county.screenshot({ path: screenshotPath('admin-registration-approved') });
+
+  // The resident sees the outcome and the site.
+  await phone.goto(`${baseUrl()}/h5/#/subpackages/registration/pages/list/index`);
+  await visible(phone, '查看详情 ›').click();
+  await phone.getByText('审批通过').filter({ visible: true }).first().waitFor();
+  const site = phone.getByText('狮山镇国道旁集中安置点').filter({ visible: true }).first();
+  await site.waitFor();
+  expect(await site.isVisible()).toBe(true);
+  await phone.screenshot({ path: screenshotPath('h5-registration-approved') });
+});
