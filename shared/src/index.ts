@@ -16,3 +16,4 @@ export * from './schemas/public-notice';
 export * from './schemas/dashboard';
 export * from './schemas/ledger';
 export * from './china-date';
+export * from './audit-actions';

@@ -1,4 +1,4 @@
-import { STAFF_ROLES, type StaffRole } from '@anqian/shared';
+import { AUDIT_ACTION_LABELS, STAFF_ROLES, type StaffRole } from '@anqian/shared';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import type { AnyRoute } from './define-route';
 import { routeTable } from './route-table';
@@ -23,14 +23,15 @@ const staffRoutes = routeTable.filter((route) => route.access.kind === 'staff');
 const residentRoutes = routeTable.filter((route) => route.access.kind === 'resident');
 
 describe('the route table', () => {
-  it('declares access and scope for every route, and an audit action for every staff write', () => {
+  it('declares access and scope for every route, and a named audit action for every staff write', () => {
     for (const route of routeTable) {
       expect(['public', 'resident', 'staff']).toContain(route.access.kind);
       expect(['none', 'self', 'division', 'county']).toContain(route.scope);
       if (route.access.kind === 'staff' && route.method !== 'get' && route.path !== '/api/auth/login') {
-        expect({ route: `${route.method} ${route.path}`, audit: route.audit }).toEqual({
+        expect({ route: `${route.method} ${route.path}`, audit: route.audit, label: AUDIT_ACTION_LABELS[route.audit ?? ''] }).toEqual({
           route: `${route.method} ${route.path}`,
           audit: expect.any(String),
+          label: expect.any(String),
         });
       }
     }
