@@ -152,15 +152,11 @@ export function createRegistrationsService(deps: {
   /**
    * Stores a submitted registration. Safe under retries and races: the same idempotency key
    * returns the registration it created (`created: false`); another active registration for the
-   * same household is refused by the unique `activeLock`.
+   * same household is refused by the unique `activeLock`. The insert comes first and the key is
+   * looked up only when it clashes, because FerretDB answers a lookup by any field but `_id` with a
+   * scan of the whole collection.
    */
   async function create(input: NewRegistration): Promise<{ record: RegistrationRecord; created: boolean }> {
-    const existing = await findByKey(input.idempotencyKey);
-    if (existing) return { record: existing, created: false };
-    return insert(input);
-  }
-
-  async function insert(input: NewRegistration): Promise<{ record: RegistrationRecord; created: boolean }> {
     const record = householdRecord(input.household, crypto);
     const now = new Date();
     try {
@@ -190,7 +186,7 @@ export function createRegistrationsService(deps: {
     const existing = await findByKey(input.idempotencyKey);
     if (existing) return { record: existing, created: false };
     await checkSubmission(input.body.household, input.body.wishes, input.photoOwner);
-    return insert({ ...input, household: input.body.household, wishes: input.body.wishes });
+    return create({ ...input, household: input.body.household, wishes: input.body.wishes });
   }
 
   /**
