@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
-import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
-import { SearchOutlined } from '@ant-design/icons';
+import { DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ACTION_OPTIONS } from '@/features/audit/components/audit-actions';
+import { FilterActions } from '@/components/filter-actions';
 
 export type AuditFilterValues = { actor?: string; action?: string; result?: string; from?: string; to?: string };
 
@@ -73,21 +73,12 @@ export function AuditFilters({ values, onSearch }: Props) {
       <Form.Item label="时间" name="range">
         <DatePicker.RangePicker presets={RANGE_PRESETS} allowEmpty={[true, true]} />
       </Form.Item>
-      <Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-            查询
-          </Button>
-          <Button
-            onClick={() => {
-              form.resetFields();
-              onSearch({});
-            }}
-          >
-            重置
-          </Button>
-        </Space>
-      </Form.Item>
+      <FilterActions
+        onReset={() => {
+          form.resetFields();
+          onSearch({});
+        }}
+      />
     </Form>
   );
 }

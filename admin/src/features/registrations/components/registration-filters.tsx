@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
-import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
-import { SearchOutlined } from '@ant-design/icons';
+import { DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import {
   HAZARD_TYPE_LABELS,
@@ -11,6 +10,7 @@ import {
   WILLINGNESS_LABELS,
 } from '@anqian/shared';
 import { DivisionTreeSelect } from '@/components/division-tree-select';
+import { FilterActions } from '@/components/filter-actions';
 
 export type RegistrationFilterValues = {
   divisionCode?: string;
@@ -81,21 +81,12 @@ export function RegistrationFilters({ values, areaCode, onSearch }: Props) {
       <Form.Item label="关键词" name="q">
         <Input placeholder="户主姓名或身份证后 4 位" allowClear maxLength={30} style={{ width: 200 }} />
       </Form.Item>
-      <Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-            查询
-          </Button>
-          <Button
-            onClick={() => {
-              form.resetFields();
-              onSearch({});
-            }}
-          >
-            重置
-          </Button>
-        </Space>
-      </Form.Item>
+      <FilterActions
+        onReset={() => {
+          form.resetFields();
+          onSearch({});
+        }}
+      />
     </Form>
   );
 }

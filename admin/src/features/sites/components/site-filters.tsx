@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
-import { Button, Form, Input, Select, Space } from 'antd';
-import { SearchOutlined } from '@ant-design/icons';
+import { Form, Input, Select } from 'antd';
 import { CONSTRUCTION_STATUS_LABELS, CONSTRUCTION_STATUSES } from '@anqian/shared';
 import { DivisionTreeSelect } from '@/components/division-tree-select';
+import { FilterActions } from '@/components/filter-actions';
 
 const STATUS_OPTIONS = CONSTRUCTION_STATUSES.map((value) => ({ value, label: CONSTRUCTION_STATUS_LABELS[value] }));
 
@@ -32,21 +32,12 @@ export function SiteFilters({ values, onSearch }: { values: SiteFilterValues; on
       <Form.Item label="名称" name="q">
         <Input placeholder="安置点名称" allowClear maxLength={50} style={{ width: 180 }} />
       </Form.Item>
-      <Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-            查询
-          </Button>
-          <Button
-            onClick={() => {
-              form.resetFields();
-              onSearch({});
-            }}
-          >
-            重置
-          </Button>
-        </Space>
-      </Form.Item>
+      <FilterActions
+        onReset={() => {
+          form.resetFields();
+          onSearch({});
+        }}
+      />
     </Form>
   );
 }

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
-import { Button, Form, Input, Select, Space } from 'antd';
-import { SearchOutlined } from '@ant-design/icons';
+import { Form, Input, Select } from 'antd';
 import { STAFF_ROLE_LABELS, STAFF_ROLES } from '@anqian/shared';
 import { DivisionTreeSelect } from '@/components/division-tree-select';
+import { FilterActions } from '@/components/filter-actions';
 
 export type StaffFilterValues = { q?: string; role?: string; status?: string; divisionCode?: string };
 
@@ -46,21 +46,12 @@ export function StaffFilters({ values, onSearch }: Props) {
       <Form.Item label="区划" name="divisionCode">
         <DivisionTreeSelect placeholder="全县" allowClear style={{ width: 200 }} />
       </Form.Item>
-      <Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-            查询
-          </Button>
-          <Button
-            onClick={() => {
-              form.resetFields();
-              onSearch({});
-            }}
-          >
-            重置
-          </Button>
-        </Space>
-      </Form.Item>
+      <FilterActions
+        onReset={() => {
+          form.resetFields();
+          onSearch({});
+        }}
+      />
     </Form>
   );
 }
