@@ -29,7 +29,8 @@ const IMPORT_ROWS = Number(process.env.IMPORT_ROWS ?? 200);
 const SUBMIT_CONCURRENCY = 20;
 const resultsDir = path.join(__dirname, 'results');
 
-type Row = { name: string; rps: number; p50: number; p99: number; requests: number; errors: number };
+/** `drainSeconds`: how long the server still worked on requests the load had left in flight. */
+type Row = { name: string; rps: number; p50: number; p99: number; requests: number; errors: number; drainSeconds?: number };
 
 const SURNAMES = '李王张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗';
 const GIVEN = ['建国', '秀英', '志强', '桂兰', '国华', '玉梅', '春华', '德明', '兰芳', '永福', '小红', '金凤'];
@@ -110,8 +111,9 @@ async function load(name: string, baseUrl: string, paths: string[], headers: Rec
     headers,
     requests: paths.map((p) => ({ method: 'GET' as const, path: p })),
   });
-  await drain(baseUrl);
+  const drainSeconds = await drain(baseUrl);
   return {
+    drainSeconds,
     name,
     rps: Math.round(result.requests.average),
     p50: result.latency.p50,
@@ -122,14 +124,16 @@ async function load(name: string, baseUrl: string, paths: string[], headers: Rec
 }
 
 /** Waits until requests left running by a load have finished: three quick health answers in a row. */
-async function drain(baseUrl: string) {
-  const deadline = Date.now() + 15 * 60_000;
+async function drain(baseUrl: string): Promise<number> {
+  const started = Date.now();
+  const deadline = started + 15 * 60_000;
   for (let quick = 0; quick < 3 && Date.now() < deadline; ) {
-    const started = performance.now();
+    const asked = performance.now();
     await fetch(`${baseUrl}/api/health`);
-    quick = performance.now() - started < 300 ? quick + 1 : 0;
+    quick = performance.now() - asked < 300 ? quick + 1 : 0;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
+  return Math.round((Date.now() - started) / 1000);
 }
 
 /** Each path three times, one request at a time: the latency a single staff member sees. */
@@ -243,6 +247,46 @@ async function importLedger(baseUrl: string, session: { cookie: string; csrf: st
   return { status: response.status, rows: IMPORT_ROWS, seconds: Number(((performance.now() - started) / 1000).toFixed(1)), imported: report.imported, rejected: report.rejected?.length, duplicates: report.duplicates?.length };
 }
 
+type Scale = { households: number; people: number; seedSeconds: number; listUnloaded: { medianMs: number; maxMs: number }; rows: Row[]; listToDriverRatio: number | null; export: Awaited<ReturnType<typeof exportLedger>> };
+
+/** Rewritten after every phase, so a run stopped part-way still leaves what it measured. */
+function writeReport(scales: Scale[], submit?: Awaited<ReturnType<typeof submissions>>, imported?: Awaited<ReturnType<typeof importLedger>>) {
+  const report = { date: new Date().toISOString(), listConnections: LIST_CONNECTIONS, durationSeconds: DURATION_S, scales, submissions: submit ?? null, import: imported ?? null };
+  writeFileSync(path.join(resultsDir, 'registrations.json'), JSON.stringify(report, null, 2));
+  const markdown = [
+    `# Registration benchmark (${report.date})`,
+    '',
+    `Embedded FerretDB (SQLite), one server process, same machine; loads at ${LIST_CONNECTIONS} connections for ${DURATION_S} s, then waiting until the server has answered everything.`,
+    '',
+    ...scales.flatMap((s) => [
+      `## ${s.households.toLocaleString('en')} households, ${s.people.toLocaleString('en')} people (seeded in ${s.seedSeconds} s)`,
+      '',
+      '| what | req/s | p50 ms | p99 ms | answered in the window | errors | still busy after the window |',
+      '|---|---:|---:|---:|---:|---:|---:|',
+      ...s.rows.map((r) => `| ${r.name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.requests} | ${r.errors} | ${r.drainSeconds ?? '–'} s |`),
+      '',
+      `List, one request at a time (3 filter mixes × 3): median ${s.listUnloaded.medianMs} ms, slowest ${s.listUnloaded.maxMs} ms.`,
+      s.listToDriverRatio === null ? 'Loaded list not run at this scale.' : `API list / bare driver throughput: ${s.listToDriverRatio}`,
+      `Full ledger export: HTTP ${s.export.status}, ${s.export.seconds} s, ${s.export.megabytes} MB; server RSS ${s.export.rssBeforeMb} MB before, peak ${s.export.rssPeakMb} MB (+${s.export.rssGrowthMb} MB).`,
+      '',
+    ]),
+    '## Submissions (at county scale)',
+    '',
+    submit
+      ? `${submit.attempted} submissions from ${SUBMIT_CONCURRENCY} residents at once: ${submit.acknowledged} acknowledged (201), ${submit.refused} refused, ${submit.stored} stored, lost ${submit.lost}; ${submit.perSecond} per second.`
+      : 'Not reached.',
+    '',
+    '## Ledger import (at county scale)',
+    '',
+    imported
+      ? `${imported.rows} rows: HTTP ${imported.status} in ${imported.seconds} s; imported ${imported.imported}, rejected ${imported.rejected}, duplicates ${imported.duplicates}.`
+      : 'Not reached.',
+    '',
+  ].join('\n');
+  writeFileSync(path.join(resultsDir, 'registrations.md'), markdown);
+  console.log(markdown);
+}
+
 async function main() {
   const dataDir = path.join(tmpdir(), `anqian-bench-reg-${process.pid}`);
   const db = await startFerretdb({ dataDir, log: () => undefined });
@@ -263,7 +307,7 @@ async function main() {
       `/api/registrations?willingness=willing&hazardType=landslide&page=2&pageSize=20`,
       `/api/registrations?q=${encodeURIComponent('李')}&sort=-updatedAt&page=1&pageSize=20`,
     ];
-    const scales = [];
+    const scales: Scale[] = [];
     let submit: Awaited<ReturnType<typeof submissions>> | undefined;
     let imported: Awaited<ReturnType<typeof importLedger>> | undefined;
     let seeded = 0;
@@ -286,45 +330,14 @@ async function main() {
       rows.push(await load('GET /api/registrations/:id (200 households)', product.baseUrl, ids.map((id) => `/api/registrations/${id}`), headers));
       const exported = await exportLedger(product.baseUrl, product.pid, session.cookie);
       scales.push({ households, people, seedSeconds, listUnloaded, rows, listToDriverRatio: countyScale ? Number((rows[0].rps / Math.max(1, rows[1].rps)).toFixed(2)) : null, export: exported });
-      console.log(JSON.stringify(scales.at(-1)));
+      writeReport(scales, submit, imported);
       if (countyScale) {
         submit = await submissions(product.baseUrl, `${product.baseUrl}/fake-wechat`, villages, database);
         imported = await importLedger(product.baseUrl, session, villages);
         seeded = await database.collection('registrations').countDocuments();
-        console.log(JSON.stringify({ submit, imported }));
+        writeReport(scales, submit, imported);
       }
     }
-    if (!submit || !imported) throw new Error('the county-scale run did not finish');
-    const report = { date: new Date().toISOString(), listConnections: LIST_CONNECTIONS, durationSeconds: DURATION_S, scales, submissions: submit, import: imported };
-    writeFileSync(path.join(resultsDir, 'registrations.json'), JSON.stringify(report, null, 2));
-    const markdown = [
-      `# Registration benchmark (${report.date})`,
-      '',
-      `Embedded FerretDB (SQLite), one server process, same machine; loads at ${LIST_CONNECTIONS} connections for ${DURATION_S} s, then waiting until the server has answered everything.`,
-      '',
-      ...scales.flatMap((s) => [
-        `## ${s.households.toLocaleString('en')} households, ${s.people.toLocaleString('en')} people (seeded in ${s.seedSeconds} s)`,
-        '',
-        '| what | req/s | p50 ms | p99 ms | requests | errors |',
-        '|---|---:|---:|---:|---:|---:|',
-        ...s.rows.map((r) => `| ${r.name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.requests} | ${r.errors} |`),
-        '',
-        `List, one request at a time (3 filter mixes × 3): median ${s.listUnloaded.medianMs} ms, slowest ${s.listUnloaded.maxMs} ms.`,
-        s.listToDriverRatio === null ? 'Loaded list not run at this scale.' : `API list / bare driver throughput: ${s.listToDriverRatio}`,
-        `Full ledger export: HTTP ${s.export.status}, ${s.export.seconds} s, ${s.export.megabytes} MB; server RSS ${s.export.rssBeforeMb} MB before, peak ${s.export.rssPeakMb} MB (+${s.export.rssGrowthMb} MB).`,
-        '',
-      ]),
-      '## Submissions',
-      '',
-      `${submit.attempted} submissions from ${SUBMIT_CONCURRENCY} residents at once: ${submit.acknowledged} acknowledged (201), ${submit.refused} refused, ${submit.stored} stored, lost ${submit.lost}; ${submit.perSecond} per second.`,
-      '',
-      '## Ledger import',
-      '',
-      `${imported.rows} rows: HTTP ${imported.status} in ${imported.seconds} s; imported ${imported.imported}, rejected ${imported.rejected}, duplicates ${imported.duplicates}.`,
-      '',
-    ].join('\n');
-    writeFileSync(path.join(resultsDir, 'registrations.md'), markdown);
-    console.log(markdown);
   } finally {
     await client.close();
     await product.stop();
