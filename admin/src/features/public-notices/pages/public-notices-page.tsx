@@ -1,8 +1,8 @@
-import { Button, Card, Empty, Flex, Table, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Flex, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import type { PublicNoticeSummary } from '@anqian/shared';
-import { ErrorState } from '@/components/error-state';
+import { ListTable } from '@/components/list-table';
 import { hasRole, useCurrentSession } from '@/lib/auth';
 import { formatDateTimeShort } from '@/lib/format';
 import { useDocumentTitle } from '@/lib/use-document-title';
@@ -50,39 +50,17 @@ export function PublicNoticesPage() {
         )
       }
     >
-      {notices.isError && !notices.data ? (
-        <ErrorState error={notices.error} onRetry={() => void notices.refetch()} title="公示列表加载失败" />
-      ) : (
-        <Flex vertical gap={8}>
-          {notices.isError && (
-            <Typography.Text type="danger">
-              刷新失败，显示的是之前的结果。
-              <Button type="link" size="small" onClick={() => void notices.refetch()}>
-                重试
-              </Button>
-            </Typography.Text>
-          )}
-          <Table<PublicNoticeSummary>
-            rowKey="id"
-            columns={columns}
-            dataSource={notices.data?.items}
-            loading={notices.isFetching}
-            scroll={{ x: 1100 }}
-            locale={{
-              emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="还没有发布过公示。入户核实完成的登记可以发起公示。" />,
-            }}
-            pagination={{
-              current: list.page,
-              pageSize: list.pageSize,
-              total: notices.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: list.pageSizeOptions.map(String),
-              showTotal: (total) => `共 ${total} 期公示`,
-              onChange: list.setPagination,
-            }}
-          />
-        </Flex>
-      )}
+      <Flex vertical gap={8}>
+        <ListTable<PublicNoticeSummary>
+          query={notices}
+          list={list}
+          errorTitle="公示列表加载失败"
+          empty={{ filtered: '没有符合条件的公示', none: '还没有发布过公示。入户核实完成的登记可以发起公示。' }}
+          totalLabel={(total) => `共 ${total} 期公示`}
+          columns={columns}
+          scroll={{ x: 1100 }}
+        />
+      </Flex>
     </Card>
   );
 }
