@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { Config } from './config';
+import type { DatabaseFlavor } from './db/database-flavor';
 import { createAuditService } from './modules/audit/audit.service';
 import { createStaffAuthService } from './modules/auth/staff-auth.service';
 import { createDivisionsService } from './modules/divisions/divisions.service';
@@ -16,10 +17,10 @@ import { createSitesService } from './modules/sites/sites.service';
 import { createStaffService } from './modules/staff/staff.service';
 import { createFieldCrypto } from './security/field-crypto';
 
-export type ServiceDeps = { connection: Connection; config: Config; wechat: ResidentWechat & SubscribeSender };
+export type ServiceDeps = { connection: Connection; databaseFlavor: DatabaseFlavor; config: Config; wechat: ResidentWechat & SubscribeSender };
 
 /** Wires the modules together; each module is reached only through its service. */
-export function createServices({ connection, config, wechat }: ServiceDeps) {
+export function createServices({ connection, databaseFlavor, config, wechat }: ServiceDeps) {
   const crypto = createFieldCrypto(config.encryptionKey);
   const audit = createAuditService(connection);
   const divisions = createDivisionsService(connection, config.countyCode);
@@ -28,7 +29,7 @@ export function createServices({ connection, config, wechat }: ServiceDeps) {
   const residents = createResidentService({ connection, crypto, wechat, staff, divisions, audit });
   const notifications = createNotificationsService({ connection, wechat, templates: config.wechat.templates, openidOf: residents.openidOf });
   const sites = createSitesService({ connection, divisions });
-  const registrations = createRegistrationsService({ connection, crypto, divisions, sites, photos, notifications });
+  const registrations = createRegistrationsService({ connection, databaseFlavor, crypto, divisions, sites, photos, notifications });
   return {
     audit,
     divisions,

@@ -9,10 +9,12 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { MongoClient, type Db } from 'mongodb';
+import { MongoClient, ObjectId, type Db } from 'mongodb';
 import { householdSchema, wishesSchema, withCheckDigit, type DivisionNode } from '@anqian/shared';
 import { createFieldCrypto } from '../../server/src/security/field-crypto';
 import { householdRecord } from '../../server/src/modules/registrations/household-record';
+import type { RegistrationRecord } from '../../server/src/modules/registrations/registration.model';
+import { summaryOf } from '../../server/src/modules/registrations/registration-summary.model';
 import { buildHouseholdInput, buildIdNumber } from '../../server/test/factories';
 import { startProduct } from '../e2e/product';
 import { buildLedgerFile } from './ledger-file';
@@ -24,8 +26,8 @@ const COUNTY_HOUSEHOLDS = 6_500;
 const LIST_CONNECTIONS = 20;
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const SUBMISSIONS = 100;
-/** Rows of the timed ledger import (a whole county's 6,500 with IMPORT_ROWS=6500). */
-const IMPORT_ROWS = Number(process.env.IMPORT_ROWS ?? 200);
+/** Rows of the timed ledger import: a whole county's ledger. */
+const IMPORT_ROWS = Number(process.env.IMPORT_ROWS ?? COUNTY_HOUSEHOLDS);
 const SUBMIT_CONCURRENCY = 20;
 const resultsDir = path.join(__dirname, 'results');
 
@@ -67,9 +69,11 @@ function householdInput(i: number, villages: string[]) {
   return { household: householdSchema.parse(input), wishes: wishesSchema.parse(wishes) };
 }
 
-/** Inserts households [from, to) straight into the collection, stored exactly as the server stores them. */
+/** Inserts households [from, to) straight into the collections, stored exactly as the server stores them. */
 async function seed(db: Db, crypto: ReturnType<typeof createFieldCrypto>, villages: string[], from: number, to: number) {
   const collection = db.collection('registrations');
+  const summaries = db.collection('registration_summaries');
+  const households = db.collection('households');
   for (let start = from; start < to; start += 1000) {
     const docs = [];
     for (let i = start; i < Math.min(to, start + 1000); i += 1) {
@@ -78,6 +82,7 @@ async function seed(db: Db, crypto: ReturnType<typeof createFieldCrypto>, villag
       const status = STATUSES[i % STATUSES.length];
       const at = new Date(Date.UTC(2026, 0, 1) + (i % 300) * 86_400_000);
       docs.push({
+        _id: new ObjectId(),
         ...record,
         activeLock: record.householdKey,
         idempotencyKey: `bench:${i}`,
@@ -89,6 +94,7 @@ async function seed(db: Db, crypto: ReturnType<typeof createFieldCrypto>, villag
         timeline: [{ action: 'submit', from: null, to: 'submitted', at, actor: { kind: 'system', id: null, name: '台账导入', role: null } }],
         notes: [],
         objections: [],
+        openObjections: 0,
         noticeId: null,
         noticeEndDate: null,
         assignedSiteId: null,
@@ -98,6 +104,8 @@ async function seed(db: Db, crypto: ReturnType<typeof createFieldCrypto>, villag
       });
     }
     await collection.insertMany(docs, { ordered: false });
+    await summaries.insertMany(docs.map((doc) => summaryOf(doc as unknown as RegistrationRecord)), { ordered: false });
+    await households.insertMany(docs.map((doc) => ({ _id: doc.householdKey as unknown as ObjectId, registrationIds: [doc._id] })), { ordered: false });
   }
 }
 
@@ -153,7 +161,7 @@ async function unloaded(baseUrl: string, paths: string[], headers: Record<string
 
 /** The list endpoint's three queries (a page, the total, the per-status counts) through the bare driver. */
 async function driverList(db: Db, filter: Record<string, unknown>, name: string): Promise<Row> {
-  const collection = db.collection('registrations');
+  const collection = db.collection('registration_summaries');
   const withoutStatus = Object.fromEntries(Object.entries(filter).filter(([key]) => key !== 'status'));
   const latencies: number[] = [];
   const deadline = Date.now() + DURATION_S * 1000;

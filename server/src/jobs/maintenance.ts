@@ -8,7 +8,8 @@ const MESSAGE_WORKER_INTERVAL_MS = 15_000;
 /**
  * Expiry runs as a scheduled job rather than TTL indexes, which the embedded database lacks:
  * idle staff sessions, expired resident tokens, audit records past their retention and photos
- * never attached to anything. Subscribe messages go out from a faster loop of their own.
+ * never attached to anything. Subscribe messages go out from a faster loop of their own. At start,
+ * registration summaries are checked against their registrations once.
  */
 export function startMaintenance(services: Services, config: Config, logger: Logger): () => void {
   const run = async () => {
@@ -38,8 +39,18 @@ export function startMaintenance(services: Services, config: Config, logger: Log
     }
   };
 
+  const reconcile = async () => {
+    try {
+      const repaired = await services.registrations.reconcileSummaries();
+      if (repaired) logger.info({ repaired }, 'registration summaries repaired');
+    } catch (error) {
+      logger.warn({ err: error }, 'registration summary check failed');
+    }
+  };
+
   const timers = [setInterval(run, EVERY_TEN_MINUTES), setInterval(deliver, MESSAGE_WORKER_INTERVAL_MS)];
   for (const timer of timers) timer.unref();
   void run();
+  void reconcile();
   return () => timers.forEach(clearInterval);
 }

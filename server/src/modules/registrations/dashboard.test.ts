@@ -20,7 +20,10 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => t.close());
 
-/** A submitted registration moved straight to `status`: the dashboard only counts what is stored. */
+/**
+ * A submitted registration moved straight to `status` in the database; the start-up summary check
+ * (`reconcileSummaries`) carries the change into the summaries the dashboard counts.
+ */
 async function register(villageCode: string, wishes: Partial<SubmitRegistrationBody['wishes']>, status: RegistrationStatus) {
   const body = buildSubmitBody(villageCode, { wishes });
   const { record } = await t.services.registrations.create({
@@ -30,7 +33,8 @@ async function register(villageCode: string, wishes: Partial<SubmitRegistrationB
     submitter: { kind: 'resident', id: 'test', name: 'test' },
     idempotencyKey: `test:${body.idempotencyKey}`,
   });
-  await t.connection.db!.collection('registrations').updateOne({ _id: record._id }, { $set: { status } });
+  await t.connection.db!.collection('registrations').updateOne({ _id: record._id }, { $set: { status, updatedAt: new Date() } });
+  await t.services.registrations.reconcileSummaries();
 }
 
 const statuses = (counts: Partial<Record<RegistrationStatus, number>>) => ({

@@ -12,14 +12,15 @@ import type { StaffActor } from '../../app-context';
 import { divisionFilter } from '../../security/scope';
 import type { DivisionsService } from '../divisions/divisions.service';
 import type { SitesService } from '../sites/sites.service';
-import { registrationModel } from './registration.model';
+import { registrationSummaryModel } from './registration-summary.model';
 
 type Counted<K> = { _id: K; count: number };
 
 const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
 
 /**
- * The registration overview for the caller's area, counted by the database with `$group`.
+ * The registration overview for the caller's area, counted by the database with `$group` over the
+ * registration summaries.
  * `total` and `byStatus` count every registration; willingness and resettlement type count only
  * active ones, so a household that withdrew and registered again is not counted twice.
  */
@@ -28,19 +29,19 @@ export function createDashboardService(deps: {
   divisions: Pick<DivisionsService, 'tree'>;
   sites: Pick<SitesService, 'all'>;
 }) {
-  const Registration = registrationModel(deps.connection);
+  const Summary = registrationSummaryModel(deps.connection);
 
   return {
     async registrations(actor: StaffActor): Promise<RegistrationDashboard> {
       const inArea = divisionFilter(actor);
       const active = { ...inArea, status: { $nin: ENDED_STATUSES } };
       const [byTownshipAndStatus, byWillingness, byResettlementType, county, sites] = await Promise.all([
-        Registration.aggregate<Counted<{ township: string; status: RegistrationStatus }>>([
+        Summary.aggregate<Counted<{ township: string; status: RegistrationStatus }>>([
           { $match: inArea },
           { $group: { _id: { township: '$townshipCode', status: '$status' }, count: { $sum: 1 } } },
         ]),
-        Registration.aggregate<Counted<string>>([{ $match: active }, { $group: { _id: '$wishes.willingness', count: { $sum: 1 } } }]),
-        Registration.aggregate<Counted<string | null>>([{ $match: active }, { $group: { _id: '$wishes.resettlementType', count: { $sum: 1 } } }]),
+        Summary.aggregate<Counted<string>>([{ $match: active }, { $group: { _id: '$wishes.willingness', count: { $sum: 1 } } }]),
+        Summary.aggregate<Counted<string | null>>([{ $match: active }, { $group: { _id: '$wishes.resettlementType', count: { $sum: 1 } } }]),
         deps.divisions.tree(),
         deps.sites.all(),
       ]);

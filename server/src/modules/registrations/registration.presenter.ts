@@ -19,6 +19,7 @@ import {
 } from '@anqian/shared';
 import type { Types } from 'mongoose';
 import type { RegistrationRecord } from './registration.model';
+import type { RegistrationSummaryRecord } from './registration-summary.model';
 
 /** Names, sites and photos a set of registrations refers to, fetched once by the service. */
 export type Lookups = {
@@ -115,7 +116,10 @@ function presentAssignedSite(record: RegistrationRecord, lookups: Lookups) {
   return site ? { assignedSite: site } : {};
 }
 
-export function presentSummary(record: RegistrationRecord, lookups: Lookups): RegistrationSummary {
+/** A full registration or its summary. */
+type Summarised = Omit<RegistrationSummaryRecord, 'householdKey' | 'residentId' | 'enteredByStaffId'>;
+
+export function presentSummary(record: Summarised, lookups: Lookups): RegistrationSummary {
   return {
     id: record._id.toString(),
     status: record.status,
@@ -137,7 +141,7 @@ export function presentSummary(record: RegistrationRecord, lookups: Lookups): Re
 export function presentDetail(
   record: RegistrationRecord,
   lookups: Lookups,
-  extras: { role: StaffRole; previous: RegistrationRecord[] },
+  extras: { role: StaffRole; previous: Pick<RegistrationSummaryRecord, '_id' | 'status' | 'submittedAt'>[] },
 ): RegistrationDetail {
   const timeline: StaffTimelineEntry[] = record.timeline.map((entry) => ({
     ...presentTimelineEntry(entry),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Types, type Connection } from 'mongoose';
 import type { z } from 'zod';
 import {
@@ -26,6 +27,8 @@ import {
   type Wishes,
 } from '@anqian/shared';
 import type { StaffActor } from '../../app-context';
+import { createWriteFilter, type DatabaseFlavor } from '../../db/database-flavor';
+import { isDuplicateKey } from '../../db/duplicate-key';
 import { createKeyedLock } from '../../db/keyed-lock';
 import { AppError, notFound, validationFailed } from '../../errors';
 import type { FieldCrypto } from '../../security/field-crypto';
@@ -38,6 +41,8 @@ import { householdRecord } from './household-record';
 import { registrationFilter, registrationSort } from './registration-filter';
 import { presentDetail, presentForResident, presentSummary, type Lookups } from './registration.presenter';
 import { registrationModel, type RegistrationRecord } from './registration.model';
+import { createRegistrationSummaries } from './registration-summaries';
+import type { RegistrationSummaryRecord } from './registration-summary.model';
 
 export type Submitter = { kind: 'resident' | 'cadre' | 'staff'; id: string; name: string; role?: string };
 
@@ -61,19 +66,14 @@ type TimelineActor = { kind: 'resident' | 'cadre' | 'staff'; id: string; name: s
 export type NoticeRef = { id: string; title: string; startDate: string; endDate: string };
 
 /**
- * A write refused by a unique index. FerretDB does not say which index (callers tell
- * `idempotencyKey` and `activeLock`, the only two, apart by looking the key up afterwards), and it
- * reports an update that hits one as an internal error carrying SQLite's message.
+ * The id a registration gets from its idempotency key, so a retried submit is found by id — the
+ * one lookup FerretDB answers from an index — and a racing duplicate clashes on `_id`.
  */
-const isDuplicateKey = (error: unknown) => {
-  const { code, message } = error as { code?: number; message?: string };
-  return code === 11000 || (code === 1 && String(message).includes('UNIQUE constraint failed'));
-};
+const registrationIdFor = (idempotencyKey: string) => new Types.ObjectId(createHash('sha256').update(idempotencyKey).digest().subarray(0, 12));
 
 const transitionRefused = () => new AppError('REGISTRATION_TRANSITION_NOT_ALLOWED');
 const registrationNotFound = () => notFound('登记不存在');
 const staffOf = (actor: StaffActor): TimelineActor => ({ kind: 'staff', id: actor.id, name: actor.displayName, role: actor.role });
-const scoped = (actor: StaffActor, id: string) => ({ _id: id, ...divisionFilter(actor) });
 
 type Visible = (record: RegistrationRecord) => boolean;
 const inAreaOf = (actor: StaffActor): Visible => (record) => isInScope(actor, record.divisionCode);
@@ -86,17 +86,27 @@ export function createRegistrationsService(deps: {
   sites: SitesService;
   photos: PhotosService;
   notifications: NotificationsService;
+  databaseFlavor: DatabaseFlavor;
 }) {
   const Registration = registrationModel(deps.connection);
+  const writeFilter = createWriteFilter(deps.databaseFlavor);
+  const summaries = createRegistrationSummaries({ connection: deps.connection, writeFilter });
+  const { Summary } = summaries;
   const { crypto, divisions, sites, photos, notifications } = deps;
   /** Every change to an existing registration runs under its id (see db/keyed-lock). */
   const withLock = createKeyedLock();
   const locked = <T>(id: string, task: () => Promise<T>) => withLock(id.toLowerCase(), task);
 
-  async function lookups(records: RegistrationRecord[], withRefs: boolean): Promise<Lookups> {
+  /** Village and township names only: enough for summaries. */
+  async function nameLookups(records: Pick<RegistrationRecord, 'divisionCode' | 'townshipCode'>[]): Promise<Lookups> {
     const codes = new Set(records.flatMap((r) => [r.divisionCode, r.townshipCode]));
     const names = new Map(await Promise.all([...codes].map(async (code) => [code, await divisions.nameOf(code)] as const)));
-    if (!withRefs) return { names, sites: new Map(), photos: new Map(), today: chinaDate() };
+    return { names, sites: new Map(), photos: new Map(), today: chinaDate() };
+  }
+
+  /** Names, sites and photos: what a full registration shows. */
+  async function lookups(records: RegistrationRecord[]): Promise<Lookups> {
+    const { names } = await nameLookups(records);
     const siteIds = records.flatMap((r) => [r.wishes.preferredSiteId, r.assignedSiteId]).filter((id): id is Types.ObjectId => Boolean(id));
     const photoIds = [
       ...new Set(
@@ -108,19 +118,19 @@ export function createRegistrationsService(deps: {
   }
 
   async function forResident(record: RegistrationRecord): Promise<ResidentRegistration> {
-    return presentForResident(record, await lookups([record], true));
+    return presentForResident(record, await lookups([record]));
   }
 
   async function detail(actor: StaffActor, record: RegistrationRecord): Promise<RegistrationDetail> {
-    const previous = await Registration.find({ householdKey: record.householdKey, _id: { $ne: record._id }, ...divisionFilter(actor) })
-      .sort({ submittedAt: -1 })
-      .lean<RegistrationRecord[]>();
-    return presentDetail(record, await lookups([record], true), { role: actor.role, previous });
+    const previous = (await summaries.ofHousehold(record.householdKey)).filter(
+      (earlier) => !earlier._id.equals(record._id) && isInScope(actor, earlier.divisionCode),
+    );
+    return presentDetail(record, await lookups([record]), { role: actor.role, previous });
   }
 
   /**
    * Reads go by id alone, the one lookup FerretDB answers without scanning the collection, and are
-   * then checked against who may see the registration. Writes keep the full conditional filter.
+   * then checked against who may see the registration.
    */
   async function findVisible(id: string, visible: Visible): Promise<RegistrationRecord | null> {
     const record = await Registration.findById(id).lean<RegistrationRecord>();
@@ -147,20 +157,27 @@ export function createRegistrationsService(deps: {
     }
   }
 
-  const findByKey = (idempotencyKey: string) => Registration.findOne({ idempotencyKey }).lean<RegistrationRecord>();
+  const findByKey = (idempotencyKey: string) => Registration.findById(registrationIdFor(idempotencyKey)).lean<RegistrationRecord>();
+
+  /** Every write to a registration ends here, so its summary follows. */
+  async function saved(record: RegistrationRecord): Promise<RegistrationRecord>;
+  async function saved(record: RegistrationRecord | null): Promise<RegistrationRecord | null>;
+  async function saved(record: RegistrationRecord | null): Promise<RegistrationRecord | null> {
+    if (record) await summaries.save(record);
+    return record;
+  }
 
   /**
    * Stores a submitted registration. Safe under retries and races: the same idempotency key
    * returns the registration it created (`created: false`); another active registration for the
-   * same household is refused by the unique `activeLock`. The insert comes first and the key is
-   * looked up only when it clashes, because FerretDB answers a lookup by any field but `_id` with a
-   * scan of the whole collection.
+   * same household is refused by the unique `activeLock`.
    */
   async function create(input: NewRegistration): Promise<{ record: RegistrationRecord; created: boolean }> {
     const record = householdRecord(input.household, crypto);
     const now = new Date();
     try {
       const created = await Registration.create({
+        _id: registrationIdFor(input.idempotencyKey),
         ...record,
         activeLock: record.householdKey,
         idempotencyKey: input.idempotencyKey,
@@ -172,10 +189,11 @@ export function createRegistrationsService(deps: {
         timeline: [{ action: 'submit', from: null, to: 'submitted', at: now, actor: { ...input.submitter, role: input.submitter.role ?? null } }],
         submittedAt: now,
       });
-      return { record: created.toObject() as RegistrationRecord, created: true };
+      return { record: await saved(created.toObject() as RegistrationRecord), created: true };
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
-      const raced = await findByKey(input.idempotencyKey);
+      // Registrations stored before ids came from keys are found by the key itself (a scan, only on a clash).
+      const raced = (await findByKey(input.idempotencyKey)) ?? (await Registration.findOne({ idempotencyKey: input.idempotencyKey }).lean<RegistrationRecord>());
       if (raced) return { record: raced, created: false };
       throw new AppError('REGISTRATION_ACTIVE_EXISTS');
     }
@@ -191,11 +209,12 @@ export function createRegistrationsService(deps: {
 
   /**
    * Moves one registration along the machine with one conditional update: it only applies if the
-   * registration is still in the status it was read in (plus `guard`), so concurrent changes
-   * cannot both win. Returns null when the registration changed meanwhile.
+   * registration is still in the status it was read in, inside `scope` (plus `guard`), so
+   * concurrent changes cannot both win. Returns null when the registration changed meanwhile.
+   * Callers hold the registration's lock and read `current` under it (see db/database-flavor).
    */
   async function applyTransition(
-    filter: Record<string, unknown>,
+    scope: Record<string, unknown>,
     current: RegistrationRecord,
     change: {
       action: Exclude<RegistrationAction, 'submit'>;
@@ -220,11 +239,13 @@ export function createRegistrationsService(deps: {
     };
     const set: Record<string, unknown> = { status: to, ...change.set };
     if (ENDED_STATUSES.includes(to)) set.activeLock = `ended:${current._id.toString()}`;
-    return Registration.findOneAndUpdate(
-      { ...filter, _id: current._id, status: current.status, ...change.guard },
-      { $set: set, $push: { timeline: entry } },
-      { new: true },
-    ).lean<RegistrationRecord>();
+    return saved(
+      await Registration.findOneAndUpdate(
+        writeFilter(current._id, { ...scope, status: current.status, ...change.guard }),
+        { $set: set, $push: { timeline: entry } },
+        { new: true },
+      ).lean<RegistrationRecord>(),
+    );
   }
 
   /** After a refused conditional update: gone (or out of reach) is 404, anything else 409. */
@@ -250,10 +271,9 @@ export function createRegistrationsService(deps: {
     action: StaffAction,
     extra: { reason?: string; visit?: Visit; set?: Record<string, unknown> } = {},
   ): Promise<RegistrationDetail> {
-    const filter = scoped(actor, id);
     const updated = await locked(id, async () => {
       const current = await loadScoped(actor, id);
-      return (await applyTransition(filter, current, { action, by: actor.role, actor: staffOf(actor), ...extra })) ?? refusal(id, inAreaOf(actor));
+      return (await applyTransition(divisionFilter(actor), current, { action, by: actor.role, actor: staffOf(actor), ...extra })) ?? refusal(id, inAreaOf(actor));
     });
     await notifyResident(updated, extra.reason);
     return detail(actor, updated);
@@ -266,10 +286,18 @@ export function createRegistrationsService(deps: {
     return null;
   }
 
-  const residentFilter = (residentId: string, id: string) => ({ _id: id, residentId });
+  const ownedScope = (residentId: string) => ({ residentId });
+
+  /** The full registrations behind a summary filter, newest first. */
+  async function fullRecords(filter: Record<string, unknown>): Promise<RegistrationRecord[]> {
+    const found = await Summary.find(filter, { _id: 1 }).sort({ submittedAt: -1, _id: -1 }).lean<{ _id: Types.ObjectId }[]>();
+    const records = await Promise.all(found.map(({ _id }) => Registration.findById(_id).lean<RegistrationRecord>()));
+    return records.filter((record) => record !== null);
+  }
 
   return {
     create,
+    reconcileSummaries: summaries.reconcile,
 
     // Residents and village cadres (mini-program)
 
@@ -301,14 +329,14 @@ export function createRegistrationsService(deps: {
     },
 
     async listOwn(residentId: string): Promise<{ items: ResidentRegistration[] }> {
-      const records = await Registration.find({ residentId }).sort({ submittedAt: -1, _id: -1 }).lean<RegistrationRecord[]>();
-      const found = await lookups(records, true);
+      const records = await fullRecords({ residentId });
+      const found = await lookups(records);
       return { items: records.map((record) => presentForResident(record, found)) };
     },
 
     async listEnteredBy(cadre: StaffActor): Promise<{ items: ResidentRegistration[] }> {
-      const records = await Registration.find({ 'enteredBy.staffId': cadre.id }).sort({ submittedAt: -1, _id: -1 }).lean<RegistrationRecord[]>();
-      const found = await lookups(records, true);
+      const records = await fullRecords({ enteredByStaffId: cadre.id });
+      const found = await lookups(records);
       return { items: records.map((record) => presentForResident(record, found)) };
     },
 
@@ -318,20 +346,19 @@ export function createRegistrationsService(deps: {
 
     /** Villages the resident has registered in, for their default public-notice list. */
     async villagesOf(residentId: string): Promise<string[]> {
-      const records = await Registration.find({ residentId }, { divisionCode: 1 }).lean<{ divisionCode: string }[]>();
+      const records = await Summary.find({ residentId }, { divisionCode: 1 }).lean<{ divisionCode: string }[]>();
       return [...new Set(records.map((record) => record.divisionCode))];
     },
 
     /** A returned registration, corrected: the household and wishes are replaced as a whole. */
     async resubmit(residentId: string, id: string, body: ResubmitBody): Promise<ResidentRegistration> {
-      const filter = residentFilter(residentId, id);
       const updated = await locked(id, async () => {
         const current = await loadVisible(id, ownedBy(residentId));
         if (!nextStatus(current.status, 'resubmit', 'household')) throw transitionRefused();
         await checkSubmission(body.household, body.wishes, { kind: 'resident', id: residentId });
         const record = householdRecord(body.household, crypto);
         try {
-          return await applyTransition(filter, current, {
+          return await applyTransition(ownedScope(residentId), current, {
             action: 'resubmit',
             by: 'household',
             actor: { kind: 'resident', id: residentId, name: body.household.head.name, role: null },
@@ -346,10 +373,9 @@ export function createRegistrationsService(deps: {
     },
 
     async withdraw(residentId: string, id: string): Promise<ResidentRegistration> {
-      const filter = residentFilter(residentId, id);
       const updated = await locked(id, async () => {
         const current = await loadVisible(id, ownedBy(residentId));
-        return applyTransition(filter, current, {
+        return applyTransition(ownedScope(residentId), current, {
           action: 'withdraw',
           by: 'household',
           actor: { kind: 'resident', id: residentId, name: current.household.head.name, role: null },
@@ -363,21 +389,22 @@ export function createRegistrationsService(deps: {
     async list(actor: StaffActor, query: ListRegistrationsQuery): Promise<RegistrationList> {
       const withoutStatus = registrationFilter(actor, query, false);
       const filter = registrationFilter(actor, query);
-      const [records, total, groups] = await Promise.all([
-        Registration.find(filter)
+      const [records, groups] = await Promise.all([
+        Summary.find(filter)
           .sort(registrationSort(query.sort))
           .skip((query.page - 1) * query.pageSize)
           .limit(query.pageSize)
-          .lean<RegistrationRecord[]>(),
-        Registration.countDocuments(filter),
-        Registration.aggregate<{ _id: RegistrationStatus; count: number }>([
+          .lean<RegistrationSummaryRecord[]>(),
+        Summary.aggregate<{ _id: RegistrationStatus; count: number }>([
           { $match: withoutStatus },
           { $group: { _id: '$status', count: { $sum: 1 } } },
         ]),
       ]);
       const statusCounts = Object.fromEntries(REGISTRATION_STATUSES.map((status) => [status, 0])) as Record<RegistrationStatus, number>;
       for (const group of groups) statusCounts[group._id] = group.count;
-      const found = await lookups(records, false);
+      // The counts are taken under every filter but status, so the total follows from them.
+      const total = query.status ? statusCounts[query.status] : Object.values(statusCounts).reduce((sum, count) => sum + count, 0);
+      const found = await nameLookups(records);
       return { items: records.map((record) => presentSummary(record, found)), total, page: query.page, pageSize: query.pageSize, statusCounts };
     },
 
@@ -413,7 +440,6 @@ export function createRegistrationsService(deps: {
      * change then fails.
      */
     async approve(actor: StaffActor, id: string, body: z.output<typeof approveBodySchema>): Promise<RegistrationDetail> {
-      const filter = scoped(actor, id);
       const updated = await locked(id, async () => {
         const current = await loadScoped(actor, id);
         if (!nextStatus(current.status, 'approve', actor.role)) throw transitionRefused();
@@ -426,7 +452,7 @@ export function createRegistrationsService(deps: {
         if (body.siteId) await sites.reserve(body.siteId, 'body.siteId');
         let approved: RegistrationRecord | null = null;
         try {
-          approved = await applyTransition(filter, current, {
+          approved = await applyTransition(divisionFilter(actor), current, {
             action: 'approve',
             by: actor.role,
             actor: staffOf(actor),
@@ -448,14 +474,18 @@ export function createRegistrationsService(deps: {
     /** Internal notes: staff only, any status. */
     async addNote(actor: StaffActor, id: string, text: string): Promise<RegistrationDetail> {
       const note = { _id: new Types.ObjectId(), text, authorId: actor.id, authorName: actor.displayName, authorRole: actor.role, at: new Date() };
-      const updated = await locked(id, () => Registration.findOneAndUpdate(scoped(actor, id), { $push: { notes: note } }, { new: true }).lean<RegistrationRecord>());
+      const updated = await locked(id, async () => {
+        const current = await loadScoped(actor, id);
+        return saved(
+          await Registration.findOneAndUpdate(writeFilter(current._id, divisionFilter(actor)), { $push: { notes: note } }, { new: true }).lean<RegistrationRecord>(),
+        );
+      });
       if (!updated) throw registrationNotFound();
       return detail(actor, updated);
     },
 
     /** Objections are recorded only while the household is on public notice. */
     async recordObjection(actor: StaffActor, id: string, body: z.output<typeof objectionBodySchema>): Promise<RegistrationDetail> {
-      const filter = scoped(actor, id);
       const objection = {
         _id: new Types.ObjectId(),
         raisedBy: body.raisedBy,
@@ -465,13 +495,17 @@ export function createRegistrationsService(deps: {
         recordedAt: new Date(),
         status: 'open',
       };
-      const updated = await locked(id, () =>
-        Registration.findOneAndUpdate(
-          { ...filter, status: 'publicizing' },
-          { $push: { objections: objection }, $inc: { openObjections: 1 } },
-          { new: true },
-        ).lean<RegistrationRecord>(),
-      );
+      const updated = await locked(id, async () => {
+        const current = await loadScoped(actor, id);
+        if (current.status !== 'publicizing') throw transitionRefused();
+        return saved(
+          await Registration.findOneAndUpdate(
+            writeFilter(current._id, { ...divisionFilter(actor), status: 'publicizing' }),
+            { $push: { objections: objection }, $inc: { openObjections: 1 } },
+            { new: true },
+          ).lean<RegistrationRecord>(),
+        );
+      });
       return detail(actor, updated ?? (await refusal(id, inAreaOf(actor))));
     },
 
@@ -485,7 +519,6 @@ export function createRegistrationsService(deps: {
       objectionId: string,
       body: z.output<typeof resolveObjectionBodySchema>,
     ): Promise<RegistrationDetail> {
-      const filter = scoped(actor, id);
       const alreadyResolved = () => new AppError('REGISTRATION_TRANSITION_NOT_ALLOWED', '这条异议已经处理过了');
       const updated = await locked(id, async () => {
         const current = await loadScoped(actor, id);
@@ -493,14 +526,16 @@ export function createRegistrationsService(deps: {
         if (index < 0) throw notFound('异议不存在');
         if (current.objections[index].status !== 'open') throw alreadyResolved();
         const at = `objections.${index}`;
-        return Registration.findOneAndUpdate(
-          { ...filter, [`${at}._id`]: current.objections[index]._id, [`${at}.status`]: 'open' },
+        return saved(
+          await Registration.findOneAndUpdate(
+          writeFilter(current._id, { ...divisionFilter(actor), [`${at}._id`]: current.objections[index]._id, [`${at}.status`]: 'open' }),
           {
             $set: { [`${at}.status`]: body.outcome, [`${at}.resolution`]: body.resolution, [`${at}.resolvedBy`]: actor.displayName, [`${at}.resolvedAt`]: new Date() },
             $inc: { openObjections: -1 },
           },
           { new: true },
-        ).lean<RegistrationRecord>();
+        ).lean<RegistrationRecord>(),
+        );
       });
       if (!updated) throw alreadyResolved();
       return detail(actor, updated);
@@ -510,7 +545,7 @@ export function createRegistrationsService(deps: {
 
     /** What a notice lists for each registration; every one must be in the caller's area and verified. */
     async noticeEntries(actor: StaffActor, ids: string[]): Promise<(PublicNoticeEntry & { villageCode: string })[]> {
-      const records = await Registration.find({ _id: { $in: ids }, ...divisionFilter(actor) }).lean<RegistrationRecord[]>();
+      const records = (await Promise.all(ids.map((id) => findVisible(id, inAreaOf(actor))))).filter((record) => record !== null);
       const byId = new Map(records.map((record) => [record._id.toString(), record]));
       const missing = ids.filter((id) => !byId.has(id));
       if (missing.length) throw notFound(`找不到这些登记，或不在您的辖区：${missing.join('、')}`);
@@ -521,7 +556,7 @@ export function createRegistrationsService(deps: {
         return [{ field: `body.registrationIds.${index}`, message: `${record.household.head.name}户（${id}）当前为“${label}”，只有已核实的登记可以公示` }];
       });
       if (problems.length) throw validationFailed(problems);
-      const found = await lookups(records, false);
+      const found = await nameLookups(records);
       return ids.map((id) => {
         const record = byId.get(id)!;
         return {
@@ -538,11 +573,10 @@ export function createRegistrationsService(deps: {
 
     /** Puts one registration on a notice; false when it is no longer verified (changed meanwhile). */
     async publicize(actor: StaffActor, id: string, notice: NoticeRef): Promise<boolean> {
-      const filter = scoped(actor, id);
       const updated = await locked(id, async () => {
         const current = await findVisible(id, inAreaOf(actor));
         if (!current || !nextStatus(current.status, 'publicize', actor.role)) return null;
-        return applyTransition(filter, current, {
+        return applyTransition(divisionFilter(actor), current, {
           action: 'publicize',
           by: actor.role,
           actor: staffOf(actor),
