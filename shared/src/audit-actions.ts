@@ -31,6 +31,15 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'site.create': '新建安置点',
   'site.update': '修改安置点',
   'photo.upload': '上传照片',
+  'policy.create': '新建政策文件',
+  'policy.update': '修改政策文件',
+  'policy.publish': '发布政策文件',
+  'policy.archive': '归档政策文件',
+  'policy.delete': '删除政策草稿',
+  'policy-attachment.upload': '上传政策附件',
+  'subsidy-rule-set.create': '新建补助标准',
+  'subsidy-rule-set.update': '修改补助标准',
+  'subsidy-rule-set.delete': '删除补助标准',
 };
 
 export const AUDIT_TARGET_TYPE_LABELS: Record<string, string> = {
@@ -40,4 +49,7 @@ export const AUDIT_TARGET_TYPE_LABELS: Record<string, string> = {
   'public-notice': '公示',
   site: '安置点',
   photo: '照片',
+  policy: '政策文件',
+  'policy-attachment': '政策附件',
+  'subsidy-rule-set': '补助标准',
 };
