@@ -5,7 +5,7 @@
  */
 import { submitRegistrationBodySchema, withCheckDigit, type ResidentRegistration } from '@anqian/shared';
 import { draftFromRegistration, emptyDraft, type RegistrationDraft } from '../src/features/registration/draft';
-import { clearDraft, loadDraft, saveDraft } from '../src/features/registration/draft-storage';
+import { clearAllDrafts, clearDraft, loadDraft, saveDraft } from '../src/features/registration/draft-storage';
 import { fieldErrorsFromServer, stepOfField, validateDraft, validateMember, validateStep } from '../src/features/registration/validation';
 
 const storage = new Map<string, unknown>();
@@ -17,6 +17,7 @@ jest.mock('@tarojs/taro', () => ({
     getStorageSync: (key: string) => (storage.has(key) ? structuredClone(storage.get(key)) : ''),
     setStorageSync: (key: string, value: unknown) => void storage.set(key, structuredClone(value)),
     removeStorageSync: (key: string) => void storage.delete(key),
+    getStorageInfoSync: () => ({ keys: [...storage.keys()] }),
   },
 }));
 
@@ -53,6 +54,16 @@ describe('draft kept on the phone', () => {
     clearDraft('self');
     expect(loadDraft('self')).toBeNull();
     expect(loadDraft('cadre')).toEqual(cadre);
+  });
+
+  it('deletes every draft, and nothing else, when the resident withdraws consent', () => {
+    saveDraft('self', filledDraft());
+    saveDraft('resubmit.665f1c2e8a1b2c3d4e5f6a7b', filledDraft());
+    storage.set('aq.session', { token: 'kept' });
+
+    clearAllDrafts();
+
+    expect([...storage.keys()]).toEqual(['aq.session']);
   });
 
   it('ignores a stored value that is not a draft instead of crashing the form', () => {

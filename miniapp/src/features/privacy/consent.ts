@@ -1,6 +1,7 @@
 import { PRIVACY_NOTICE, type Resident } from '@anqian/shared';
 import { setResident, signIn, getSession } from '@/lib/auth';
 import { request } from '@/lib/request';
+import { clearAllDrafts } from '@/features/registration/draft-storage';
 
 export type ConsentStatus = 'signed-out' | 'missing' | 'outdated' | 'given';
 
@@ -25,8 +26,10 @@ export async function giveConsent(sensitive: boolean): Promise<Resident> {
   return resident;
 }
 
+/** Withdrawing either consent also deletes the registration drafts kept on the phone. */
 export async function withdrawConsent(scope: 'sensitive' | 'all'): Promise<Resident> {
   const resident = await request<Resident>('/resident/consent/withdraw', { method: 'POST', data: { scope } });
   setResident(resident);
+  clearAllDrafts();
   return resident;
 }

@@ -47,3 +47,12 @@ export function clearDraft(slot: DraftSlot): void {
     // Nothing useful to do; a stale draft is offered again and can be discarded by hand.
   }
 }
+
+/** Every saved draft: they hold ID numbers, so they go when the resident withdraws consent. */
+export function clearAllDrafts(): void {
+  try {
+    for (const key of Taro.getStorageInfoSync().keys) if (key.startsWith(PREFIX)) Taro.removeStorageSync(key);
+  } catch {
+    // As in clearDraft.
+  }
+}
