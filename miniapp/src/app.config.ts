@@ -8,6 +8,8 @@ export default defineAppConfig({
       pages: ['pages/form/index', 'pages/list/index', 'pages/detail/index', 'pages/cadre-login/index', 'pages/cadre-list/index'],
     },
     { root: 'subpackages/notices', pages: ['pages/list/index', 'pages/detail/index'] },
+    { root: 'subpackages/policies', pages: ['pages/list/index', 'pages/detail/index'] },
+    { root: 'subpackages/subsidy', pages: ['pages/calculator/index'] },
   ],
   window: {
     navigationBarBackgroundColor: '#0052d9',

@@ -32,10 +32,10 @@ describe('weapp home page (compiled)', () => {
   });
 
   it('tapping a shortcut shows that it is coming soon', async () => {
-    const tile = page.querySelectorAll('.home__tile').find((node) => textOf(node).includes('补助测算'));
+    const tile = page.querySelectorAll('.home__tile').find((node) => textOf(node).includes('就业岗位'));
     expect(tile).toBeDefined();
     tile!.dispatchEvent('tap');
     await waitForText(page, '功能即将开放');
-    expect(textOf(page)).toContain('「补助测算」功能即将开放');
+    expect(textOf(page)).toContain('「就业岗位」功能即将开放');
   });
 });

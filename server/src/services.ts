@@ -7,6 +7,7 @@ import { createDivisionsService } from './modules/divisions/divisions.service';
 import { createHealthService } from './modules/health/health.service';
 import { createNotificationsService, type SubscribeSender } from './modules/notifications/notifications.service';
 import { createPhotosService } from './modules/photos/photos.service';
+import { createPoliciesService } from './modules/policies/policies.service';
 import { createPublicNoticesService } from './modules/public-notices/public-notices.service';
 import { createDashboardService } from './modules/registrations/dashboard';
 import { createLedgerExporter } from './modules/registrations/ledger-export';
@@ -15,6 +16,7 @@ import { createRegistrationsService } from './modules/registrations/registration
 import { createResidentService, type ResidentWechat } from './modules/residents/resident.service';
 import { createSitesService } from './modules/sites/sites.service';
 import { createStaffService } from './modules/staff/staff.service';
+import { createSubsidiesService } from './modules/subsidies/subsidies.service';
 import { createFieldCrypto } from './security/field-crypto';
 
 export type ServiceDeps = { connection: Connection; databaseFlavor: DatabaseFlavor; config: Config; wechat: ResidentWechat & SubscribeSender };
@@ -29,7 +31,9 @@ export function createServices({ connection, databaseFlavor, config, wechat }: S
   const residents = createResidentService({ connection, crypto, wechat, staff, divisions, audit });
   const notifications = createNotificationsService({ connection, wechat, templates: config.wechat.templates, openidOf: residents.openidOf });
   const sites = createSitesService({ connection, divisions });
-  const registrations = createRegistrationsService({ connection, databaseFlavor, crypto, divisions, sites, photos, notifications });
+  const policies = createPoliciesService({ connection, databaseFlavor, divisions, uploadDir: config.uploadDir });
+  const subsidies = createSubsidiesService({ connection, policies });
+  const registrations = createRegistrationsService({ connection, databaseFlavor, crypto, divisions, sites, photos, notifications, subsidies });
   return {
     audit,
     divisions,
@@ -44,6 +48,8 @@ export function createServices({ connection, databaseFlavor, config, wechat }: S
     dashboard: createDashboardService({ connection, divisions, sites }),
     photos,
     notifications,
+    policies,
+    subsidies,
     health: createHealthService(connection),
   };
 }

@@ -19,7 +19,5 @@ export * from './schemas/policy';
 export * from './schemas/subsidy';
 export * from './rich-text';
 export * from './subsidy-calculator';
-export * from './subsidy-demo';
-export * from './subsidy-cases';
 export * from './china-date';
 export * from './audit-actions';

@@ -1,7 +1,9 @@
 import { useState, type ReactNode } from 'react';
 import { Button, Flex, Layout, Menu, Progress, Space, Tag, Typography, theme, type MenuProps } from 'antd';
 import {
+  AccountBookOutlined,
   AuditOutlined,
+  BookOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
   FileTextOutlined,
@@ -22,6 +24,8 @@ const NAV_ITEMS: readonly NavItem[] = [
   { path: '/registrations', label: '搬迁登记', icon: <FileTextOutlined />, roles: ['county_admin', 'township_staff', 'village_cadre'] },
   { path: '/public-notices', label: '公示管理', icon: <NotificationOutlined />, roles: ['county_admin', 'township_staff', 'village_cadre'] },
   { path: '/sites', label: '安置点', icon: <EnvironmentOutlined />, roles: ['county_admin', 'township_staff', 'village_cadre'] },
+  { path: '/policies', label: '政策文件', icon: <BookOutlined /> },
+  { path: '/subsidy-rule-sets', label: '补助标准', icon: <AccountBookOutlined />, roles: ['county_admin', 'township_staff'] },
   { path: '/staff', label: '人员管理', icon: <TeamOutlined />, roles: ['county_admin'] },
   { path: '/audit-logs', label: '审计日志', icon: <AuditOutlined />, roles: ['county_admin'] },
   { path: '/account', label: '我的账号', icon: <UserOutlined /> },

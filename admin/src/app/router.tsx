@@ -125,6 +125,79 @@ export function createAppRouter() {
                 },
               },
               {
+                path: 'policies',
+                lazy: async () => ({ Component: (await import('@/features/policies/pages/policies-page')).PoliciesPage }),
+              },
+              {
+                path: 'policies/new',
+                lazy: async () => {
+                  const { CreatePolicyPage } = await import('@/features/policies/pages/policy-edit-page');
+                  return {
+                    Component: () => (
+                      <RequireRole roles={PUBLISHING_ROLES}>
+                        <CreatePolicyPage />
+                      </RequireRole>
+                    ),
+                  };
+                },
+              },
+              {
+                path: 'policies/:id',
+                lazy: async () => ({ Component: (await import('@/features/policies/pages/policy-detail-page')).PolicyDetailPage }),
+              },
+              {
+                path: 'policies/:id/edit',
+                lazy: async () => {
+                  const { EditPolicyPage } = await import('@/features/policies/pages/policy-edit-page');
+                  return {
+                    Component: () => (
+                      <RequireRole roles={PUBLISHING_ROLES}>
+                        <EditPolicyPage />
+                      </RequireRole>
+                    ),
+                  };
+                },
+              },
+              {
+                path: 'subsidy-rule-sets',
+                lazy: async () => {
+                  const { RuleSetsPage } = await import('@/features/subsidies/pages/rule-sets-page');
+                  return {
+                    Component: () => (
+                      <RequireRole roles={PUBLISHING_ROLES}>
+                        <RuleSetsPage />
+                      </RequireRole>
+                    ),
+                  };
+                },
+              },
+              {
+                path: 'subsidy-rule-sets/new',
+                lazy: async () => {
+                  const { CreateRuleSetPage } = await import('@/features/subsidies/pages/rule-set-page');
+                  return {
+                    Component: () => (
+                      <RequireRole roles={['county_admin']}>
+                        <CreateRuleSetPage />
+                      </RequireRole>
+                    ),
+                  };
+                },
+              },
+              {
+                path: 'subsidy-rule-sets/:id',
+                lazy: async () => {
+                  const { RuleSetPage } = await import('@/features/subsidies/pages/rule-set-page');
+                  return {
+                    Component: () => (
+                      <RequireRole roles={PUBLISHING_ROLES}>
+                        <RuleSetPage />
+                      </RequireRole>
+                    ),
+                  };
+                },
+              },
+              {
                 path: 'staff',
                 lazy: async () => {
                   const { StaffPage } = await import('@/features/staff/pages/staff-page');

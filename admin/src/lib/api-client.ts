@@ -189,6 +189,9 @@ export const api = {
     request<T>('POST', path, { ...options, body }),
   patch: <T>(path: string, body: unknown, options?: Omit<RequestOptions, 'body'>) =>
     request<T>('PATCH', path, { ...options, body }),
+  put: <T>(path: string, body: unknown, options?: Omit<RequestOptions, 'body'>) =>
+    request<T>('PUT', path, { ...options, body }),
+  delete: <T = void>(path: string, options?: Omit<RequestOptions, 'body'>) => request<T>('DELETE', path, options),
   /** multipart/form-data, with the session cookie and the CSRF header like every other write. */
   upload: <T>(path: string, form: FormData, options?: Omit<RequestOptions, 'body'>) =>
     request<T>('POST', path, { ...options, body: form }),

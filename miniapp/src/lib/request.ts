@@ -94,6 +94,34 @@ async function withRenewal<T>(renewable: boolean, call: () => Promise<T>): Promi
   }
 }
 
+/** Files (policy PDFs) may be large on a weak signal. */
+const DOWNLOAD_TIMEOUT_MS = 60_000;
+
+/**
+ * Downloads a file the API serves behind the resident's token, with the same renewal as request().
+ * Resolves to a local path (weapp) or a blob URL (H5). The error body of a failed download lands in
+ * a temp file, so failures are told apart by status alone.
+ */
+export function download(path: string): Promise<string> {
+  return withRenewal(true, () => sendDownload(path));
+}
+
+async function sendDownload(path: string): Promise<string> {
+  const tokens = loadTokens();
+  const header: Record<string, string> = tokens ? { Authorization: `Bearer ${tokens.accessToken}` } : {};
+  let response: Taro.downloadFile.FileSuccessCallbackResult;
+  try {
+    response = await Taro.downloadFile({ url: `${API_BASE}${path}`, header, timeout: DOWNLOAD_TIMEOUT_MS });
+  } catch {
+    throw new ApiError(0, 'NETWORK_ERROR', NETWORK_MESSAGE);
+  }
+  const { statusCode } = response;
+  if (statusCode >= 200 && statusCode < 300) return response.tempFilePath;
+  const code: ClientErrorCode =
+    statusCode === 401 ? 'UNAUTHENTICATED' : statusCode === 404 ? 'NOT_FOUND' : statusCode >= 500 ? 'INTERNAL' : 'BAD_RESPONSE';
+  throw new ApiError(statusCode, code, messageFor(code));
+}
+
 async function sendUpload<T>(path: string, filePath: string, { name, onProgress }: UploadOptions): Promise<T> {
   const tokens = loadTokens();
   const header: Record<string, string> = tokens ? { Authorization: `Bearer ${tokens.accessToken}` } : {};

@@ -13,4 +13,8 @@ export const ROUTES = {
   cadreRegistrations: '/subpackages/registration/pages/cadre-list/index',
   notices: '/subpackages/notices/pages/list/index',
   noticeDetail: '/subpackages/notices/pages/detail/index',
+  policies: '/subpackages/policies/pages/list/index',
+  /** `?id=` (and `&version=` for an earlier version); subsidy line items link here by policy id. */
+  policyDetail: '/subpackages/policies/pages/detail/index',
+  subsidyCalculator: '/subpackages/subsidy/pages/calculator/index',
 } as const;

@@ -1,3 +1,4 @@
+import { DEMO_POLICIES, DEMO_SUBSIDY_RULE_SET } from '@anqian/shared/src/subsidy-demo';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { seedDemoData } from './demo-data';
 
@@ -24,5 +25,13 @@ describe('demo data', () => {
       [120, 0],
     ]);
     expect(await t.connection.db!.collection('public_notices').countDocuments()).toBe(1);
+  });
+
+  it('seeds the demo policies and subsidy standard under their fixed ids, so the approved household carries its amounts', async () => {
+    const policies = await t.connection.db!.collection('policies').find({}).toArray();
+    expect(policies.map((p) => [p._id.toString(), p.status]).sort()).toEqual(DEMO_POLICIES.map((p) => [p.id, 'published']).sort());
+    expect(await t.services.subsidies.current()).toMatchObject({ id: DEMO_SUBSIDY_RULE_SET.id, version: 1 });
+    const approved = await t.connection.db!.collection('registrations').findOne({ status: 'approved' });
+    expect(approved!.subsidy).toMatchObject({ ruleSetId: DEMO_SUBSIDY_RULE_SET.id, ruleSetVersion: 1, totalFen: 2 * 2_500_000 + 1_000_000 });
   });
 });

@@ -1,14 +1,5 @@
-import {
-  addDays,
-  chinaDate,
-  type CreateStaffBody,
-  type DivisionNode,
-  householdSchema,
-  type RegistrationStatus,
-  type StaffUser,
-  wishesSchema,
-  withCheckDigit,
-} from '@anqian/shared';
+import { addDays, chinaDate, createPolicyBodySchema, type CreateStaffBody, type DivisionNode, householdSchema, type RegistrationStatus, type StaffUser, subsidyRuleSetBodySchema, wishesSchema, withCheckDigit } from '@anqian/shared';
+import { DEMO_POLICIES, DEMO_SUBSIDY_RULE_SET, DEMO_SUBSIDY_RULE_SET_BODY } from '@anqian/shared/src/subsidy-demo';
 import type { StaffActor } from '../app-context';
 import type { Services } from '../services';
 
@@ -26,9 +17,20 @@ export async function seedDemoData(services: Services): Promise<CreateStaffBody[
     { username: 'hr_staff', displayName: '县人社局（演示）', role: 'hr_staff', divisionCode: county.code, phone: '13800000004' },
   ];
   for (const account of accounts) await services.staff.ensureAccount(account, DEMO_PASSWORD);
+  // Before the registrations, so the demo approval fixes its subsidy with this rule set.
+  await seedDemoPolicies(services, county);
   const siteIds = await seedDemoSites(services, county);
   await seedDemoRegistrations(services, county, siteIds[0]);
   return accounts;
+}
+
+/** The county's subsidy standard and the document it cites, under their fixed ids (the worked cases hold for them). */
+async function seedDemoPolicies(services: Services, county: DivisionNode): Promise<void> {
+  const admin = await actorOf(services, county, 'county_admin');
+  for (const { id, body } of DEMO_POLICIES) {
+    await services.policies.ensurePublished(admin, id, createPolicyBodySchema.parse({ ...body, divisionCode: county.code }));
+  }
+  await services.subsidies.ensureRuleSet(admin, DEMO_SUBSIDY_RULE_SET.id, subsidyRuleSetBodySchema.parse(DEMO_SUBSIDY_RULE_SET_BODY));
 }
 
 /** Three of the county's twelve sites, as the county plan describes them. */

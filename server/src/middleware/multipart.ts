@@ -15,6 +15,8 @@ export type ReceivedFile = {
   sha256: string;
   /** The first bytes, for deciding the type by content. */
   head: Buffer;
+  /** The name the client gave the file, as sent (may include a path); empty when none. */
+  filename: string;
   discard(): Promise<void>;
 };
 
@@ -54,13 +56,15 @@ export async function receiveFile(ctx: RouteContext, options: ReceiveOptions): P
   let busboy: Busboy.Busboy;
   try {
     // Busboy flags a file as truncated when it reaches the limit, so one byte more is the first too many.
-    busboy = Busboy({ headers: ctx.req.headers, limits: { files: 1, fileSize: options.maxBytes + 1, fields: 10, parts: 11 } });
+    // Browsers send UTF-8 file names; Busboy would otherwise read them as Latin-1.
+    busboy = Busboy({ headers: ctx.req.headers, defParamCharset: 'utf8', limits: { files: 1, fileSize: options.maxBytes + 1, fields: 10, parts: 11 } });
   } catch {
     throw missing();
   }
 
   return new Promise<ReceivedFile>((resolve, reject) => {
     let written: Promise<{ size: number; sha256: string; head: Buffer; truncated: boolean }> | null = null;
+    let filename = '';
     let failed = false;
     const fail = (error: Error) => {
       if (failed) return;
@@ -70,11 +74,12 @@ export async function receiveFile(ctx: RouteContext, options: ReceiveOptions): P
       void discard().finally(() => reject(error));
     };
 
-    busboy.on('file', (name, stream) => {
+    busboy.on('file', (name, stream, info) => {
       if (name !== options.field || written) {
         stream.resume();
         return;
       }
+      filename = info.filename ?? '';
       const hash = createHash('sha256');
       let size = 0;
       let head = Buffer.alloc(0);
@@ -104,7 +109,7 @@ export async function receiveFile(ctx: RouteContext, options: ReceiveOptions): P
         .then((file) => {
           if (file.truncated) return fail(new AppError('PAYLOAD_TOO_LARGE', options.tooLargeMessage));
           if (file.size === 0) return fail(missing());
-          resolve({ tempPath, size: file.size, sha256: file.sha256, head: file.head, discard });
+          resolve({ tempPath, size: file.size, sha256: file.sha256, head: file.head, filename, discard });
         })
         .catch(fail);
     });

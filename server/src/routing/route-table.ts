@@ -5,6 +5,7 @@ import { docsRoutes } from '../modules/docs/docs.routes';
 import { healthRoutes } from '../modules/health/health.routes';
 import { notificationRoutes } from '../modules/notifications/notifications.routes';
 import { photoRoutes } from '../modules/photos/photos.routes';
+import { policyRoutes } from '../modules/policies/policies.routes';
 import { publicNoticeRoutes } from '../modules/public-notices/public-notices.routes';
 import { dashboardRoutes } from '../modules/registrations/dashboard.routes';
 import { ledgerRoutes } from '../modules/registrations/ledger.routes';
@@ -13,6 +14,7 @@ import { residentRegistrationRoutes } from '../modules/registrations/resident-re
 import { residentRoutes } from '../modules/residents/resident.routes';
 import { siteRoutes } from '../modules/sites/sites.routes';
 import { staffRoutes } from '../modules/staff/staff.routes';
+import { subsidyRoutes } from '../modules/subsidies/subsidies.routes';
 import type { AnyRoute } from './define-route';
 
 const apiRoutes: AnyRoute[] = [
@@ -31,6 +33,9 @@ const apiRoutes: AnyRoute[] = [
   ...siteRoutes,
   ...publicNoticeRoutes,
   ...dashboardRoutes,
+  ...policyRoutes,
+  // /api/subsidy-rule-sets/current comes before /api/subsidy-rule-sets/:id inside the list.
+  ...subsidyRoutes,
 ];
 
 /** Every API route, in one list: the router, the OpenAPI document and the access test all read it. */

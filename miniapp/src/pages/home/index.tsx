@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { PageShell } from '@/app/page-shell';
@@ -5,16 +6,17 @@ import { ActionButton } from '@/components/action-button';
 import { Notice } from '@/components/notice';
 import { ConsentBanner } from '@/features/privacy/components/consent-banner';
 import { signIn, useSession } from '@/lib/auth';
+import { ROUTES } from '@/lib/routes';
 import { useAction } from '@/lib/use-action';
 import './index.scss';
 
-type Shortcut = { key: string; name: string; mark: string; tone: string };
+type Shortcut = { key: string; name: string; mark: string; tone: string; url?: string };
 
-/** Upcoming services; each opens as its module ships. The single character is the tile's icon. */
+/** Services; a tile without a page says it is coming soon. The single character is the tile's icon. */
 const SHORTCUTS: Shortcut[] = [
   { key: 'registration', name: '搬迁登记', mark: '登', tone: 'blue' },
-  { key: 'policies', name: '政策查询', mark: '策', tone: 'green' },
-  { key: 'subsidy', name: '补助测算', mark: '算', tone: 'orange' },
+  { key: 'policies', name: '政策查询', mark: '策', tone: 'green', url: ROUTES.policies },
+  { key: 'subsidy', name: '补助测算', mark: '算', tone: 'orange', url: ROUTES.subsidyCalculator },
   { key: 'jobs', name: '就业岗位', mark: '岗', tone: 'purple' },
   { key: 'training', name: '培训报名', mark: '培', tone: 'teal' },
   { key: 'requests', name: '我要咨询', mark: '询', tone: 'red' },
@@ -59,7 +61,7 @@ export default function HomePage() {
             key={shortcut.key}
             className={`home__tile home__tile--${shortcut.tone}`}
             data-key={shortcut.key}
-            onClick={() => setOpened(shortcut)}
+            onClick={() => (shortcut.url ? void Taro.navigateTo({ url: shortcut.url }) : setOpened(shortcut))}
           >
             <View className='home__tile-mark'>
               <Text>{shortcut.mark}</Text>

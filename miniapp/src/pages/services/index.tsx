@@ -18,6 +18,8 @@ const ENTRIES: Entry[] = [
   },
   { key: 'mine', name: '我的登记', description: '查看登记办到哪一步、退回原因，修改或撤回', mark: '查', url: ROUTES.registrationList },
   { key: 'notices', name: '公示公告', description: '查看本村搬迁户公示名单和公示时间', mark: '示', url: ROUTES.notices },
+  { key: 'policies', name: '政策查询', description: '按类别查看、搜索搬迁政策文件和政策解读', mark: '策', url: ROUTES.policies },
+  { key: 'subsidy', name: '补助测算', description: '填写家里的情况，估算能拿到的各项补助', mark: '算', url: ROUTES.subsidyCalculator },
 ];
 
 export default function ServicesPage() {

@@ -27,6 +27,25 @@ export function createRegistrationSummaries(deps: { connection: Connection; writ
     Summary,
     save,
 
+    /**
+     * The summary and household link of a new registration, inserted rather than upserted: an
+     * upsert looks its document up first, and FerretDB 1.24's SQLite backend never uses its `_id`
+     * index for that (it queries `->'$._id'`, the index is on `->'_id'`), so every lookup reads
+     * the whole table — which would make a 6,500-row ledger import quadratic.
+     */
+    async added(record: RegistrationRecord): Promise<void> {
+      // Already there only if the start-up check got to this registration first.
+      await Summary.create(summaryOf(record)).catch((error: unknown) => {
+        if (!isDuplicateKey(error)) throw error;
+      });
+      try {
+        await Household.create({ _id: record.householdKey, registrationIds: [record._id] });
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        await Household.updateOne({ _id: record.householdKey }, { $addToSet: { registrationIds: record._id } });
+      }
+    },
+
     /** Summaries of the household's registrations, newest first. */
     async ofHousehold(householdKey: string): Promise<RegistrationSummaryRecord[]> {
       const household = await Household.findById(householdKey).lean<{ registrationIds: unknown[] }>();

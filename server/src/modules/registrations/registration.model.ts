@@ -7,6 +7,7 @@ import {
   RELATIONS,
   RESETTLEMENT_TYPES,
   SPECIAL_STATUSES,
+  type SubsidySnapshot,
   WILLINGNESS,
   WORK_ABILITIES,
 } from '@anqian/shared';
@@ -153,6 +154,8 @@ const registrationSchema = new Schema(
     noticeStartDate: { type: String, default: null },
     noticeEndDate: { type: String, default: null },
     assignedSiteId: { type: Schema.Types.ObjectId, default: null },
+    /** The subsidy fixed at approval (`SubsidySnapshot`); later rule changes never touch it. */
+    subsidy: { type: Schema.Types.Mixed, default: undefined },
     submittedAt: { type: Date, required: true, index: true },
   },
   { collection: 'registrations', timestamps: true },
@@ -160,8 +163,9 @@ const registrationSchema = new Schema(
 
 registrationSchema.index({ divisionCode: 1, status: 1, submittedAt: -1 });
 
-export type RegistrationRecord = InferSchemaType<typeof registrationSchema> & {
+export type RegistrationRecord = Omit<InferSchemaType<typeof registrationSchema>, 'subsidy'> & {
   _id: Types.ObjectId;
+  subsidy?: SubsidySnapshot | null;
   createdAt: Date;
   updatedAt: Date;
 };

@@ -37,6 +37,7 @@ import type { DivisionsService } from '../divisions/divisions.service';
 import type { NotificationsService } from '../notifications/notifications.service';
 import type { PhotoOwner, PhotosService } from '../photos/photos.service';
 import type { SitesService } from '../sites/sites.service';
+import type { SubsidiesService, SubsidyBasis } from '../subsidies/subsidies.service';
 import { householdRecord } from './household-record';
 import { registrationFilter, registrationSort } from './registration-filter';
 import { presentDetail, presentForResident, presentSummary, type Lookups } from './registration.presenter';
@@ -87,6 +88,7 @@ export function createRegistrationsService(deps: {
   photos: PhotosService;
   notifications: NotificationsService;
   databaseFlavor: DatabaseFlavor;
+  subsidies: Pick<SubsidiesService, 'snapshotFor'>;
 }) {
   const Registration = registrationModel(deps.connection);
   const writeFilter = createWriteFilter(deps.databaseFlavor);
@@ -189,7 +191,9 @@ export function createRegistrationsService(deps: {
         timeline: [{ action: 'submit', from: null, to: 'submitted', at: now, actor: { ...input.submitter, role: input.submitter.role ?? null } }],
         submittedAt: now,
       });
-      return { record: await saved(created.toObject() as RegistrationRecord), created: true };
+      const stored = created.toObject() as RegistrationRecord;
+      await summaries.added(stored);
+      return { record: stored, created: true };
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
       // Registrations stored before ids came from keys are found by the key itself (a scan, only on a clash).
@@ -449,6 +453,8 @@ export function createRegistrationsService(deps: {
         if (current.wishes.resettlementType === 'centralized' && !body.siteId) {
           throw validationFailed([{ field: 'body.siteId', message: '集中安置的农户须指定安置点' }]);
         }
+        // The amounts are fixed by the same update that approves, so an approved registration always carries them.
+        const subsidy = await deps.subsidies.snapshotFor({ household: current.household, resettlementType: current.wishes.resettlementType }, today);
         if (body.siteId) await sites.reserve(body.siteId, 'body.siteId');
         let approved: RegistrationRecord | null = null;
         try {
@@ -457,7 +463,7 @@ export function createRegistrationsService(deps: {
             by: actor.role,
             actor: staffOf(actor),
             reason: body.note,
-            set: { assignedSiteId: body.siteId ?? null },
+            set: { assignedSiteId: body.siteId ?? null, ...(subsidy && { subsidy }) },
             guard: { noticeEndDate: { $lt: today }, openObjections: 0 },
           });
         } finally {
@@ -469,6 +475,12 @@ export function createRegistrationsService(deps: {
       });
       await notifyResident(updated, body.note);
       return detail(actor, updated);
+    },
+
+    /** What the subsidies module needs to estimate (or show the fixed amounts of) one registration the viewer may see. */
+    async subsidyBasis(viewer: { kind: 'staff'; actor: StaffActor } | { kind: 'resident'; id: string }, id: string): Promise<SubsidyBasis> {
+      const record = await loadVisible(id, viewer.kind === 'staff' ? inAreaOf(viewer.actor) : ownedBy(viewer.id));
+      return { household: record.household, resettlementType: record.wishes.resettlementType, status: record.status, subsidy: record.subsidy ?? null };
     },
 
     /** Internal notes: staff only, any status. */

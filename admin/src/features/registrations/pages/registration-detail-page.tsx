@@ -15,6 +15,7 @@ import { NotesCard } from '@/features/registrations/components/notes-card';
 import { ObjectionsCard } from '@/features/registrations/components/objections-card';
 import { RegistrationActions } from '@/features/registrations/components/registration-actions';
 import { RegistrationTimeline } from '@/features/registrations/components/registration-timeline';
+import { SubsidyCard } from '@/features/registrations/components/subsidy-card';
 
 /** Township and county staff handle the case; village cadres follow it and add notes. */
 const HANDLING_ROLES = ['county_admin', 'township_staff'] as const;
@@ -108,6 +109,7 @@ function RegistrationDetailView({ registration }: { registration: RegistrationDe
                 ]}
               />
             </Card>
+            <SubsidyCard registrationId={registration.id} updatedAt={registration.updatedAt} />
             {showObjections && (
               <ObjectionsCard
                 registrationId={registration.id}

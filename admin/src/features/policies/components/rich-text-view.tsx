@@ -1,0 +1,16 @@
+import { EditorContent, useEditor } from '@tiptap/react';
+import { richTextExtensions } from '@/features/policies/components/rich-text-extensions';
+import '@/features/policies/components/rich-text.css';
+
+/**
+ * Renders a stored body through the editor's schema instead of innerHTML: the server has already
+ * sanitised it, and the schema keeps only the allowed elements a second time.
+ */
+export function RichTextView({ html }: { html: string }) {
+  const editor = useEditor({ extensions: richTextExtensions, content: html, editable: false }, [html]);
+  return (
+    <div className="rich-text-view">
+      <EditorContent editor={editor} />
+    </div>
+  );
+}

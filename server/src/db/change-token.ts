@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { Schema, type Connection } from 'mongoose';
+import { isDuplicateKey } from './duplicate-key';
+
+const changeTokenSchema = new Schema({ _id: String, token: { type: String, required: true }, at: { type: Date, required: true } }, { collection: 'change_tokens', versionKey: false });
+
+/**
+ * A document whose token changes on every write to some data, so each server process can tell
+ * with one `_id` read — the lookup FerretDB answers from an index — whether its in-memory copy is
+ * stale. A fresh random token rather than an `$inc`ed counter: FerretDB can lose concurrent `$inc`s
+ * (see docs/ARCHITECTURE.md), and a lost increment could make a stale copy look current.
+ * Writers bump the token after their data write, so a copy loaded after reading a token holds at
+ * least the data that token stands for.
+ */
+export function createChangeToken(connection: Connection, name: string) {
+  const Token = connection.models.ChangeToken ?? connection.model('ChangeToken', changeTokenSchema);
+
+  return {
+    async read(): Promise<string> {
+      const found = await Token.findById(name).lean<{ token: string }>();
+      return found?.token ?? 'initial';
+    },
+    async bump(): Promise<void> {
+      const update = { $set: { token: randomUUID(), at: new Date() } };
+      try {
+        await Token.updateOne({ _id: name }, update, { upsert: true });
+      } catch (error) {
+        // Two first writes raced to create the document: the other one exists now.
+        if (!isDuplicateKey(error)) throw error;
+        await Token.updateOne({ _id: name }, update);
+      }
+    },
+  };
+}
+
+export type ChangeToken = ReturnType<typeof createChangeToken>;
+
+/**
+ * A value loaded from the database and kept in memory until the token changes. `load` receives
+ * the previous value so it can reload only what changed. Concurrent callers share one load.
+ */
+export function createTokenCache<T>(token: ChangeToken, load: (previous: T | null) => Promise<T>) {
+  let cached: { token: string; value: T } | null = null;
+  let pending: { token: string; value: Promise<T> } | null = null;
+
+  return async function current(): Promise<T> {
+    const now = await token.read();
+    if (cached?.token === now) return cached.value;
+    if (pending?.token === now) return pending.value;
+    const value = load(cached?.value ?? null).then((loaded) => {
+      cached = { token: now, value: loaded };
+      return loaded;
+    });
+    const mine = { token: now, value };
+    pending = mine;
+    try {
+      return await value;
+    } finally {
+      if (pending === mine) pending = null;
+    }
+  };
+}

@@ -1,0 +1,137 @@
+import {
+  idParamsSchema,
+  subsidyInputSchema,
+  subsidyRuleSetBodySchema,
+  subsidyRuleSetVersionParamsSchema,
+  updateSubsidyRuleSetBodySchema,
+} from '@anqian/shared';
+import { defineRoute, type RouteContext } from '../../routing/define-route';
+
+const readers = { kind: 'staff', roles: ['county_admin', 'township_staff'] } as const;
+const countyAdmin = { kind: 'staff', roles: ['county_admin'] } as const;
+
+const target = (ctx: RouteContext, id?: string, detail?: string) => {
+  ctx.state.auditTarget = { type: 'subsidy-rule-set', id, detail };
+};
+
+export const subsidyRoutes = [
+  // A fixed path: it must come before /api/subsidy-rule-sets/:id.
+  defineRoute({
+    method: 'get',
+    path: '/api/subsidy-rule-sets/current',
+    summary: '当前生效的补助标准（小程序离线测算用）',
+    tag: 'subsidies',
+    access: { kind: 'public' },
+    scope: 'none',
+    handler: (ctx) => ctx.services.subsidies.current(),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/subsidy-estimate',
+    summary: '按当前补助标准测算（与小程序同一计算）',
+    tag: 'subsidies',
+    access: { kind: 'public' },
+    scope: 'none',
+    body: subsidyInputSchema,
+    rateLimitPerMinute: 120,
+    successStatus: 200,
+    handler: (ctx, { body }) => ctx.services.subsidies.estimate(body),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/subsidy-rule-sets',
+    summary: '补助标准列表（执行期从新到旧）',
+    tag: 'subsidies',
+    access: readers,
+    scope: 'county',
+    handler: (ctx) => ctx.services.subsidies.list(),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/subsidy-rule-sets',
+    summary: '新建补助标准（执行期不能与已有标准重叠）',
+    tag: 'subsidies',
+    access: countyAdmin,
+    scope: 'county',
+    body: subsidyRuleSetBodySchema,
+    audit: 'subsidy-rule-set.create',
+    successStatus: 201,
+    handler: async (ctx, { body }) => {
+      target(ctx, undefined, `${body.name} ${body.effectiveFrom}~${body.effectiveTo}`);
+      const ruleSet = await ctx.services.subsidies.create(ctx.state.staff!, body);
+      ctx.state.auditTarget!.id = ruleSet.id;
+      return ruleSet;
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/subsidy-rule-sets/:id',
+    summary: '补助标准详情（含历史版本）',
+    tag: 'subsidies',
+    access: readers,
+    scope: 'county',
+    params: idParamsSchema,
+    handler: (ctx, { params }) => ctx.services.subsidies.get(params.id),
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/api/subsidy-rule-sets/:id',
+    summary: '修改补助标准（整体替换；expectedVersion 不符时 409）',
+    tag: 'subsidies',
+    access: countyAdmin,
+    scope: 'county',
+    params: idParamsSchema,
+    body: updateSubsidyRuleSetBodySchema,
+    audit: 'subsidy-rule-set.update',
+    handler: (ctx, { params, body }) => {
+      target(ctx, params.id, `${body.name} ${body.effectiveFrom}~${body.effectiveTo} v${body.expectedVersion}`);
+      return ctx.services.subsidies.update(ctx.state.staff!, params.id, body);
+    },
+  }),
+  defineRoute({
+    method: 'delete',
+    path: '/api/subsidy-rule-sets/:id',
+    summary: '删除尚未开始执行的补助标准',
+    tag: 'subsidies',
+    access: countyAdmin,
+    scope: 'county',
+    params: idParamsSchema,
+    audit: 'subsidy-rule-set.delete',
+    handler: async (ctx, { params }) => {
+      target(ctx, params.id);
+      await ctx.services.subsidies.remove(params.id);
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/subsidy-rule-sets/:id/versions/:version',
+    summary: '补助标准的某一版本',
+    tag: 'subsidies',
+    access: readers,
+    scope: 'county',
+    params: subsidyRuleSetVersionParamsSchema,
+    handler: (ctx, { params }) => ctx.services.subsidies.version(params.id, params.version),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/registrations/:id/subsidy',
+    summary: '登记的补助测算（审批后为审批时固定的金额）',
+    tag: 'subsidies',
+    access: { kind: 'staff', roles: ['county_admin', 'township_staff', 'village_cadre'] },
+    scope: 'division',
+    params: idParamsSchema,
+    handler: async (ctx, { params }) =>
+      ctx.services.subsidies.forRegistration(await ctx.services.registrations.subsidyBasis({ kind: 'staff', actor: ctx.state.staff! }, params.id)),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/resident/registrations/:id/subsidy',
+    summary: '我的登记的补助测算（审批后为固定金额）',
+    tag: 'subsidies',
+    access: { kind: 'resident' },
+    scope: 'self',
+    params: idParamsSchema,
+    handler: async (ctx, { params }) =>
+      ctx.services.subsidies.forRegistration(await ctx.services.registrations.subsidyBasis({ kind: 'resident', id: ctx.state.residentId! }, params.id)),
+  }),
+];
