@@ -1,7 +1,6 @@
-import { useEffect } from 'react';
 import { Form, Input, Select } from 'antd';
 import { POLICY_CATEGORIES, POLICY_CATEGORY_LABELS, POLICY_STATUSES, POLICY_STATUS_LABELS } from '@anqian/shared';
-import { FilterActions } from '@/components/filter-actions';
+import { FilterForm } from '@/components/filter-form';
 
 const CATEGORY_OPTIONS = POLICY_CATEGORIES.map((value) => ({ value, label: POLICY_CATEGORY_LABELS[value] }));
 const STATUS_OPTIONS = POLICY_STATUSES.map((value) => ({ value, label: POLICY_STATUS_LABELS[value] }));
@@ -9,20 +8,8 @@ const STATUS_OPTIONS = POLICY_STATUSES.map((value) => ({ value, label: POLICY_ST
 export type PolicyFilterValues = { category?: string; status?: string; q?: string };
 
 export function PolicyFilters({ values, onSearch }: { values: PolicyFilterValues; onSearch: (values: PolicyFilterValues) => void }) {
-  const [form] = Form.useForm<PolicyFilterValues>();
-  useEffect(() => {
-    form.setFieldsValue({ category: values.category, status: values.status, q: values.q });
-  }, [form, values]);
-
   return (
-    <Form
-      form={form}
-      name="policy-filters"
-      layout="inline"
-      aria-label="筛选政策文件"
-      onFinish={(next) => onSearch({ ...next, q: next.q?.trim() || undefined })}
-      style={{ rowGap: 12 }}
-    >
+    <FilterForm name="policy-filters" label="筛选政策文件" values={values} onSearch={onSearch}>
       <Form.Item label="类别" name="category">
         <Select placeholder="全部类别" allowClear options={CATEGORY_OPTIONS} style={{ width: 130 }} />
       </Form.Item>
@@ -32,12 +19,6 @@ export function PolicyFilters({ values, onSearch }: { values: PolicyFilterValues
       <Form.Item label="关键词" name="q">
         <Input placeholder="标题、文号、正文" allowClear maxLength={50} style={{ width: 220 }} />
       </Form.Item>
-      <FilterActions
-        onReset={() => {
-          form.resetFields();
-          onSearch({});
-        }}
-      />
-    </Form>
+    </FilterForm>
   );
 }

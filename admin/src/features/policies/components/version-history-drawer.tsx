@@ -1,7 +1,7 @@
-import { useState } from 'react';
-import { Alert, Descriptions, Divider, Drawer, Empty, Flex, List, Spin, Tag, Typography } from 'antd';
+import { Alert, Descriptions, Divider, Empty, Flex, Spin, Typography } from 'antd';
 import { POLICY_CATEGORY_LABELS, type StaffPolicyDetail } from '@anqian/shared';
 import { ErrorState } from '@/components/error-state';
+import { VersionsDrawer } from '@/components/versions-drawer';
 import { formatDateTime } from '@/lib/format';
 import { usePolicyVersion } from '@/features/policies/api/get-policy-version';
 import { AttachmentList } from '@/features/policies/components/attachment-list';
@@ -12,48 +12,13 @@ type Props = { policy: StaffPolicyDetail; open: boolean; onClose: () => void };
 /** Every version stays readable: residents may have acted on an earlier text. */
 export function VersionHistoryDrawer({ policy, open, onClose }: Props) {
   const versions = [
-    { version: policy.version, title: policy.title, editedAt: policy.updatedAt, editedBy: policy.editedBy, current: true },
-    ...policy.history.map((entry) => ({ ...entry, current: false })),
+    { version: policy.version, savedAt: policy.updatedAt, savedBy: policy.editedBy, current: true },
+    ...policy.history.map((entry) => ({ version: entry.version, savedAt: entry.editedAt, savedBy: entry.editedBy, current: false })),
   ];
-  const [selected, setSelected] = useState<number>(policy.history[0]?.version ?? policy.version);
-
   return (
-    <Drawer title="历史版本" open={open} onClose={onClose} size="large" styles={{ body: { padding: 0 } }} destroyOnHidden>
-      <Flex style={{ height: '100%' }}>
-        <nav aria-label="版本列表" style={{ width: 220, flex: 'none', borderRight: '1px solid rgba(5,5,5,0.06)', overflowY: 'auto' }}>
-          <List
-            dataSource={versions}
-            renderItem={(entry) => (
-              <List.Item
-                onClick={() => setSelected(entry.version)}
-                style={{
-                  cursor: 'pointer',
-                  paddingInline: 16,
-                  background: entry.version === selected ? 'rgba(29,95,191,0.08)' : undefined,
-                }}
-                aria-current={entry.version === selected}
-              >
-                <Flex vertical gap={2}>
-                  <Flex gap={4} align="center">
-                    <Typography.Text strong>第 {entry.version} 版</Typography.Text>
-                    {entry.current && <Tag color="blue">当前</Tag>}
-                  </Flex>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {formatDateTime(entry.editedAt)}
-                  </Typography.Text>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {entry.editedBy}
-                  </Typography.Text>
-                </Flex>
-              </List.Item>
-            )}
-          />
-        </nav>
-        <div style={{ flex: 1, overflowY: 'auto', padding: 24 }}>
-          <VersionContent policyId={policy.id} version={selected} />
-        </div>
-      </Flex>
-    </Drawer>
+    <VersionsDrawer open={open} onClose={onClose} versions={versions}>
+      {(version) => <VersionContent policyId={policy.id} version={version} />}
+    </VersionsDrawer>
   );
 }
 

@@ -1,8 +1,7 @@
-import { useEffect } from 'react';
 import { Form, Input, Select } from 'antd';
 import { STAFF_ROLE_LABELS, STAFF_ROLES } from '@anqian/shared';
 import { DivisionTreeSelect } from '@/components/division-tree-select';
-import { FilterActions } from '@/components/filter-actions';
+import { FilterForm } from '@/components/filter-form';
 
 export type StaffFilterValues = { q?: string; role?: string; status?: string; divisionCode?: string };
 
@@ -12,28 +11,9 @@ const STATUS_OPTIONS = [
   { value: 'disabled', label: '已停用' },
 ];
 
-type Props = {
-  values: StaffFilterValues;
-  onSearch: (values: StaffFilterValues) => void;
-};
-
-export function StaffFilters({ values, onSearch }: Props) {
-  const [form] = Form.useForm<StaffFilterValues>();
-
-  // Back/forward navigation changes the URL; keep the visible filters in step with it.
-  useEffect(() => {
-    form.setFieldsValue({ q: values.q, role: values.role, status: values.status, divisionCode: values.divisionCode });
-  }, [form, values]);
-
+export function StaffFilters({ values, onSearch }: { values: StaffFilterValues; onSearch: (values: StaffFilterValues) => void }) {
   return (
-    <Form
-      form={form}
-      name="staff-filters"
-      layout="inline"
-      aria-label="筛选账号"
-      onFinish={(next) => onSearch({ ...next, q: next.q?.trim() || undefined })}
-      style={{ rowGap: 12 }}
-    >
+    <FilterForm name="staff-filters" label="筛选账号" values={values} onSearch={onSearch}>
       <Form.Item label="关键词" name="q">
         <Input placeholder="用户名或姓名" allowClear style={{ width: 180 }} />
       </Form.Item>
@@ -46,12 +26,6 @@ export function StaffFilters({ values, onSearch }: Props) {
       <Form.Item label="区划" name="divisionCode">
         <DivisionTreeSelect placeholder="全县" allowClear style={{ width: 200 }} />
       </Form.Item>
-      <FilterActions
-        onReset={() => {
-          form.resetFields();
-          onSearch({});
-        }}
-      />
-    </Form>
+    </FilterForm>
   );
 }
