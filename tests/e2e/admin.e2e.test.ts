@@ -1,6 +1,7 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 jest.setTimeout(60_000);
+import { chooseWithKeyboard } from './antd';
 import { baseUrl, launchBrowser, screenshotPath } from './browser';
 
 const DEMO_PASSWORD = 'Anqian@2026';
@@ -11,18 +12,6 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(() => browser.close());
-
-/**
- * antd 6.0.0 can drop a mouse selection made right after the dropdown opens (ant-design#55807),
- * so options are chosen with the keyboard, as a keyboard user would.
- */
-async function chooseWithKeyboard(page: Page, combobox: Locator, title: string) {
-  await combobox.click();
-  const active = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active');
-  await active.waitFor();
-  for (let i = 0; i < 10 && (await active.getAttribute('title')) !== title; i += 1) await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Enter');
-}
 
 async function signIn(page: Page, username: string, password: string) {
   await page.goto(`${baseUrl()}/admin/login`);

@@ -83,6 +83,25 @@ describe('keyword search', () => {
   });
 });
 
+describe('a server starting with many documents', () => {
+  it('finds each by a word only its body has (the bodies are read in one pass)', async () => {
+    const bulk = [];
+    for (let i = 0; i < 25; i += 1) {
+      bulk.push(await publishedPolicy(admin, buildPolicyBody(t.county.code, { title: `搬迁后续扶持通知第${i}号`, bodyHtml: `<p>专项条款甲${i}乙。</p>` })));
+    }
+    const connection = await connectDatabase(t.config.mongodbUri!, t.config.mongodbDb);
+    try {
+      const fresh = createServices({ connection, databaseFlavor: await detectDatabaseFlavor(connection), config: t.config, wechat: {} as never });
+      const search = (q: string) => fresh.policies.listForResident({ q, page: 1, pageSize: 10 }).then((page) => page.items.map((p) => p.id));
+
+      expect(await search('条款甲7乙')).toEqual([bulk[7]]);
+      expect(await search('条款甲24乙')).toEqual([bulk[24]]);
+    } finally {
+      await connection.close();
+    }
+  });
+});
+
 describe('the resident list', () => {
   it('pages by 10 by default and at most 20, and filters by category', async () => {
     const tooBig = await resident.get('/api/resident/policies', { pageSize: '21' });

@@ -1,0 +1,22 @@
+import type { Locator, Page } from 'playwright-core';
+
+/**
+ * antd 6.0.0 can drop a mouse selection made right after the dropdown opens (ant-design#55807),
+ * so options are chosen with the keyboard, as a keyboard user would. With `search` (a select that
+ * searches), the text is typed first and the option waited for, however long the server takes.
+ */
+export async function chooseWithKeyboard(page: Page, combobox: Locator, title: string, search?: string) {
+  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  if (search === undefined) {
+    await combobox.click();
+  } else {
+    // A chosen value covers the search box; focus it and type, as with the Tab key.
+    await combobox.focus();
+    await page.keyboard.type(search);
+    await dropdown.locator(`.ant-select-item-option[title="${title}"]`).waitFor();
+  }
+  const active = dropdown.locator('.ant-select-item-option-active');
+  await active.waitFor();
+  for (let i = 0; i < 10 && (await active.getAttribute('title')) !== title; i += 1) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+}
