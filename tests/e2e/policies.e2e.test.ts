@@ -4,7 +4,7 @@ import { formatFen, RESETTLEMENT_TYPE_LABELS, SPECIAL_STATUS_LABELS, type Subsid
 import { SUBSIDY_WORKED_CASES } from '@anqian/shared/src/subsidy-cases';
 import { DEMO_SUBSIDY_RULE_SET } from '@anqian/shared/src/subsidy-demo';
 import { chooseWithKeyboard } from './antd';
-import { baseUrl, launchBrowser, screenshotPath } from './browser';
+import { baseUrl, launchBrowser, settledScreenshot } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -85,7 +85,7 @@ test('the county publishes a policy and a new subsidy standard; a resident finds
   await confirm.waitFor({ state: 'hidden' });
   await admin.getByRole('button', { name: '归档', exact: true }).waitFor();
   await admin.getByText('已发布', { exact: true }).first().waitFor();
-  await admin.screenshot({ path: screenshotPath('admin-policy-published') });
+  await settledScreenshot(admin, 'admin-policy-published');
 
   // ... then a new standard after the demo one, its housing subsidy citing the new document.
   await admin.getByRole('menuitem', { name: '补助标准' }).click();
@@ -111,7 +111,7 @@ test('the county publishes a policy and a new subsidy standard; a resident finds
   await row.getByText('未开始', { exact: true }).waitFor();
   const demoRow = admin.getByRole('row').filter({ hasText: DEMO_SUBSIDY_RULE_SET.name });
   await demoRow.getByText('执行中', { exact: true }).waitFor();
-  await admin.screenshot({ path: screenshotPath('admin-rule-sets') });
+  await settledScreenshot(admin, 'admin-rule-sets');
 
   // A resident searches for a word that is only in the document's body and opens it.
   const phone = await residentPhone();
@@ -124,7 +124,7 @@ test('the county publishes a policy and a new subsidy standard; a resident finds
   await visible(phone, '政策解读').waitFor();
   await visible(phone, POLICY.interpretation).waitFor();
   await visible(phone, POLICY.documentNumber).waitFor();
-  await phone.screenshot({ path: screenshotPath('h5-policy-found'), fullPage: true });
+  await settledScreenshot(phone, 'h5-policy-found', { fullPage: true });
 
   // The calculator uses today's standard (the demo one the worked cases are computed against).
   await openService(phone, '补助测算');
@@ -157,5 +157,5 @@ test('the county publishes a policy and a new subsidy standard; a resident finds
     await lines.filter({ has: phone.getByText(name, { exact: true }) }).getByText(formatFen(subtotalFen), { exact: true }).waitFor();
   }
   expect(await lines.count()).toBe(expected.length);
-  await phone.screenshot({ path: screenshotPath('h5-subsidy-estimate'), fullPage: true });
+  await settledScreenshot(phone, 'h5-subsidy-estimate', { fullPage: true });
 });

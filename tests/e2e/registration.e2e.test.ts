@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import type { Browser, Page } from 'playwright-core';
 import { addDays, chinaDate, withCheckDigit } from '@anqian/shared';
-import { baseUrl, launchBrowser, screenshotPath } from './browser';
+import { baseUrl, launchBrowser, settledScreenshot } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -133,7 +133,7 @@ test('a resident registers on the phone, the township accepts and verifies, the 
   await approve.getByRole('button', { name: '审批通过' }).click();
   await county.getByRole('dialog', { name: '确认审批通过？' }).getByRole('button', { name: '审批通过' }).click();
   await county.getByText(`${HEAD_NAME}户的登记已审批通过`).waitFor();
-  await county.screenshot({ path: screenshotPath('admin-registration-approved') });
+  await settledScreenshot(county, 'admin-registration-approved');
 
   // The resident sees the outcome and the site.
   await phone.goto(`${baseUrl()}/h5/#/subpackages/registration/pages/list/index`);
@@ -142,5 +142,5 @@ test('a resident registers on the phone, the township accepts and verifies, the 
   const site = phone.getByText('狮山镇国道旁集中安置点').filter({ visible: true }).first();
   await site.waitFor();
   expect(await site.isVisible()).toBe(true);
-  await phone.screenshot({ path: screenshotPath('h5-registration-approved') });
+  await settledScreenshot(phone, 'h5-registration-approved');
 });
