@@ -374,7 +374,7 @@ function meaning(report: Report): string {
   return [
     `Residents' lists and searches never touch the policy collections: they are answered from the server's in-memory index.`,
     `At ${report.connections} connections the resident list answers ${list.rps} req/s with p50 ${list.p50} ms / p99 ${list.p99} ms, and keyword searches (a title word, a word only in bodies, a 文号 fragment) stay in the same range (slowest p50 ${slowestSearch.p50} ms): the index's own work is at most ${slowestInMemory} µs a query.`,
-    `What a request costs is its \`_id\` reads on FerretDB: a resident list reads the session, the resident and the change token (three reads), an estimate only the rule-set change token (one read, ${report.estimate.rps} req/s), the staff list the session and staff user before the change token (${staff.rps} req/s), while the health check's ping, which FerretDB answers without SQLite, reaches ${health.rps} req/s; all of it on CPU shared with the concurrent registration benchmark.`,
+    `What a request costs is its \`_id\` reads on FerretDB: a resident list reads the session, the resident and the change token (three reads), an estimate only the rule-set change token (one read, ${report.estimate.rps} req/s), the staff list the session and staff user before the change token (${staff.rps} req/s), while the health check's ping, which FerretDB answers without SQLite, reaches ${health.rps} req/s.`,
     `The expensive moment is the first list after the index is cold or after a bulk change: the server reads every list row once and, when more than a few bodies changed, all bodies in one pass — ${report.seed.indexLoadSeconds} s for ${report.documents.toLocaleString('en')} new documents here (before that pass, one read by \`_id\` each took 37.3 s: FerretDB 1.24 scans the table for every \`_id\` read). The same wait falls on the first resident after a server restart. After an ordinary edit only that one body is re-read.`,
     `Holding ${report.documents.toLocaleString('en')} documents of ~${Math.round(report.seed.averageBodyBytes / 1024)} KB in the index costs the server about ${report.serverRssMb.afterSeed - report.serverRssMb.afterStart} MB of RSS.`,
     `The calculator is pure and cheap (${report.calculator.microsecondsPerCall} µs a call); over HTTP an estimate costs ${report.inProcessToHttpRatio.toLocaleString('en')} times the arithmetic, so the mini-program computing locally (and offline) loses nothing.`,
@@ -387,7 +387,7 @@ function writeReport(report: Report) {
   const markdown = [
     `# Policy library and calculator benchmark (${report.date})`,
     '',
-    `Embedded FerretDB (SQLite), one server process, same machine: 2 shared CPU cores, noisy, one run; the registration benchmark was running on the same machine at the same time. Loads at ${report.connections} connections for ${report.durationSeconds} s each.`,
+    `Embedded FerretDB (SQLite), one server process, same machine: 2 CPU cores shared with other work, noisy, one run. Loads at ${report.connections} connections for ${report.durationSeconds} s each.`,
     '',
     `## Seed: ${report.documents.toLocaleString('en')} published documents (+2 demo documents)`,
     '',
