@@ -2,9 +2,9 @@ import type { Connection } from 'mongoose';
 
 /**
  * Which server answers the MongoDB protocol. The difference that matters to us: FerretDB 1.24
- * (SQLite) uses an index only for a filter that is `{ _id }` alone and applies conditional
- * updates without a transaction (see docs/ARCHITECTURE.md), so guards are checked under the
- * process's keyed lock and writes go by id (`writeFilter`).
+ * (SQLite) hands only a filter that is `{ _id }` alone to SQLite (any other it decodes document
+ * by document) and applies conditional updates without a transaction (see docs/ARCHITECTURE.md),
+ * so guards are checked under the process's keyed lock and writes go by id (`writeFilter`).
  */
 export type DatabaseFlavor = 'mongodb' | 'ferretdb';
 

@@ -68,7 +68,8 @@ export type NoticeRef = { id: string; title: string; startDate: string; endDate:
 
 /**
  * The id a registration gets from its idempotency key, so a retried submit is found by id — the
- * one lookup FerretDB answers from an index — and a racing duplicate clashes on `_id`.
+ * one lookup FerretDB leaves to SQLite instead of decoding every document — and a racing duplicate
+ * clashes on `_id`.
  */
 const registrationIdFor = (idempotencyKey: string) => new Types.ObjectId(createHash('sha256').update(idempotencyKey).digest().subarray(0, 12));
 
@@ -131,8 +132,8 @@ export function createRegistrationsService(deps: {
   }
 
   /**
-   * Reads go by id alone, the one lookup FerretDB answers without scanning the collection, and are
-   * then checked against who may see the registration.
+   * Reads go by id alone, the one lookup FerretDB leaves to SQLite instead of decoding every
+   * document, and are then checked against who may see the registration.
    */
   async function findVisible(id: string, visible: Visible): Promise<RegistrationRecord | null> {
     const record = await Registration.findById(id).lean<RegistrationRecord>();
