@@ -63,14 +63,12 @@ describe('weapp policies and subsidy calculator (compiled)', () => {
   beforeAll(() => {
     weapp = startWeapp({
       server,
-      storage: new Map<string, unknown>([
-        ['aq.tokens.v1', { accessToken: 'access', refreshToken: 'refresh-token-value', expiresAt: Date.now() + 3_600_000 }],
-        ['aq.resident.v1', resident],
-      ]),
+      // Signed out: reading policies and estimating need no sign-in.
+      storage: new Map<string, unknown>(),
     });
   });
 
-  it('the list loads a small first page, then the rest on 加载更多', async () => {
+  it('the list loads a small first page without signing in, then the rest on 加载更多', async () => {
     const page = weapp.render('subpackages/policies/pages/list/index');
     await waitForText(page, '加载更多（已显示 10 / 12）');
     const text = textOf(page);

@@ -2,8 +2,9 @@ import type { Page, PolicyDetail, PolicySummary, PolicyVersion } from '@anqian/s
 import { download, request } from '@/lib/request';
 import { policyListPath, type PolicyFilter } from './policy-query';
 
-// The pages show their own error with 重试, so no extra retry dialog on top.
-const quiet = { retryPrompt: false } as const;
+// Published policies are public, so no token; the pages show their own error with 重试, so no
+// extra retry dialog on top.
+const quiet = { auth: false, retryPrompt: false } as const;
 
 export function listPolicies(filter: PolicyFilter, page: number): Promise<Page<PolicySummary>> {
   return request<Page<PolicySummary>>(policyListPath(filter, page), quiet);

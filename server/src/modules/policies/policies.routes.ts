@@ -12,7 +12,8 @@ import type { AttachmentFile } from './policies.service';
 
 const readers = { kind: 'staff', roles: ['county_admin', 'township_staff', 'village_cadre', 'hr_staff'] } as const;
 const editors = { kind: 'staff', roles: ['county_admin', 'township_staff'] } as const;
-const resident = { kind: 'resident' } as const;
+/** Published policies and their attachments are public: reading them needs no sign-in. */
+const published = { kind: 'public' } as const;
 
 const target = (ctx: RouteContext, id?: string, detail?: string) => {
   ctx.state.auditTarget = { type: 'policy', id, detail };
@@ -166,7 +167,7 @@ export const policyRoutes = [
     path: '/api/resident/policies',
     summary: '政策文件（已发布；按类别浏览、按关键词搜索）',
     tag: 'policies',
-    access: resident,
+    access: published,
     scope: 'none',
     query: listResidentPoliciesQuerySchema,
     handler: (ctx, { query }) => ctx.services.policies.listForResident(query),
@@ -176,7 +177,7 @@ export const policyRoutes = [
     path: '/api/resident/policies/:id',
     summary: '政策文件全文（已发布或已归档）',
     tag: 'policies',
-    access: resident,
+    access: published,
     scope: 'none',
     params: idParamsSchema,
     handler: (ctx, { params }) => ctx.services.policies.getForResident(params.id),
@@ -186,7 +187,7 @@ export const policyRoutes = [
     path: '/api/resident/policies/:id/versions/:version',
     summary: '政策文件的历史版本',
     tag: 'policies',
-    access: resident,
+    access: published,
     scope: 'none',
     params: policyVersionParamsSchema,
     handler: (ctx, { params }) => ctx.services.policies.versionForResident(params.id, params.version),
@@ -196,7 +197,7 @@ export const policyRoutes = [
     path: '/api/resident/policy-attachments/:id',
     summary: '查看政策附件（所属文件已发布或已归档）',
     tag: 'policies',
-    access: resident,
+    access: published,
     scope: 'none',
     params: idParamsSchema,
     handler: async (ctx, { params }) => sendPdf(ctx, await ctx.services.policies.openAttachment({ kind: 'resident' }, params.id)),

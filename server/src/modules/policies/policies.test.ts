@@ -25,7 +25,7 @@ const townshipCode = (index: number) => t.county.children[index].code;
 const stored = (collection: string, id: string) => t.connection.db!.collection(collection).findOne({ _id: id.includes(':') ? (id as never) : new Types.ObjectId(id) });
 
 describe('policy documents', () => {
-  it('creates a draft only its editors see, then publishes it to every staff role and to residents', async () => {
+  it('creates a draft only its editors see, then publishes it to every staff role and to anyone reading the mini-program', async () => {
     const created = await admin.post('/api/policies', countyBody());
 
     expect(created.status).toBe(201);
@@ -47,6 +47,7 @@ describe('policy documents', () => {
     expect((await cadre.get(`/api/policies/${id}`)).status).toBe(404);
     expect((await township.get('/api/policies')).body.items.map((p: { id: string }) => p.id)).not.toContain(id);
     expect((await resident.get(`/api/resident/policies/${id}`)).status).toBe(404);
+    expect((await t.request().get(`/api/resident/policies/${id}`)).status).toBe(404);
     // The list document holds no body: lists stay small.
     expect(await stored('policies', id)).not.toHaveProperty('bodyHtml');
     expect(await stored('policy_contents', id)).toMatchObject({ bodyHtml: expect.stringContaining('专场招聘会') });
@@ -59,6 +60,9 @@ describe('policy documents', () => {
     expect(forResident.body).toMatchObject({ id, bodyHtml: expect.stringContaining('专场招聘会'), interpretation: '每个月都有招聘会，搬迁户优先。', history: [] });
     expect(forResident.body).not.toHaveProperty('editedBy');
     expect((await resident.get('/api/resident/policies')).body.items.map((p: { id: string }) => p.id)).toContain(id);
+    // Reading published policies needs no sign-in.
+    expect((await t.request().get(`/api/resident/policies/${id}`)).body).toMatchObject({ id, interpretation: '每个月都有招聘会，搬迁户优先。' });
+    expect((await t.request().get('/api/resident/policies')).body.items.map((p: { id: string }) => p.id)).toContain(id);
     const audits = await t.connection.db!.collection('audit_logs').find({ targetType: 'policy', targetId: id }).toArray();
     expect(audits.map((a) => [a.action, a.result])).toEqual([
       ['policy.create', 'success'],

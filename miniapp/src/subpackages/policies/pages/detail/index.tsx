@@ -9,18 +9,14 @@ import { PolicyContent } from '@/features/policies/components/policy-content';
 import { getPolicy, getPolicyVersion } from '@/features/policies/policies-api';
 import { formatChinaDay } from '@/features/policies/policy-display';
 import { useRemote, type Remote } from '@/features/registration/use-remote';
-import { useSession } from '@/lib/auth';
 import { ROUTES } from '@/lib/routes';
-import { PolicySignIn } from '../../components/policy-sign-in';
 import '@/features/policies/components/policies.scss';
 
 export default function PolicyDetailPage() {
   const { params } = useRouter();
-  const { signedIn } = useSession();
   const version = Number(params.version);
   let content;
-  if (!signedIn) content = <PolicySignIn />;
-  else if (!params.id) content = <Notice tone='error'>没有指定要查看的政策文件。</Notice>;
+  if (!params.id) content = <Notice tone='error'>没有指定要查看的政策文件。</Notice>;
   else if (Number.isInteger(version) && version > 0) content = <Version id={params.id} version={version} />;
   else content = <Current id={params.id} />;
   return <PageShell>{content}</PageShell>;

@@ -11,14 +11,16 @@ import { ListSkeleton } from '@/features/policies/components/list-skeleton';
 import { PolicyRow } from '@/features/policies/components/policy-row';
 import { MAX_KEYWORD_LENGTH, normaliseKeyword } from '@/features/policies/policy-query';
 import { usePolicyList } from '@/features/policies/use-policy-list';
-import { useSession } from '@/lib/auth';
 import { ROUTES } from '@/lib/routes';
-import { PolicySignIn } from '../../components/policy-sign-in';
 import '@/features/policies/components/policies.scss';
 
+/** Published policies are public: reading them needs no sign-in. */
 export default function PolicyListPage() {
-  const { signedIn } = useSession();
-  return <PageShell>{signedIn ? <Policies /> : <PolicySignIn />}</PageShell>;
+  return (
+    <PageShell>
+      <Policies />
+    </PageShell>
+  );
 }
 
 function Policies() {
