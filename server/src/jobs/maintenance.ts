@@ -7,9 +7,9 @@ const MESSAGE_WORKER_INTERVAL_MS = 15_000;
 
 /**
  * Expiry runs as a scheduled job rather than TTL indexes, which the embedded database lacks:
- * idle staff sessions, expired resident tokens, audit records past their retention and photos
- * never attached to anything. Subscribe messages go out from a faster loop of their own. At start,
- * registration summaries are checked against their registrations once.
+ * idle staff sessions, expired resident tokens, audit records past their retention, and photos
+ * and policy attachments never attached to anything. Subscribe messages go out from a faster loop
+ * of their own. At start, registration summaries are checked against their registrations once.
  */
 export function startMaintenance(services: Services, config: Config, logger: Logger): () => void {
   const run = async () => {
@@ -18,7 +18,8 @@ export function startMaintenance(services: Services, config: Config, logger: Log
       const residentSessions = await services.residents.purgeExpired();
       const auditRecords = await services.audit.purgeOlderThan(config.auditRetentionDays);
       const photos = await services.photos.purgeUnattached();
-      logger.debug({ staffSessions, residentSessions, auditRecords, photos }, 'maintenance purge');
+      const policyAttachments = await services.policies.purgeUnattachedAttachments();
+      logger.debug({ staffSessions, residentSessions, auditRecords, photos, policyAttachments }, 'maintenance purge');
     } catch (error) {
       logger.warn({ err: error }, 'maintenance purge failed');
     }

@@ -48,6 +48,7 @@ const PDF_MAGIC = Buffer.from('%PDF-', 'latin1');
 const MAX_ATTACHMENT_NAME = 100;
 /** Up to this many changed bodies are read one by one; more, in one pass over all of them. */
 const CONTENT_READS_BY_ID = 20;
+const UNATTACHED_ATTACHMENT_TTL_MS = 24 * 60 * 60_000;
 
 const policyNotFound = () => notFound('政策文件不存在');
 const changedMeanwhile = () => new AppError('POLICY_TRANSITION_NOT_ALLOWED', '政策文件刚被他人修改，请刷新后再改');
@@ -484,6 +485,23 @@ export function createPoliciesService(deps: { connection: Connection; databaseFl
       if (await Policy.exists({ _id: id })) return;
       await create(actor, body, new Types.ObjectId(id));
       await transition(actor, id, 'publish');
+    },
+
+    /**
+     * Uploads no document lists (never attached, or only by a deleted draft) go a day after their
+     * upload, record and file, so abandoned forms do not pile up PDFs.
+     */
+    async purgeUnattachedAttachments(now = new Date()): Promise<number> {
+      const cutoff = new Date(now.getTime() - UNATTACHED_ATTACHMENT_TTL_MS);
+      const stale = await PolicyAttachment.find({ policyIds: { $size: 0 }, createdAt: { $lt: cutoff } }, { path: 1 }).lean<PolicyAttachmentRecord[]>();
+      let removed = 0;
+      for (const attachment of stale) {
+        const { deletedCount } = await PolicyAttachment.deleteOne({ _id: attachment._id, policyIds: { $size: 0 } });
+        if (deletedCount === 0) continue;
+        await rm(absolute(attachment.path), { force: true });
+        removed += 1;
+      }
+      return removed;
     },
   };
 }

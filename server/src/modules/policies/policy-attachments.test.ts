@@ -1,5 +1,6 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { Types } from 'mongoose';
 import { MAX_POLICY_ATTACHMENT_BYTES } from '@anqian/shared';
 import { asResident } from '../../../test/factories';
 import { createTestApp, type TestApp } from '../../../test/test-app';
@@ -118,5 +119,26 @@ describe('attaching and opening', () => {
     expect(response.status).toBe(400);
     expect(response.body.error.details).toEqual([{ field: 'body.attachmentIds.0', message: '附件不存在或不是您上传的' }]);
     expect(await attachments().findOne({ name: '县里的附件.pdf' })).toMatchObject({ policyIds: [], divisionCode: null });
+  });
+});
+
+describe('attachments no document lists', () => {
+  it('are deleted, record and file, a day after the upload; attached ones stay', async () => {
+    const abandoned = (await admin.upload('/api/policy-attachments', PDF, '放弃的草稿附件.pdf')).body;
+    const kept = (await admin.upload('/api/policy-attachments', PDF, '保留的附件.pdf')).body;
+    await admin.post('/api/policies', buildPolicyBody(t.county.code, { attachmentIds: [kept.id] }));
+    const stored = async (id: string) => attachments().findOne({ _id: new Types.ObjectId(id) });
+    const file = path.join(t.config.uploadDir, (await stored(abandoned.id))!.path as string);
+
+    // This file's other tests left unattached uploads too.
+    const unattached = await attachments().countDocuments({ policyIds: { $size: 0 } });
+    expect(await t.services.policies.purgeUnattachedAttachments()).toBe(0);
+    const removed = await t.services.policies.purgeUnattachedAttachments(new Date(Date.now() + 25 * 60 * 60_000));
+
+    expect(removed).toBe(unattached);
+    expect(await attachments().countDocuments({ policyIds: { $size: 0 } })).toBe(0);
+    expect(await stored(abandoned.id)).toBeNull();
+    expect(existsSync(file)).toBe(false);
+    expect((await admin.get(`/api/policy-attachments/${kept.id}`)).status).toBe(200);
   });
 });
