@@ -3,7 +3,7 @@
  * the entries a resident sees, the separate ID-number consent in front of the form, and the first
  * step refusing to go on with its messages under the fields, in large-text mode.
  */
-import type { Resident } from '@anqian/shared';
+import type { Resident, ResidentRegistration } from '@anqian/shared';
 import { startWeapp, tapText, textOf, waitForText, type FakeServer } from './weapp-simulate';
 
 const resident: Resident = {
@@ -14,7 +14,39 @@ const resident: Resident = {
   currentPrivacyVersion: 'v1',
 };
 
-const server: FakeServer = ({ url }) => {
+const person = { idNumberMasked: '532329********001X', age: 56, gender: 'male' as const, workAbility: 'full' as const, specialStatus: [] };
+const registration: ResidentRegistration = {
+  id: '665f1c2e8a1b2c3d4e5f6a71',
+  status: 'accepted',
+  statusLabel: '已受理',
+  nextStep: '乡镇工作人员会上门核实房屋情况。',
+  household: {
+    head: { ...person, name: '张德福', phoneMasked: '138****8000' },
+    members: [],
+    villageCode: '532329101001',
+    villageName: '东岳社区',
+    townshipCode: '532329101000',
+    townshipName: '狮山镇',
+    address: '三组 18 号',
+    hazard: { type: 'landslide' },
+    house: { structure: 'earth_wood', floorArea: 86.5, yearBuilt: 1992 },
+    photos: ['665f1c2e8a1b2c3d4e5f6a81', '665f1c2e8a1b2c3d4e5f6a82'].map((id) => ({ id, mimeType: 'image/jpeg', size: 20_000, uploadedAt: '2026-11-20T02:00:00.000Z' })),
+  },
+  wishes: { willingness: 'willing', resettlementType: 'centralized', reasons: '房后山体开裂' },
+  timeline: [{ action: 'submit', from: null, to: 'submitted', at: '2026-11-20T02:00:00.000Z', actorLabel: '本人' }],
+  canWithdraw: false,
+  canResubmit: false,
+  enteredByCadre: false,
+  submittedAt: '2026-11-20T02:00:00.000Z',
+  updatedAt: '2026-11-21T02:00:00.000Z',
+};
+
+const server: FakeServer = ({ url, method }) => {
+  if (method === 'DOWNLOAD') {
+    const photo = /\/resident\/photos\/(\w+)$/.exec(url);
+    return photo ? { statusCode: 200, data: `wxfile://tmp/${photo[1]}.jpg` } : undefined;
+  }
+  if (url.endsWith(`/resident/registrations/${registration.id}`)) return { statusCode: 200, data: registration };
   if (url.endsWith('/resident/me')) return { statusCode: 200, data: resident };
   if (url.endsWith('/divisions')) {
     return { statusCode: 200, data: { code: '532329000000', name: '某县', level: 'county', children: [] } };
@@ -91,5 +123,21 @@ describe('weapp registration entry (compiled)', () => {
     const saved = weapp.storage.get('aq.registration-draft.v1.self') as { head: { workAbility: string }; idempotencyKey: string };
     expect(saved.head.workAbility).toBe('full');
     expect(saved.idempotencyKey).toMatch(/^[A-Za-z0-9]{32}$/);
+  });
+
+  it('我的登记 shows the household photos only when asked, downloading each', async () => {
+    const page = weapp.render('subpackages/registration/pages/detail/index', { id: registration.id });
+    await waitForText(page, '房屋照片（2 张）');
+    expect(weapp.requests.filter((request) => request.method === 'DOWNLOAD')).toEqual([]);
+
+    tapText(page, '.aq-btn', '查看照片');
+
+    // The simulator does not reflect an image's src, so: two pictures in place of the button.
+    for (let attempt = 0; attempt < 100 && page.querySelectorAll('.rg-photo__image').length < 2; attempt += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(page.querySelectorAll('.rg-photo__image')).toHaveLength(2);
+    expect(textOf(page)).not.toContain('查看照片');
+    expect(weapp.requests.filter((request) => request.method === 'DOWNLOAD').map((request) => request.url.split('/api')[1])).toEqual(
+      registration.household.photos.map((photo) => `/resident/photos/${photo.id}`),
+    );
   });
 });

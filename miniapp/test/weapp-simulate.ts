@@ -75,6 +75,19 @@ export function startWeapp(options: { storage?: Map<string, unknown>; server?: F
     return { abort() {} };
   };
 
+  // A download answers like a request; the fake server's `data` is the temp file path it lands at.
+  g.wx.downloadFile = (download) => {
+    const { url, success, complete } = download as { url: string; success?: (result: unknown) => void; complete?: (result: unknown) => void };
+    requests.push({ url, method: 'DOWNLOAD' });
+    const answer = options.server?.({ url, method: 'DOWNLOAD', data: undefined }) ?? { statusCode: 404, data: '' };
+    const result = { statusCode: answer.statusCode, tempFilePath: String(answer.data ?? ''), errMsg: 'downloadFile:ok' };
+    setTimeout(() => {
+      success?.(result);
+      complete?.(result);
+    }, 0);
+    return { abort() {} };
+  };
+
   let app: Hooks | null = null;
   let route = '';
   let query: Record<string, string> = {};

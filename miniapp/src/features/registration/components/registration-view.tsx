@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import type { ResidentRegistration } from '@anqian/shared';
 import { ROUTES } from '@/lib/routes';
 import { formatDate, registrationSections } from '../summary';
+import { RegistrationPhotos } from './registration-photos';
 import { StatusBadge } from './status-badge';
 import { SummaryList } from './summary-list';
 import { Timeline } from './timeline';
@@ -55,6 +56,7 @@ export function RegistrationView({ registration, actions }: { registration: Resi
       {actions}
 
       <SummaryList sections={registrationSections(registration)} />
+      <RegistrationPhotos photos={registration.household.photos} />
     </View>
   );
 }
