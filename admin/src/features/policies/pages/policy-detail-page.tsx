@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, Descriptions, Flex, Result, Row, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Flex, Row, Space, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, EditOutlined, HistoryOutlined, PushpinFilled } from '@ant-design/icons';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import {
@@ -10,7 +10,7 @@ import {
   type PolicyAction,
   type StaffPolicyDetail,
 } from '@anqian/shared';
-import { ErrorState } from '@/components/error-state';
+import { DetailLoadError } from '@/components/detail-load-error';
 import { FullPageSpin } from '@/components/full-page-spin';
 import { isApiError } from '@/lib/api-client';
 import { formatDateTime } from '@/lib/format';
@@ -24,27 +24,19 @@ import { VersionHistoryDrawer } from '@/features/policies/components/version-his
 
 export function PolicyDetailPage() {
   const { id = '' } = useParams();
-  const navigate = useNavigate();
   const policy = usePolicy(id);
   useDocumentTitle(policy.data?.title ?? '政策文件');
 
   if (policy.isPending) return <FullPageSpin />;
   if (policy.isError) {
-    if (isApiError(policy.error) && (policy.error.status === 404 || policy.error.code === 'VALIDATION_FAILED')) {
-      return (
-        <Result
-          status="404"
-          title="政策文件不存在"
-          subTitle="这份文件不存在、已被删除，或是您无权查看的草稿。"
-          extra={
-            <Button type="primary" onClick={() => void navigate('/policies')}>
-              返回政策文件
-            </Button>
-          }
-        />
-      );
-    }
-    return <ErrorState error={policy.error} onRetry={() => void policy.refetch()} title="政策文件加载失败" />;
+    return (
+      <DetailLoadError
+        error={policy.error}
+        onRetry={() => void policy.refetch()}
+        errorTitle="政策文件加载失败"
+        notFound={{ title: '政策文件不存在', subTitle: '这份文件不存在、已被删除，或是您无权查看的草稿。', backTo: '/policies', backLabel: '返回政策文件' }}
+      />
+    );
   }
   return <PolicyView policy={policy.data} />;
 }

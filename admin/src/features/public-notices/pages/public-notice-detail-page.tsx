@@ -1,10 +1,9 @@
-import { Button, Card, Descriptions, Flex, Result, Table, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Descriptions, Flex, Table, Typography, type TableColumnsType } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { RESETTLEMENT_TYPE_LABELS, type PublicNotice, type PublicNoticeEntry } from '@anqian/shared';
-import { ErrorState } from '@/components/error-state';
+import { DetailLoadError } from '@/components/detail-load-error';
 import { FullPageSpin } from '@/components/full-page-spin';
-import { isApiError } from '@/lib/api-client';
 import { formatDateTime } from '@/lib/format';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { usePublicNotice } from '@/features/public-notices/api/get-public-notice';
@@ -30,27 +29,19 @@ const columns: TableColumnsType<PublicNoticeEntry> = [
 
 export function PublicNoticeDetailPage() {
   const { id = '' } = useParams();
-  const navigate = useNavigate();
   const notice = usePublicNotice(id);
   useDocumentTitle(notice.data?.title ?? '公示详情');
 
   if (notice.isPending) return <FullPageSpin />;
   if (notice.isError) {
-    if (isApiError(notice.error) && (notice.error.status === 404 || notice.error.code === 'VALIDATION_FAILED')) {
-      return (
-        <Result
-          status="404"
-          title="公示不存在"
-          subTitle="这期公示不存在，或不涉及您的管辖范围。"
-          extra={
-            <Button type="primary" onClick={() => void navigate('/public-notices')}>
-              返回公示列表
-            </Button>
-          }
-        />
-      );
-    }
-    return <ErrorState error={notice.error} onRetry={() => void notice.refetch()} title="公示加载失败" />;
+    return (
+      <DetailLoadError
+        error={notice.error}
+        onRetry={() => void notice.refetch()}
+        errorTitle="公示加载失败"
+        notFound={{ title: '公示不存在', subTitle: '这期公示不存在，或不涉及您的管辖范围。', backTo: '/public-notices', backLabel: '返回公示列表' }}
+      />
+    );
   }
   return <NoticeView notice={notice.data} />;
 }

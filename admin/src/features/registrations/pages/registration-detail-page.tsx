@@ -1,11 +1,10 @@
-import { Button, Card, Col, Descriptions, Flex, Result, Row, Space, Tag, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Flex, Row, Space, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { RESETTLEMENT_TYPE_LABELS, WILLINGNESS_LABELS, type RegistrationDetail } from '@anqian/shared';
-import { ErrorState } from '@/components/error-state';
+import { DetailLoadError } from '@/components/detail-load-error';
 import { FullPageSpin } from '@/components/full-page-spin';
 import { RegistrationStatusTag } from '@/components/registration-status-tag';
-import { isApiError } from '@/lib/api-client';
 import { hasRole, useCurrentSession } from '@/lib/auth';
 import { formatDateTime } from '@/lib/format';
 import { useDocumentTitle } from '@/lib/use-document-title';
@@ -22,27 +21,19 @@ const HANDLING_ROLES = ['county_admin', 'township_staff'] as const;
 
 export function RegistrationDetailPage() {
   const { id = '' } = useParams();
-  const navigate = useNavigate();
   const registration = useRegistration(id);
   useDocumentTitle(registration.data ? `${registration.data.headName}户的搬迁登记` : '搬迁登记');
 
   if (registration.isPending) return <FullPageSpin />;
   if (registration.isError) {
-    if (isApiError(registration.error) && (registration.error.status === 404 || registration.error.code === 'VALIDATION_FAILED')) {
-      return (
-        <Result
-          status="404"
-          title="登记不存在"
-          subTitle="这条登记不存在，或不在您的管辖范围内。"
-          extra={
-            <Button type="primary" onClick={() => void navigate('/registrations')}>
-              返回登记列表
-            </Button>
-          }
-        />
-      );
-    }
-    return <ErrorState error={registration.error} onRetry={() => void registration.refetch()} title="登记加载失败" />;
+    return (
+      <DetailLoadError
+        error={registration.error}
+        onRetry={() => void registration.refetch()}
+        errorTitle="登记加载失败"
+        notFound={{ title: '登记不存在', subTitle: '这条登记不存在，或不在您的管辖范围内。', backTo: '/registrations', backLabel: '返回登记列表' }}
+      />
+    );
   }
   return <RegistrationDetailView registration={registration.data} />;
 }

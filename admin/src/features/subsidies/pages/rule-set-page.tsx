@@ -1,9 +1,10 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, App, Button, Card, Flex, Form, Popconfirm, Result, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Popconfirm, Space, Typography } from 'antd';
 import { ArrowLeftOutlined, HistoryOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router-dom';
 import type { StaffSubsidyRuleSet, SubsidyRuleSetBody, SubsidyRuleSetSummary } from '@anqian/shared';
 import { ErrorAlert } from '@/components/error-alert';
+import { DetailLoadError } from '@/components/detail-load-error';
 import { ErrorState } from '@/components/error-state';
 import { FullPageSpin } from '@/components/full-page-spin';
 import { isApiError } from '@/lib/api-client';
@@ -48,28 +49,20 @@ export function CreateRuleSetPage() {
 
 export function RuleSetPage() {
   const { id = '' } = useParams();
-  const navigate = useNavigate();
   const session = useCurrentSession();
   const list = useRuleSetList();
   const ruleSet = useRuleSet(id);
   useDocumentTitle(ruleSet.data?.name ?? '补助标准');
 
   if (ruleSet.isError) {
-    if (isApiError(ruleSet.error) && (ruleSet.error.status === 404 || ruleSet.error.code === 'VALIDATION_FAILED')) {
-      return (
-        <Result
-          status="404"
-          title="补助标准不存在"
-          subTitle="这套补助标准不存在或已被删除。"
-          extra={
-            <Button type="primary" onClick={() => void navigate('/subsidy-rule-sets')}>
-              返回补助标准
-            </Button>
-          }
-        />
-      );
-    }
-    return <ErrorState error={ruleSet.error} onRetry={() => void ruleSet.refetch()} title="补助标准加载失败" />;
+    return (
+      <DetailLoadError
+        error={ruleSet.error}
+        onRetry={() => void ruleSet.refetch()}
+        errorTitle="补助标准加载失败"
+        notFound={{ title: '补助标准不存在', subTitle: '这套补助标准不存在或已被删除。', backTo: '/subsidy-rule-sets', backLabel: '返回补助标准' }}
+      />
+    );
   }
   if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} title="补助标准加载失败" />;
   if (ruleSet.isPending || list.isPending) return <FullPageSpin />;
