@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 
 jest.setTimeout(60_000);
-import { chooseWithKeyboard } from './antd';
+import { chooseWithKeyboard, settledDialog } from './antd';
 import { baseUrl, launchBrowser, screenshotPath } from './browser';
 
 const DEMO_PASSWORD = 'Anqian@2026';
@@ -26,7 +26,7 @@ test('a county admin creates a township account, which signs in, changes its pas
   await admin.getByRole('menuitem', { name: '人员管理' }).click();
   await admin.getByRole('button', { name: /新建账号/ }).click();
 
-  const dialog = admin.getByRole('dialog', { name: '新建账号' });
+  const dialog = await settledDialog(admin, '新建账号');
   await dialog.getByLabel('用户名').fill('shishan_e2e');
   await dialog.getByLabel('姓名').fill('狮山镇测试员');
   await chooseWithKeyboard(admin, dialog.getByLabel('角色'), '乡镇工作人员');
@@ -34,7 +34,7 @@ test('a county admin creates a township account, which signs in, changes its pas
   await admin.locator('.ant-select-tree').getByTitle('狮山镇', { exact: true }).click({ delay: 80 });
   await dialog.getByRole('button', { name: '创建' }).click();
 
-  const notice = admin.getByRole('dialog', { name: '账号已创建' });
+  const notice = await settledDialog(admin, '账号已创建');
   const temporaryPassword = (await notice.locator('code').innerText()).trim();
   expect(temporaryPassword).toMatch(/^\S{12}$/);
   await admin.screenshot({ path: screenshotPath('admin-staff-created') });

@@ -20,3 +20,13 @@ export async function chooseWithKeyboard(page: Page, combobox: Locator, title: s
   for (let i = 0; i < 10 && (await active.getAttribute('title')) !== title; i += 1) await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
 }
+
+/**
+ * A modal that is still zooming in moves under the pointer: on a loaded machine a click can land
+ * beside its button and do nothing. Returns the dialog once antd has removed its motion classes.
+ */
+export async function settledDialog(page: Page, name: string) {
+  const dialog = page.getByRole('dialog', { name });
+  await dialog.and(page.locator('.ant-modal:not(.ant-zoom)')).waitFor();
+  return dialog;
+}

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { formatFen, RESETTLEMENT_TYPE_LABELS, SPECIAL_STATUS_LABELS, type SubsidyLineKey } from '@anqian/shared';
 import { SUBSIDY_WORKED_CASES } from '@anqian/shared/src/subsidy-cases';
 import { DEMO_SUBSIDY_RULE_SET } from '@anqian/shared/src/subsidy-demo';
-import { chooseWithKeyboard } from './antd';
+import { chooseWithKeyboard, settledDialog } from './antd';
 import { baseUrl, launchBrowser, settledScreenshot } from './browser';
 
 jest.setTimeout(180_000);
@@ -80,7 +80,7 @@ test('the county publishes a policy and a new subsidy standard; a resident finds
   await admin.getByRole('heading', { name: POLICY.title }).waitFor();
   await admin.getByText(POLICY.body).waitFor();
   await admin.getByRole('button', { name: '发布', exact: true }).click();
-  const confirm = admin.getByRole('dialog', { name: '发布这份文件？' });
+  const confirm = await settledDialog(admin, '发布这份文件？');
   await confirm.getByRole('button', { name: '发布', exact: true }).click();
   await confirm.waitFor({ state: 'hidden' });
   await admin.getByRole('button', { name: '归档', exact: true }).waitFor();

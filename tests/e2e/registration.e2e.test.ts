@@ -3,6 +3,7 @@ import { MongoClient } from 'mongodb';
 import type { Browser, Page } from 'playwright-core';
 import { addDays, chinaDate, withCheckDigit } from '@anqian/shared';
 import { baseUrl, launchBrowser, settledScreenshot } from './browser';
+import { settledDialog } from './antd';
 
 jest.setTimeout(180_000);
 
@@ -103,9 +104,9 @@ test('a resident registers on the phone, the township accepts and verifies, the 
   // Township staff accept, then record the on-site visit.
   const township = await staffPage('township_staff');
   await township.getByRole('button', { name: '受理' }).click();
-  await township.getByRole('dialog', { name: '受理登记' }).getByRole('button', { name: '确认受理' }).click();
+  await (await settledDialog(township, '受理登记')).getByRole('button', { name: '确认受理' }).click();
   await township.getByRole('button', { name: '入户核实' }).click();
-  const verify = township.getByRole('dialog', { name: '入户核实' });
+  const verify = await settledDialog(township, '入户核实');
   await verify.getByLabel('入户人员').fill('李明（镇自然资源所）');
   await verify.getByLabel('核实情况').fill('房屋后坡出现裂缝，位于滑坡隐患范围内，情况属实。');
   await verify.getByRole('button', { name: '完成核实' }).click();
@@ -120,7 +121,7 @@ test('a resident registers on the phone, the township accepts and verifies, the 
   await township.getByPlaceholder('结束日期').fill(addDays(today, 6));
   await township.keyboard.press('Enter');
   await township.getByRole('button', { name: /发布公示/ }).click();
-  await township.getByRole('dialog', { name: '发布公示？' }).getByRole('button', { name: '发布' }).click();
+  await (await settledDialog(township, '发布公示？')).getByRole('button', { name: '发布' }).click();
   await township.getByText('公示名单').waitFor();
   await township.getByText(HEAD_NAME).first().waitFor();
 
@@ -128,10 +129,10 @@ test('a resident registers on the phone, the township accepts and verifies, the 
   await endNoticePeriod();
   const county = await staffPage('county_admin');
   await county.getByRole('button', { name: '审批通过' }).click();
-  const approve = county.getByRole('dialog', { name: '审批通过' });
+  const approve = await settledDialog(county, '审批通过');
   await approve.getByText('狮山镇国道旁集中安置点').first().waitFor();
   await approve.getByRole('button', { name: '审批通过' }).click();
-  await county.getByRole('dialog', { name: '确认审批通过？' }).getByRole('button', { name: '审批通过' }).click();
+  await (await settledDialog(county, '确认审批通过？')).getByRole('button', { name: '审批通过' }).click();
   await county.getByText(`${HEAD_NAME}户的登记已审批通过`).waitFor();
   await settledScreenshot(county, 'admin-registration-approved');
 
