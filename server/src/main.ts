@@ -80,6 +80,7 @@ async function serve(config: Config, logger: Logger, embedded: EmbeddedDb | null
     server.closeIdleConnections();
     await new Promise((resolve) => server.close(resolve));
     clearTimeout(forced);
+    await services.ledgerImport.stopJobs();
     await connection.close();
     await embedded?.stop();
     process.exit(0);

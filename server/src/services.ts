@@ -44,7 +44,7 @@ export function createServices({ connection, databaseFlavor, config, wechat }: S
     sites,
     publicNotices: createPublicNoticesService({ connection, divisions, registrations }),
     ledgerExport: createLedgerExporter({ connection, crypto, divisions, sites, staff, audit }),
-    ledgerImport: createLedgerImporter({ crypto, uploadDir: config.uploadDir, divisions, sites, registrations }),
+    ledgerImport: createLedgerImporter({ connection, crypto, uploadDir: config.uploadDir, divisions, sites, registrations, audit }),
     dashboard: createDashboardService({ connection, divisions, sites }),
     photos,
     notifications,

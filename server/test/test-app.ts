@@ -118,6 +118,7 @@ export async function createTestApp(overrides: Partial<Record<string, string>> =
     residentToken,
     async close() {
       await new Promise((resolve) => server.close(resolve));
+      await services.ledgerImport.stopJobs();
       await connection.dropDatabase();
       await connection.close();
       await fakeWechat.close();

@@ -3,12 +3,15 @@ import type { Config } from '../config';
 import type { Services } from '../services';
 
 const EVERY_TEN_MINUTES = 10 * 60_000;
+/** Ledger import reports stay readable this long. */
+const IMPORT_JOB_RETENTION_DAYS = 90;
 const MESSAGE_WORKER_INTERVAL_MS = 15_000;
 
 /**
  * Expiry runs as a scheduled job rather than TTL indexes, which the embedded database lacks:
  * idle staff sessions, expired resident tokens, audit records past their retention, and photos
- * and policy attachments never attached to anything. Subscribe messages go out from a faster loop
+ * and policy attachments never attached to anything, old ledger import reports; ledger imports left
+ * running by a process that died are marked interrupted. Subscribe messages go out from a faster loop
  * of their own. At start, registration summaries are checked against their registrations once.
  */
 export function startMaintenance(services: Services, config: Config, logger: Logger): () => void {
@@ -19,7 +22,10 @@ export function startMaintenance(services: Services, config: Config, logger: Log
       const auditRecords = await services.audit.purgeOlderThan(config.auditRetentionDays);
       const photos = await services.photos.purgeUnattached();
       const policyAttachments = await services.policies.purgeUnattachedAttachments();
-      logger.debug({ staffSessions, residentSessions, auditRecords, photos, policyAttachments }, 'maintenance purge');
+      const importJobs = await services.ledgerImport.purgeJobsFinishedBefore(new Date(Date.now() - IMPORT_JOB_RETENTION_DAYS * 86_400_000));
+      const abandonedImports = await services.ledgerImport.markAbandonedJobs();
+      if (abandonedImports) logger.warn({ abandonedImports }, 'ledger imports interrupted by a stopped process');
+      logger.debug({ staffSessions, residentSessions, auditRecords, photos, policyAttachments, importJobs }, 'maintenance purge');
     } catch (error) {
       logger.warn({ err: error }, 'maintenance purge failed');
     }

@@ -7,11 +7,13 @@ import {
   wishesSchema,
   withCheckDigit,
   type DivisionNode,
-  type LedgerImportReport,
+  type LedgerImportJob,
 } from '@anqian/shared';
+import type { Connection } from 'mongoose';
 import type { ZodError } from 'zod';
 import type { StaffActor } from '../../app-context';
 import { AppError } from '../../errors';
+import type { AuditService } from '../audit/audit.service';
 import type { ReceivedFile, ReceiveOptions } from '../../middleware/multipart';
 import type { FieldCrypto } from '../../security/field-crypto';
 import type { DivisionsService } from '../divisions/divisions.service';
@@ -27,6 +29,7 @@ import {
   columnLabel,
   type ImportColumn,
 } from './ledger-columns';
+import { createLedgerImportJobs, type RowOutcome } from './ledger-import-jobs';
 import type { RegistrationsService } from './registrations.service';
 
 const MAX_LEDGER_BYTES = 10 * 1024 * 1024;
@@ -62,7 +65,12 @@ async function readSheet(file: string): Promise<SheetRow[]> {
   const rows: SheetRow[] = [];
   for await (const worksheet of reader) {
     // The reader knows each sheet's name (missing from its type declarations).
-    if (found || (worksheet as unknown as { name?: string }).name === NOTES_SHEET) continue;
+    if (found || (worksheet as unknown as { name?: string }).name === NOTES_SHEET) {
+      // Read it anyway: the reader deletes a sheet's temporary file after yielding it, and a sheet
+      // left unread would open that file afterwards and throw ENOENT outside any request.
+      for await (const _row of worksheet) continue;
+      continue;
+    }
     found = true;
     for await (const row of worksheet) {
       const values = (row.values as Cell[]) ?? [];
@@ -207,19 +215,88 @@ function villageIndex(county: DivisionNode) {
 }
 
 export type LedgerImportDeps = {
+  connection: Connection;
   crypto: FieldCrypto;
   uploadDir: string;
   divisions: Pick<DivisionsService, 'tree'>;
   sites: Pick<SitesService, 'all'>;
   registrations: Pick<RegistrationsService, 'create'>;
+  audit: Pick<AuditService, 'record'>;
 };
+
+type ImportRequest = { actor: StaffActor; file: ReceivedFile; ip: string; log: { error(details: object, message: string): void } };
 
 /**
  * Ledger (台账) import: the county's Excel sheets in, one registration per valid row, each
  * checked with the same schemas as the mini-program and created the same way. Importing a file
- * again creates nothing new: its rows come back as duplicates.
+ * again creates nothing new: its rows come back as duplicates. The file is checked while the
+ * staff member waits; its rows are imported by a background job they follow.
  */
 export function createLedgerImporter(deps: LedgerImportDeps) {
+  const jobs = createLedgerImportJobs(deps.connection, (job, actor, ip) =>
+    deps.audit.record({
+      actor: { id: actor.id, name: actor.displayName, role: actor.role, divisionCode: actor.divisionCode },
+      ip,
+      action: 'registration.import.finish',
+      targetType: 'registration',
+      targetId: null,
+      result: job.status === 'done' ? 'success' : 'failure',
+      detail: JSON.stringify({ importId: job.id, status: job.status, rows: job.totalRows, processed: job.processedRows, imported: job.imported, duplicates: job.duplicates.length, rejected: job.rejected.length }),
+    }),
+  );
+
+  /** Checks and creates one row's registration; rows repeating an earlier head are refused. */
+  async function rowImporter(actor: StaffActor, fileSha256: string) {
+    const villages = villageIndex(await deps.divisions.tree());
+    const sitesByName = new Map((await deps.sites.all()).items.map((site) => [site.name, site.id]));
+    const headsSeen = new Map<string, number>();
+
+    return async (row: SheetRow): Promise<RowOutcome> => {
+      const reasons = new Map<string, string>();
+      const input = rowInput(row, reasons);
+
+      const village = villages.find(cellText(row.cells.get('乡镇') ?? null), cellText(row.cells.get('村（社区）') ?? null));
+      if (typeof village !== 'string') reasons.set('村（社区）', village.problem);
+      else if (!isWithinDivision(village, actor.divisionCode)) reasons.set('村（社区）', `${villages.names.get(village)}不在您的管辖范围内`);
+      const siteName = cellText(row.cells.get('意向安置点') ?? null);
+      const preferredSiteId = siteName ? sitesByName.get(siteName) : undefined;
+      if (siteName && !preferredSiteId) reasons.set('意向安置点', `没有名为“${siteName}”的安置点`);
+
+      const household = householdSchema.safeParse({ ...input.household, villageCode: typeof village === 'string' ? village : undefined });
+      const wishes = wishesSchema.safeParse({ ...input.wishes, preferredSiteId });
+      if (!household.success) addIssues(reasons, 'household', household.error, input.memberNumbers);
+      if (!wishes.success) addIssues(reasons, 'wishes', wishes.error);
+      if (reasons.size > 0 || !household.success || !wishes.success) {
+        return { kind: 'rejected', entry: { row: row.number, reasons: reasonsOf(reasons) } };
+      }
+
+      const householdKey = deps.crypto.hash(household.data.head.idNumber);
+      const earlier = headsSeen.get(householdKey);
+      if (earlier !== undefined) {
+        return { kind: 'rejected', entry: { row: row.number, reasons: [`户主身份证号：与第 ${earlier} 行是同一户，同一户只能登记一次`] } };
+      }
+      headsSeen.set(householdKey, row.number);
+
+      const duplicate = { kind: 'duplicate', entry: { row: row.number, headName: household.data.head.name } } as const;
+      try {
+        const { created } = await deps.registrations.create({
+          household: household.data,
+          wishes: wishes.data,
+          source: 'import',
+          submitter: { kind: 'staff', id: actor.id, name: actor.displayName, role: actor.role },
+          residentId: null,
+          enteredBy: { staffId: actor.id, name: actor.displayName },
+          // The same file again finds what it created; another file with an active household is refused below.
+          idempotencyKey: `import:${fileSha256.slice(0, 16)}:${householdKey}`,
+        });
+        return created ? { kind: 'imported' } : duplicate;
+      } catch (error) {
+        if (!(error instanceof AppError && error.code === 'REGISTRATION_ACTIVE_EXISTS')) throw error;
+        return duplicate;
+      }
+    };
+  }
+
   return {
     receiveOptions: {
       field: 'file',
@@ -229,7 +306,8 @@ export function createLedgerImporter(deps: LedgerImportDeps) {
       missingMessage: '请选择要导入的台账文件（.xlsx）',
     } satisfies ReceiveOptions,
 
-    async importLedger(actor: StaffActor, file: ReceivedFile): Promise<LedgerImportReport> {
+    /** Reads and checks the file, then starts the job that imports its rows. */
+    async importLedger({ actor, file, ip, log }: ImportRequest): Promise<LedgerImportJob> {
       let rows: SheetRow[];
       try {
         // An .xlsx is a zip; the type is what the bytes say, never the file name.
@@ -238,60 +316,15 @@ export function createLedgerImporter(deps: LedgerImportDeps) {
       } finally {
         await file.discard();
       }
-
-      const villages = villageIndex(await deps.divisions.tree());
-      const sitesByName = new Map((await deps.sites.all()).items.map((site) => [site.name, site.id]));
-      const headsSeen = new Map<string, number>();
-      const report: LedgerImportReport = { totalRows: rows.length, imported: 0, duplicates: [], rejected: [] };
-
-      for (const row of rows) {
-        const reasons = new Map<string, string>();
-        const input = rowInput(row, reasons);
-
-        const village = villages.find(cellText(row.cells.get('乡镇') ?? null), cellText(row.cells.get('村（社区）') ?? null));
-        if (typeof village !== 'string') reasons.set('村（社区）', village.problem);
-        else if (!isWithinDivision(village, actor.divisionCode)) reasons.set('村（社区）', `${villages.names.get(village)}不在您的管辖范围内`);
-        const siteName = cellText(row.cells.get('意向安置点') ?? null);
-        const preferredSiteId = siteName ? sitesByName.get(siteName) : undefined;
-        if (siteName && !preferredSiteId) reasons.set('意向安置点', `没有名为“${siteName}”的安置点`);
-
-        const household = householdSchema.safeParse({ ...input.household, villageCode: typeof village === 'string' ? village : undefined });
-        const wishes = wishesSchema.safeParse({ ...input.wishes, preferredSiteId });
-        if (!household.success) addIssues(reasons, 'household', household.error, input.memberNumbers);
-        if (!wishes.success) addIssues(reasons, 'wishes', wishes.error);
-        if (reasons.size > 0 || !household.success || !wishes.success) {
-          report.rejected.push({ row: row.number, reasons: reasonsOf(reasons) });
-          continue;
-        }
-
-        const householdKey = deps.crypto.hash(household.data.head.idNumber);
-        const earlier = headsSeen.get(householdKey);
-        if (earlier !== undefined) {
-          report.rejected.push({ row: row.number, reasons: [`户主身份证号：与第 ${earlier} 行是同一户，同一户只能登记一次`] });
-          continue;
-        }
-        headsSeen.set(householdKey, row.number);
-
-        try {
-          const { created } = await deps.registrations.create({
-            household: household.data,
-            wishes: wishes.data,
-            source: 'import',
-            submitter: { kind: 'staff', id: actor.id, name: actor.displayName, role: actor.role },
-            residentId: null,
-            enteredBy: { staffId: actor.id, name: actor.displayName },
-            // The same file again finds what it created; another file with an active household is refused below.
-            idempotencyKey: `import:${file.sha256.slice(0, 16)}:${householdKey}`,
-          });
-          if (created) report.imported += 1;
-          else report.duplicates.push({ row: row.number, headName: household.data.head.name });
-        } catch (error) {
-          if (!(error instanceof AppError && error.code === 'REGISTRATION_ACTIVE_EXISTS')) throw error;
-          report.duplicates.push({ row: row.number, headName: household.data.head.name });
-        }
-      }
-      return report;
+      const importRow = await rowImporter(actor, file.sha256);
+      return jobs.start({ actor, ip, fileName: path.basename(file.filename.replaceAll('\\', '/')).slice(0, 200) || '台账.xlsx', rows, importRow, log });
     },
+
+    job: jobs.get,
+    recentJobs: jobs.recent,
+    stopJobs: jobs.stop,
+    markAbandonedJobs: jobs.markAbandoned,
+    purgeJobsFinishedBefore: jobs.purgeFinishedBefore,
 
     /** The template: the columns, one example row (never imported) and a sheet of notes. */
     async template(): Promise<{ filename: string; content: Buffer }> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { registrationFilterSchema } from '@anqian/shared';
+import { idParamsSchema, registrationFilterSchema } from '@anqian/shared';
 import { receiveFile } from '../../middleware/multipart';
 import { defineRoute } from '../../routing/define-route';
 
@@ -46,18 +46,37 @@ export const ledgerRoutes = [
   defineRoute({
     method: 'post',
     path: '/api/registrations/import',
-    summary: '导入搬迁登记台账（multipart 字段 file，.xlsx ≤ 10 MB；返回每行的导入结果）',
+    summary: '导入搬迁登记台账（multipart 字段 file，.xlsx ≤ 10 MB）：文件当场校验，各行在后台导入；返回 202 和导入任务',
     tag: 'registrations',
     access: ledgerStaff,
     scope: 'division',
     audit: 'registration.import',
+    successStatus: 202,
     handler: async (ctx) => {
       ctx.state.auditTarget = { type: 'registration' };
       const file = await receiveFile(ctx, ctx.services.ledgerImport.receiveOptions);
-      const report = await ctx.services.ledgerImport.importLedger(ctx.state.staff!, file);
-      const detail = { rows: report.totalRows, imported: report.imported, duplicates: report.duplicates.length, rejected: report.rejected.length };
-      ctx.state.auditTarget = { type: 'registration', detail: JSON.stringify(detail) };
-      return report;
+      const job = await ctx.services.ledgerImport.importLedger({ actor: ctx.state.staff!, file, ip: ctx.ip, log: ctx.state.log });
+      ctx.state.auditTarget = { type: 'registration', detail: JSON.stringify({ importId: job.id, fileName: job.fileName, rows: job.totalRows }) };
+      return job;
     },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/registration-imports',
+    summary: '我最近的 10 次台账导入（不含逐行结果）',
+    tag: 'registrations',
+    access: ledgerStaff,
+    scope: 'self',
+    handler: (ctx) => ctx.services.ledgerImport.recentJobs(ctx.state.staff!),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/registration-imports/:id',
+    summary: '一次台账导入的进度和逐行结果（本人或其上级区划的工作人员可看）',
+    tag: 'registrations',
+    access: ledgerStaff,
+    scope: 'division',
+    params: idParamsSchema,
+    handler: (ctx, { params }) => ctx.services.ledgerImport.job(ctx.state.staff!, params.id),
   }),
 ];

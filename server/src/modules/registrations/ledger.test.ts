@@ -1,5 +1,14 @@
 import ExcelJS from 'exceljs';
-import { householdSchema, maskIdNumber, withCheckDigit, wishesSchema, type HouseholdInput, type SubmitRegistrationBody } from '@anqian/shared';
+import {
+  householdSchema,
+  maskIdNumber,
+  withCheckDigit,
+  wishesSchema,
+  type HouseholdInput,
+  type LedgerImportJob,
+  type LedgerImportReport,
+  type SubmitRegistrationBody,
+} from '@anqian/shared';
 import { buildHouseholdInput, buildIdNumber, buildSubmitBody, newIdempotencyKey, villageOf } from '../../../test/factories';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { EXPORT_COLUMNS, IMPORT_COLUMNS } from './ledger-columns';
@@ -35,6 +44,24 @@ async function sheetRows(content: Buffer, sheetName?: string): Promise<string[][
   sheet.eachRow((row) => rows.push((row.values as ExcelJS.CellValue[]).slice(1).map((value) => (value === null || value === undefined ? '' : String(value)))));
   return rows;
 }
+
+/** Names may not hold digits: 进度户一二 for 12. */
+const numberedName = (prefix: string, n: number) => prefix + [...String(n)].map((digit) => '零一二三四五六七八九'[Number(digit)]).join('');
+
+/**
+ * An export is audited once its last row is written, which can be just after the file arrives;
+ * an import once its job has ended, just after the job says so.
+ */
+async function awaitAudit(filter: Record<string, unknown>) {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const audit = await auditLogs().findOne(filter);
+    if (audit) return audit;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no audit record matching ${JSON.stringify(filter)}`);
+}
+
+const exportAudit = (filter: Record<string, unknown>) => awaitAudit({ action: 'registration.export', ...filter });
 
 const download = (staff: Staff, path: string, query: Record<string, string> = {}) => staff.agent.get(path).query(query).responseType('blob');
 
@@ -89,9 +116,9 @@ describe('exporting the ledger', () => {
     expect(rows[0][column('登记状态')]).toBe('已提交');
     expect(rows[0][column('安置方式')]).toBe('集中安置');
 
-    const audit = await auditLogs().findOne({ action: 'registration.export', actorId: townshipA.user.id });
+    const audit = await exportAudit({ actorId: townshipA.user.id });
     expect(audit).toMatchObject({ result: 'success', divisionCode: t.county.children[0].code });
-    expect(JSON.parse(audit!.detail)).toEqual({ rows: 200, full: false, filter: {} });
+    expect(JSON.parse(audit.detail)).toEqual({ rows: 200, full: false, filter: {} });
   });
 
   it('applies the list’s filters: hazard type, name and the last four ID digits', async () => {
@@ -105,8 +132,8 @@ describe('exporting the ledger', () => {
     const byId = await sheetRows((await download(townshipA, '/api/registrations/export', { q: last4 })).body);
     expect(byId.slice(1).map((row) => row[4])).toContain(maskIdNumber(heads[12].idNumber));
 
-    const audit = await auditLogs().findOne({ action: 'registration.export', detail: { $regex: 'rockfall' } });
-    expect(JSON.parse(audit!.detail)).toEqual({ rows: 4, full: false, filter: { hazardType: 'rockfall' } });
+    const audit = await exportAudit({ detail: { $regex: 'rockfall' } });
+    expect(JSON.parse(audit.detail)).toEqual({ rows: 4, full: false, filter: { hazardType: 'rockfall' } });
   });
 
   it('refuses another township’s area', async () => {
@@ -128,8 +155,8 @@ describe('exporting the ledger', () => {
     const rows = (await sheetRows(response.body)).slice(1);
     expect(new Set(rows.map((row) => row[4]))).toEqual(new Set(heads.map((head) => head.idNumber)));
     expect(new Set(rows.map((row) => row[5]))).toEqual(new Set(['13912345678']));
-    const audit = await auditLogs().findOne({ action: 'registration.export', actorId: townshipA.user.id, detail: { $regex: '"full":true' } });
-    expect(JSON.parse(audit!.detail)).toMatchObject({ rows: 200, full: true });
+    const audit = await exportAudit({ actorId: townshipA.user.id, detail: { $regex: '"full":true' } });
+    expect(JSON.parse(audit.detail)).toMatchObject({ rows: 200, full: true });
   });
 });
 
@@ -174,6 +201,21 @@ describe('importing a ledger', () => {
   const upload = (staff: Staff, content: Buffer, filename = 'ledger.xlsx') =>
     staff.agent.post('/api/registrations/import').set('X-CSRF-Token', staff.csrf).attach('file', content, filename);
 
+  /** Starts an import and follows it, as the console does, until it has ended. */
+  async function importLedger(staff: Staff, content: Buffer, filename = 'ledger.xlsx'): Promise<LedgerImportJob> {
+    const started = await upload(staff, content, filename);
+    expect({ status: started.status, body: started.body }).toMatchObject({ status: 202, body: { status: 'running' } });
+    for (let polls = 0; polls < 300; polls += 1) {
+      const { status, body } = await staff.agent.get(`/api/registration-imports/${started.body.id}`);
+      expect(status).toBe(200);
+      if (body.status !== 'running') return body;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('the import did not end within 30 s');
+  }
+
+  const reportOf = ({ totalRows, imported, duplicates, rejected }: LedgerImportJob): LedgerImportReport => ({ totalRows, imported, duplicates, rejected });
+
   it('offers a template with the columns, an example row and notes, which imports nothing as it is', async () => {
     const response = await download(townshipA, '/api/registrations/import-template');
     expect(response.status).toBe(200);
@@ -183,8 +225,8 @@ describe('importing a ledger', () => {
     expect(example[0]).toBe('示例');
     expect((await sheetRows(response.body, '填写说明')).length).toBeGreaterThan(10);
 
-    const report = await upload(townshipA, response.body);
-    expect({ status: report.status, body: report.body }).toEqual({ status: 200, body: { totalRows: 0, imported: 0, duplicates: [], rejected: [] } });
+    const job = await importLedger(townshipA, response.body);
+    expect({ status: job.status, report: reportOf(job) }).toEqual({ status: 'done', report: { totalRows: 0, imported: 0, duplicates: [], rejected: [] } });
   });
 
   it('imports the good rows, reports each bad one with its reasons, and imports nothing twice', async () => {
@@ -206,10 +248,10 @@ describe('importing a ledger', () => {
       goodRow(0, { 户主姓名: '陈光荣', 户主身份证号: first.户主身份证号 }),
     ]);
 
-    const response = await upload(townshipA, file);
+    const job = await importLedger(townshipA, file, '狮山镇台账.xlsx');
 
-    expect(response.status).toBe(200);
-    expect(response.body).toEqual({
+    expect(job).toMatchObject({ status: 'done', fileName: '狮山镇台账.xlsx', processedRows: 6, startedBy: { id: townshipA.user.id }, failure: null });
+    expect(reportOf(job)).toEqual({
       totalRows: 6,
       imported: 2,
       duplicates: [],
@@ -230,15 +272,18 @@ describe('importing a ledger', () => {
     expect(stored[1].enteredBy).toEqual({ staffId: townshipA.user.id, name: townshipA.user.displayName });
     expect(JSON.stringify(stored)).not.toContain(String(first.户主身份证号));
 
-    const again = await upload(townshipA, file);
-    expect(again.body).toMatchObject({ totalRows: 6, imported: 0, duplicates: [{ row: 2, headName: '陈光荣' }, { row: 3, headName: '刘桂花' }] });
-    expect(again.body.rejected).toHaveLength(4);
+    const again = await importLedger(townshipA, file, '狮山镇台账.xlsx');
+    expect(again).toMatchObject({ totalRows: 6, imported: 0, duplicates: [{ row: 2, headName: '陈光荣' }, { row: 3, headName: '刘桂花' }] });
+    expect(again.rejected).toHaveLength(4);
     expect(await registrations().countDocuments({ source: 'import' })).toBe(2);
 
-    const audits = await auditLogs().find({ action: 'registration.import', actorId: townshipA.user.id }).sort({ _id: 1 }).toArray();
-    expect(audits.slice(-2).map((audit) => JSON.parse(audit.detail))).toEqual([
-      { rows: 6, imported: 2, duplicates: 0, rejected: 4 },
-      { rows: 6, imported: 0, duplicates: 2, rejected: 4 },
+    await awaitAudit({ action: 'registration.import.finish', detail: { $regex: again.id } });
+    const audits = await auditLogs().find({ action: /^registration\.import/, actorId: townshipA.user.id }).sort({ _id: 1 }).toArray();
+    expect(audits.slice(-4).map((audit) => [audit.action, JSON.parse(audit.detail)])).toEqual([
+      ['registration.import', { importId: job.id, fileName: '狮山镇台账.xlsx', rows: 6 }],
+      ['registration.import.finish', { importId: job.id, status: 'done', rows: 6, processed: 6, imported: 2, duplicates: 0, rejected: 4 }],
+      ['registration.import', { importId: again.id, fileName: '狮山镇台账.xlsx', rows: 6 }],
+      ['registration.import.finish', { importId: again.id, status: 'done', rows: 6, processed: 6, imported: 0, duplicates: 2, rejected: 4 }],
     ]);
   });
 
@@ -252,13 +297,13 @@ describe('importing a ledger', () => {
       submitter: { kind: 'resident', id: 'x', name: 'x' },
       idempotencyKey: `test:${newIdempotencyKey()}`,
     });
-    const response = await upload(townshipA, await ledgerFile([goodRow(0, { 户主姓名: '李建国', 户主身份证号: idNumber })]));
-    expect(response.body).toMatchObject({ imported: 0, duplicates: [{ row: 2, headName: '李建国' }], rejected: [] });
+    const job = await importLedger(townshipA, await ledgerFile([goodRow(0, { 户主姓名: '李建国', 户主身份证号: idNumber })]));
+    expect(job).toMatchObject({ imported: 0, duplicates: [{ row: 2, headName: '李建国' }], rejected: [] });
   });
 
   it('rejects rows outside the caller’s township', async () => {
-    const response = await upload(townshipB, await ledgerFile([goodRow(0, { 户主姓名: '越界户' }), goodRow(1, { 户主姓名: '本镇户' })]));
-    expect(response.body).toMatchObject({
+    const job = await importLedger(townshipB, await ledgerFile([goodRow(0, { 户主姓名: '越界户' }), goodRow(1, { 户主姓名: '本镇户' })]));
+    expect(job).toMatchObject({
       imported: 1,
       rejected: [{ row: 2, reasons: [`村（社区）：${township(0).name}${township(0).children[0].name}不在您的管辖范围内`] }],
     });
@@ -266,7 +311,7 @@ describe('importing a ledger', () => {
   });
 
   it('names each problem of a row by its column, members included', async () => {
-    const response = await upload(
+    const job = await importLedger(
       admin,
       await ledgerFile([
         goodRow(0, {
@@ -280,12 +325,113 @@ describe('importing a ledger', () => {
         }),
       ]),
     );
-    expect(response.body.rejected).toEqual([
+    expect(job.rejected).toEqual([
       {
         row: 2,
         reasons: ['联系电话：请输入 11 位手机号', '原因说明：不愿意搬迁时请填写原因', '成员2与户主关系：“表亲”不是可选的值（配偶、子女、父母、孙子女、祖父母、兄弟姐妹、儿媳/女婿、其他）'],
       },
     ]);
+  });
+
+  it('answers at once and lets the caller follow the import, which grows to the full report', async () => {
+    const rows = Array.from({ length: 120 }, (_, i) => goodRow(0, { 户主姓名: numberedName('进度户', i) }));
+    rows[99] = goodRow(0, { 户主姓名: '缺村户', '村（社区）': '' });
+    const started = await upload(townshipA, await ledgerFile(rows), '进度.xlsx');
+    expect(started.status).toBe(202);
+    expect(started.body).toMatchObject({ status: 'running', totalRows: 120, processedRows: 0, imported: 0, finishedAt: null });
+
+    const seen: number[] = [];
+    let job: LedgerImportJob = started.body;
+    while (job.status === 'running') {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      job = (await townshipA.agent.get(`/api/registration-imports/${started.body.id}`).expect(200)).body;
+      seen.push(job.processedRows);
+    }
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect(job).toMatchObject({ status: 'done', processedRows: 120, imported: 119, rejected: [{ row: 101, reasons: ['村（社区）：请填写村（社区）'] }] });
+    expect(await registrations().countDocuments({ 'household.head.name': /^进度户/ })).toBe(119);
+
+    // Staff above the caller's township may open it; another township may not, nor see it listed.
+    await admin.agent.get(`/api/registration-imports/${job.id}`).expect(200);
+    const refused = await townshipB.agent.get(`/api/registration-imports/${job.id}`);
+    expect({ status: refused.status, message: refused.body.error.message }).toEqual({ status: 404, message: '没有找到这次导入' });
+    expect((await townshipB.agent.get('/api/registration-imports').expect(200)).body.items.map((item: { id: string }) => item.id)).not.toContain(job.id);
+
+    const [latest] = (await townshipA.agent.get('/api/registration-imports').expect(200)).body.items;
+    expect(latest).toEqual({
+      id: job.id,
+      status: 'done',
+      fileName: '进度.xlsx',
+      startedBy: { id: townshipA.user.id, name: townshipA.user.displayName },
+      totalRows: 120,
+      processedRows: 120,
+      imported: 119,
+      duplicateCount: 0,
+      rejectedCount: 1,
+      startedAt: job.startedAt,
+      finishedAt: job.finishedAt,
+      failure: null,
+    });
+  });
+
+  it('stops a running import at shutdown as interrupted, and the same file again imports only the rest', async () => {
+    const file = await ledgerFile(Array.from({ length: 150 }, (_, i) => goodRow(0, { 户主姓名: numberedName('中断户', i) })));
+    const started = await upload(townshipA, file);
+    expect(started.status).toBe(202);
+    await t.services.ledgerImport.stopJobs();
+
+    const interrupted: LedgerImportJob = (await townshipA.agent.get(`/api/registration-imports/${started.body.id}`).expect(200)).body;
+    expect(interrupted).toMatchObject({ status: 'interrupted', failure: '导入过程中服务器重启，导入已中断。' });
+    expect(interrupted.processedRows).toBeLessThan(150);
+    expect(await registrations().countDocuments({ 'household.head.name': /^中断户/ })).toBe(interrupted.imported);
+
+    const resumed = await importLedger(townshipA, file);
+    expect(resumed).toMatchObject({ status: 'done', imported: 150 - interrupted.imported });
+    expect(resumed.duplicates).toHaveLength(interrupted.imported);
+    expect(await registrations().countDocuments({ 'household.head.name': /^中断户/ })).toBe(150);
+  });
+
+  it('ends an import that hits an unexpected error as failed, keeping the rows imported before it', async () => {
+    const create = t.services.registrations.create;
+    let calls = 0;
+    const failOnThird = jest.spyOn(t.services.registrations, 'create').mockImplementation((input) => {
+      calls += 1;
+      return calls === 3 ? Promise.reject(new Error('database went away')) : create(input);
+    });
+    try {
+      const job = await importLedger(townshipA, await ledgerFile(Array.from({ length: 5 }, (_, i) => goodRow(0, { 户主姓名: numberedName('故障户', i) }))));
+      expect(job).toMatchObject({ status: 'failed', processedRows: 2, imported: 2, failure: '导入过程中出现意外错误，导入已中断。' });
+      expect(await registrations().countDocuments({ 'household.head.name': /^故障户/ })).toBe(2);
+      expect(await awaitAudit({ action: 'registration.import.finish', detail: { $regex: job.id } })).toMatchObject({ result: 'failure', detail: expect.stringContaining('"status":"failed"') });
+    } finally {
+      failOnThird.mockRestore();
+    }
+  });
+
+  it('marks an import left running by a process that died as interrupted', async () => {
+    const jobs = t.connection.db!.collection('ledger_import_jobs');
+    const longAgo = new Date(Date.now() - 10 * 60_000);
+    const { insertedId } = await jobs.insertOne({
+      status: 'running',
+      fileName: '台账.xlsx',
+      divisionCode: townshipA.user.divisionCode,
+      startedBy: { id: townshipA.user.id, name: townshipA.user.displayName },
+      totalRows: 500,
+      processedRows: 200,
+      imported: 200,
+      duplicates: [],
+      rejected: [],
+      duplicateCount: 0,
+      rejectedCount: 0,
+      failure: null,
+      startedAt: longAgo,
+      heartbeatAt: longAgo,
+      finishedAt: null,
+    });
+
+    expect(await t.services.ledgerImport.markAbandonedJobs()).toBe(1);
+    const job = (await townshipA.agent.get(`/api/registration-imports/${insertedId.toHexString()}`).expect(200)).body;
+    expect(job).toMatchObject({ status: 'interrupted', processedRows: 200, failure: '导入过程中服务器重启，导入已中断。' });
   });
 
   it.each([

@@ -1,8 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { LedgerImportReport } from '@anqian/shared';
+import type { LedgerImportJob } from '@anqian/shared';
 import { api } from '@/lib/api-client';
-import { registrationsQueryKey } from '@/features/registrations/api/list-registrations';
+import { ledgerImportJobKey, recentLedgerImportsKey } from '@/features/registrations/api/ledger-import-jobs';
 
+/** The server checks the file, answers at once with the running job and imports the rows in the background. */
 export function useImportRegistrations() {
   const queryClient = useQueryClient();
   return useMutation({
@@ -10,11 +11,12 @@ export function useImportRegistrations() {
       const form = new FormData();
       form.append('file', file);
       // The dialog shows a refused file itself.
-      return api.upload<LedgerImportReport>('/registrations/import', form, { expected: true });
+      return api.upload<LedgerImportJob>('/registrations/import', form, { expected: true });
     },
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: registrationsQueryKey });
-      void queryClient.invalidateQueries({ queryKey: ['dashboard'] });
+    onSuccess: (job) => {
+      // Seeded so the progress shows at once, and so the poll sees the job go from running to ended.
+      queryClient.setQueryData(ledgerImportJobKey(job.id), job);
+      void queryClient.invalidateQueries({ queryKey: recentLedgerImportsKey });
     },
   });
 }

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, Button, Flex, Modal, Statistic, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Flex, Modal, Upload } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
-import type { LedgerImportReport } from '@anqian/shared';
 import { isApiError } from '@/lib/api-client';
 import { useDownloadImportTemplate } from '@/features/registrations/api/download-import-template';
 import { useImportRegistrations } from '@/features/registrations/api/import-registrations';
+import { LedgerImportJobView } from '@/features/registrations/components/ledger-import-job-view';
+import { RecentLedgerImports } from '@/features/registrations/components/recent-ledger-imports';
 
 type Props = { open: boolean; onClose: () => void };
 
@@ -16,13 +17,18 @@ export function LedgerImportModal({ open, onClose }: Props) {
   );
 }
 
+/** Choosing a file and the recent imports first; then the import that was started or opened. */
 function LedgerImport({ onClose }: { onClose: () => void }) {
+  const [jobId, setJobId] = useState<string | null>(null);
+  if (jobId) return <LedgerImportJobView jobId={jobId} onBack={() => setJobId(null)} onClose={onClose} />;
+  return <StartImport onOpenJob={setJobId} onClose={onClose} />;
+}
+
+function StartImport({ onOpenJob, onClose }: { onOpenJob: (jobId: string) => void; onClose: () => void }) {
   const [file, setFile] = useState<File | null>(null);
   const template = useDownloadImportTemplate();
   const importer = useImportRegistrations();
-  const report = importer.data;
-
-  if (report) return <ImportReport report={report} onAgain={() => { setFile(null); importer.reset(); }} onClose={onClose} />;
+  const start = (picked: File) => importer.mutate(picked, { onSuccess: (job) => onOpenJob(job.id) });
 
   return (
     <Flex vertical gap={16}>
@@ -61,73 +67,11 @@ function LedgerImport({ onClose }: { onClose: () => void }) {
       )}
       <Flex justify="flex-end" gap={8}>
         <Button onClick={onClose}>取消</Button>
-        <Button type="primary" disabled={!file} loading={importer.isPending} onClick={() => file && importer.mutate(file)}>
+        <Button type="primary" disabled={!file} loading={importer.isPending} onClick={() => file && start(file)}>
           开始导入
         </Button>
       </Flex>
-    </Flex>
-  );
-}
-
-function describe(report: LedgerImportReport): { type: 'success' | 'warning'; title: string } {
-  if (report.totalRows === 0) return { type: 'warning', title: '文件里没有可导入的数据行，请在模板的“登记信息”表中逐行填写后再导入' };
-  if (report.rejected.length > 0) return { type: 'warning', title: '部分行未导入，请按原因修改后重新导入这些行' };
-  return { type: 'success', title: `导入完成，新增 ${report.imported} 户登记` };
-}
-
-function ImportReport({ report, onAgain, onClose }: { report: LedgerImportReport; onAgain: () => void; onClose: () => void }) {
-  const outcome = describe(report);
-  return (
-    <Flex vertical gap={16}>
-      <Alert type={outcome.type} showIcon title={outcome.title} />
-      <Flex gap={48}>
-        <Statistic title="台账行数" value={report.totalRows} />
-        <Statistic title="成功导入" value={report.imported} styles={{ content: { color: '#389e0d' } }} />
-        <Statistic title="重复（已有登记）" value={report.duplicates.length} />
-        <Statistic title="未通过校验" value={report.rejected.length} styles={report.rejected.length ? { content: { color: '#cf1322' } } : undefined} />
-      </Flex>
-      {report.rejected.length > 0 && (
-        <Table
-          size="small"
-          title={() => <Typography.Text strong>未通过校验的行</Typography.Text>}
-          rowKey="row"
-          dataSource={report.rejected}
-          pagination={report.rejected.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
-          columns={[
-            { title: '表格行号', dataIndex: 'row', width: 90 },
-            {
-              title: '原因',
-              dataIndex: 'reasons',
-              render: (reasons: string[]) => (
-                <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-                  {reasons.map((reason) => (
-                    <li key={reason}>{reason}</li>
-                  ))}
-                </ul>
-              ),
-            },
-          ]}
-        />
-      )}
-      {report.duplicates.length > 0 && (
-        <Table
-          size="small"
-          title={() => <Typography.Text strong>重复的行（未导入）</Typography.Text>}
-          rowKey="row"
-          dataSource={report.duplicates}
-          pagination={report.duplicates.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
-          columns={[
-            { title: '表格行号', dataIndex: 'row', width: 90 },
-            { title: '户主', dataIndex: 'headName' },
-          ]}
-        />
-      )}
-      <Flex justify="flex-end" gap={8}>
-        <Button onClick={onAgain}>继续导入</Button>
-        <Button type="primary" onClick={onClose}>
-          完成
-        </Button>
-      </Flex>
+      <RecentLedgerImports onOpen={onOpenJob} />
     </Flex>
   );
 }
