@@ -16,6 +16,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'staff.enable': '启用账号',
   'staff.reveal-phone': '查看完整手机号',
   'registration.cadre-submit': '村干部代填登记',
+  'registration.cadre-resubmit': '村干部补正代填的登记',
   'registration.accept': '受理登记',
   'registration.verify': '入户核实',
   'registration.return': '退回补正',

@@ -103,3 +103,8 @@ export const RESIDENT_NEXT_STEP: Record<RegistrationStatus, string> = {
   rejected: '登记未获通过，原因见下方。如有疑问可咨询乡镇。',
   withdrawn: '您已撤回登记。如需搬迁，可以重新登记。',
 };
+
+/** Where the village cadre who entered a registration reads otherwise: they cannot withdraw it. */
+export const CADRE_NEXT_STEP: Partial<Record<RegistrationStatus, string>> = {
+  submitted: '登记已提交，等待乡镇受理。',
+};

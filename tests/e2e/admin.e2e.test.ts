@@ -1,10 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 
 jest.setTimeout(60_000);
 import { chooseWithKeyboard, settledDialog } from './antd';
-import { baseUrl, launchBrowser, screenshotPath } from './browser';
+import { launchBrowser, screenshotPath, signedInAdminPage } from './browser';
 
-const DEMO_PASSWORD = 'Anqian@2026';
 const NEW_PASSWORD = 'Xiang@zhen2026';
 
 let browser: Browser;
@@ -13,16 +12,8 @@ beforeAll(async () => {
 });
 afterAll(() => browser.close());
 
-async function signIn(page: Page, username: string, password: string) {
-  await page.goto(`${baseUrl()}/admin/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-}
-
 test('a county admin creates a township account, which signs in, changes its password and sees only its township', async () => {
-  const admin = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await signIn(admin, 'county_admin', DEMO_PASSWORD);
+  const admin = await signedInAdminPage(browser, 'county_admin');
   await admin.getByRole('menuitem', { name: '人员管理' }).click();
   await admin.getByRole('button', { name: /新建账号/ }).click();
 
@@ -43,8 +34,7 @@ test('a county admin creates a township account, which signs in, changes its pas
   await admin.getByRole('cell', { name: 'shishan_e2e' }).waitFor();
   await admin.screenshot({ path: screenshotPath('admin-staff') });
 
-  const staff = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await signIn(staff, 'shishan_e2e', temporaryPassword);
+  const staff = await signedInAdminPage(browser, 'shishan_e2e', temporaryPassword);
   await staff.getByLabel('当前密码').fill(temporaryPassword);
   await staff.getByLabel('新密码', { exact: true }).fill(NEW_PASSWORD);
   await staff.getByLabel('确认新密码').fill(NEW_PASSWORD);

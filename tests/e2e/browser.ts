@@ -16,6 +16,19 @@ export const CHROMIUM_ARGS = [
 export const launchBrowser = (): Promise<Browser> =>
   chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 
+/** The demo staff accounts' password (server/src/dev/demo-data.ts). */
+const DEMO_PASSWORD = 'Anqian@2026';
+
+/** A desktop-sized admin console page, signed in. */
+export async function signedInAdminPage(browser: Browser, username: string, password = DEMO_PASSWORD): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(`${baseUrl()}/admin/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  return page;
+}
+
 export function baseUrl(): string {
   const url = process.env.E2E_BASE_URL;
   if (!url) throw new Error('E2E_BASE_URL is not set: run through the e2e jest project, whose global setup starts the product');

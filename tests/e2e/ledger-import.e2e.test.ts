@@ -3,11 +3,10 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { ERRORS, withCheckDigit, type DivisionNode } from '@anqian/shared';
 import { settledDialog } from './antd';
-import { baseUrl, launchBrowser, settledScreenshot } from './browser';
+import { baseUrl, launchBrowser, settledScreenshot, signedInAdminPage } from './browser';
 
 jest.setTimeout(180_000);
 
-const DEMO_PASSWORD = 'Anqian@2026';
 const run = randomInt(100_000, 1_000_000);
 const FILE_NAME = `搬迁台账${run}.xlsx`;
 const HEADS = ['钟山林', '苏海燕', '罗建平'];
@@ -65,11 +64,7 @@ async function demoTownship(): Promise<DivisionNode> {
 }
 
 async function townshipStaff() {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(`${baseUrl()}/admin/login`);
-  await page.getByLabel('用户名').fill('township_staff');
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
+  const page = await signedInAdminPage(browser, 'township_staff');
   await page.getByRole('menuitem', { name: '搬迁登记' }).click();
   return page;
 }

@@ -4,11 +4,10 @@ import { formatFen, RESETTLEMENT_TYPE_LABELS, SPECIAL_STATUS_LABELS, type Subsid
 import { SUBSIDY_WORKED_CASES } from '@anqian/shared/src/subsidy-cases';
 import { DEMO_SUBSIDY_RULE_SET } from '@anqian/shared/src/subsidy-demo';
 import { chooseWithKeyboard, settledDialog } from './antd';
-import { baseUrl, launchBrowser, settledScreenshot } from './browser';
+import { baseUrl, launchBrowser, settledScreenshot, signedInAdminPage } from './browser';
 
 jest.setTimeout(180_000);
 
-const DEMO_PASSWORD = 'Anqian@2026';
 
 // A household the form takes as is: no demolition, no move date, one member with a special status.
 const HOUSEHOLD = SUBSIDY_WORKED_CASES.find((worked) => worked.id === 'dibao')!;
@@ -37,14 +36,6 @@ afterAll(() => browser.close());
 
 const visible = (page: Page, text: string) => page.getByText(text, { exact: true }).filter({ visible: true }).first();
 
-async function countyAdmin() {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(`${baseUrl()}/admin/login`);
-  await page.getByLabel('用户名').fill('county_admin');
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  return page;
-}
 
 async function residentPhone() {
   const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
@@ -65,7 +56,7 @@ async function openService(phone: Page, name: string) {
 
 test('the county publishes a policy and a new subsidy standard; a resident finds the policy by keyword and gets the estimate the worked case expects', async () => {
   // The county admin writes the document, saves it as a draft and publishes it.
-  const admin = await countyAdmin();
+  const admin = await signedInAdminPage(browser, 'county_admin');
   await admin.getByRole('menuitem', { name: '政策文件' }).click();
   await admin.getByRole('button', { name: '新建政策文件' }).click();
   await admin.getByLabel('标题', { exact: true }).fill(POLICY.title);

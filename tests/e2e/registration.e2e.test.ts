@@ -2,12 +2,11 @@ import { randomInt } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import type { Browser, Page } from 'playwright-core';
 import { addDays, chinaDate, withCheckDigit } from '@anqian/shared';
-import { baseUrl, launchBrowser, settledScreenshot } from './browser';
+import { baseUrl, launchBrowser, settledScreenshot, signedInAdminPage } from './browser';
 import { settledDialog } from './antd';
 
 jest.setTimeout(180_000);
 
-const DEMO_PASSWORD = 'Anqian@2026';
 const HEAD_NAME = '赵明远';
 
 let browser: Browser;
@@ -21,11 +20,7 @@ const fill = (page: Page, placeholder: string, value: string) =>
   page.locator(`input[placeholder="${placeholder}"], textarea[placeholder="${placeholder}"]`).filter({ visible: true }).first().fill(value);
 
 async function staffPage(username: string) {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(`${baseUrl()}/admin/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
+  const page = await signedInAdminPage(browser, username);
   await page.getByRole('menuitem', { name: '搬迁登记' }).click();
   await page.getByPlaceholder('户主姓名或身份证后 4 位').fill(HEAD_NAME);
   await page.getByRole('button', { name: /查\s*询/ }).click();

@@ -1,5 +1,6 @@
 import {
   REGISTRATION_STATUS_LABELS,
+  CADRE_NEXT_STEP,
   RESIDENT_NEXT_STEP,
   STAFF_ROLE_LABELS,
   allowedActions,
@@ -193,21 +194,30 @@ export function presentDetail(
   };
 }
 
+/**
+ * Who reads a registration in the mini-program: the household that owns it, or the village cadre
+ * who entered it for a household. The cadre may correct it when returned, but withdrawing is the
+ * household's own decision.
+ */
+export type ResidentViewer = 'household' | 'cadre';
+
 /** The resident's view: no internal notes, objections or staff names. */
-export function presentForResident(record: RegistrationRecord, lookups: Lookups): ResidentRegistration {
+export function presentForResident(record: RegistrationRecord, lookups: Lookups, viewer: ResidentViewer = 'household'): ResidentRegistration {
   const ownedByResident = Boolean(record.residentId);
+  const mayWithdraw = viewer === 'household' && ownedByResident;
+  const mayCorrect = viewer === 'cadre' || ownedByResident;
   return {
     id: record._id.toString(),
     status: record.status,
     statusLabel: REGISTRATION_STATUS_LABELS[record.status],
-    nextStep: RESIDENT_NEXT_STEP[record.status],
+    nextStep: (viewer === 'cadre' && CADRE_NEXT_STEP[record.status]) || RESIDENT_NEXT_STEP[record.status],
     household: presentHousehold(record, lookups),
     wishes: presentWishes(record, lookups),
     timeline: record.timeline.map(presentTimelineEntry),
     ...presentAssignedSite(record, lookups),
     ...presentNotice(record),
-    canWithdraw: ownedByResident && nextStatus(record.status, 'withdraw', 'household') !== null,
-    canResubmit: ownedByResident && nextStatus(record.status, 'resubmit', 'household') !== null,
+    canWithdraw: mayWithdraw && nextStatus(record.status, 'withdraw', 'household') !== null,
+    canResubmit: mayCorrect && nextStatus(record.status, 'resubmit', 'household') !== null,
     enteredByCadre: record.source === 'cadre',
     submittedAt: record.submittedAt.toISOString(),
     updatedAt: record.updatedAt.toISOString(),

@@ -290,7 +290,14 @@ describe('a village cadre on the mini-program', () => {
     expect(linked.body.cadre).toEqual({ displayName: cadreUser.displayName, villageCode: village, villageName: t.county.children[0].children[0].name });
     expect((await wechat.get('/api/resident/me')).body.cadre).toEqual(linked.body.cadre);
     expect(entered.status).toBe(201);
-    expect(entered.body).toMatchObject({ status: 'submitted', enteredByCadre: true, canWithdraw: false, timeline: [{ action: 'submit', actorLabel: '村干部代填' }] });
+    expect(entered.body).toMatchObject({
+      status: 'submitted',
+      enteredByCadre: true,
+      canWithdraw: false,
+      // Nobody can withdraw it in the mini-program, so the next step does not offer it.
+      nextStep: '登记已提交，等待乡镇受理。',
+      timeline: [{ action: 'submit', actorLabel: '村干部代填' }],
+    });
     expect(JSON.stringify(entered.body)).not.toContain(cadreUser.displayName);
     expect([otherVillage.status, otherVillage.body.error.code]).toEqual([403, 'OUT_OF_SCOPE']);
     expect(list.body.items.map((r: { id: string }) => r.id)).toEqual([entered.body.id]);
@@ -310,6 +317,48 @@ describe('a village cadre on the mini-program', () => {
     // Staff see who entered it.
     const township = asStaff(await t.staffAgent('township_staff'));
     expect((await township.get(`/api/registrations/${entered.body.id}`)).body.enteredBy).toEqual({ name: cadreUser.displayName });
+
+  });
+
+  it('lets the cadre who entered a registration correct it once returned, and nobody else', async () => {
+    const cadreUser = await t.createStaff('village_cadre');
+    const wechat = asResident(t, (await t.residentToken()).token);
+    await wechat.post('/api/resident/cadre-link', { username: cadreUser.username, password: TEST_PASSWORD });
+    const body = buildSubmitBody(village);
+    const { id } = (await wechat.post('/api/resident/cadre/registrations', body)).body;
+    const corrected = { household: { ...body.household, address: '三组 18 号（已重新核对）' }, wishes: body.wishes };
+
+    const tooEarly = await wechat.put(`/api/resident/cadre/registrations/${id}`, corrected);
+    expect([tooEarly.status, tooEarly.body.error.code]).toEqual([409, 'REGISTRATION_TRANSITION_NOT_ALLOWED']);
+
+    const township = asStaff(await t.staffAgent('township_staff'));
+    await township.post(`/api/registrations/${id}/return`, { reason: '住址不完整，请补充门牌号' }).expect(200);
+    const [returned] = (await wechat.get('/api/resident/cadre/registrations')).body.items;
+    expect(returned).toMatchObject({ id, status: 'returned', canResubmit: true, canWithdraw: false, nextStep: '登记被退回，请按退回原因修改后重新提交。' });
+    expect((await wechat.get(`/api/resident/cadre/registrations/${id}`)).body).toEqual(returned);
+
+    // Another cadre of the same village, and a resident, see nothing of it.
+    const otherCadre = await t.createStaff('village_cadre');
+    const otherWechat = asResident(t, (await t.residentToken()).token);
+    await otherWechat.post('/api/resident/cadre-link', { username: otherCadre.username, password: TEST_PASSWORD });
+    expect((await otherWechat.get(`/api/resident/cadre/registrations/${id}`)).status).toBe(404);
+    expect((await otherWechat.put(`/api/resident/cadre/registrations/${id}`, corrected)).status).toBe(404);
+    expect((await otherWechat.get(`/api/resident/registrations/${id}`)).status).toBe(404);
+
+    const elsewhere = await wechat.put(`/api/resident/cadre/registrations/${id}`, { ...corrected, household: { ...corrected.household, villageCode: villageOf(t.county, 0, 1) } });
+    expect([elsewhere.status, elsewhere.body.error.code]).toEqual([403, 'OUT_OF_SCOPE']);
+
+    const resubmitted = await wechat.put(`/api/resident/cadre/registrations/${id}`, corrected);
+    expect(resubmitted.status).toBe(200);
+    expect(resubmitted.body).toMatchObject({ status: 'submitted', canResubmit: false, canWithdraw: false, nextStep: '登记已提交，等待乡镇受理。' });
+    expect(resubmitted.body.household.address).toBe('三组 18 号（已重新核对）');
+    expect(resubmitted.body.timeline.map((entry: { action: string; actorLabel: string }) => [entry.action, entry.actorLabel]).at(-1)).toEqual(['resubmit', '村干部代填']);
+    const audit = await t.connection.db!.collection('audit_logs').find({ action: 'registration.cadre-resubmit', actorId: cadreUser.id }).sort({ _id: 1 }).toArray();
+    expect(audit.map((entry) => [entry.targetId, entry.result, entry.detail])).toEqual([
+      [id, 'failure', 'REGISTRATION_TRANSITION_NOT_ALLOWED'],
+      [id, 'failure', 'OUT_OF_SCOPE'],
+      [id, 'success', null],
+    ]);
   });
 
   it('refuses a staff account that is not a village cadre', async () => {

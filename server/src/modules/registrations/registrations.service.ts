@@ -40,7 +40,7 @@ import type { SitesService } from '../sites/sites.service';
 import type { SubsidiesService, SubsidyBasis } from '../subsidies/subsidies.service';
 import { householdRecord } from './household-record';
 import { registrationFilter, registrationSort } from './registration-filter';
-import { presentDetail, presentForResident, presentSummary, type Lookups } from './registration.presenter';
+import { presentDetail, presentForResident, presentSummary, type Lookups, type ResidentViewer } from './registration.presenter';
 import { registrationModel, type RegistrationRecord } from './registration.model';
 import { createRegistrationSummaries } from './registration-summaries';
 import type { RegistrationSummaryRecord } from './registration-summary.model';
@@ -80,6 +80,7 @@ const staffOf = (actor: StaffActor): TimelineActor => ({ kind: 'staff', id: acto
 type Visible = (record: RegistrationRecord) => boolean;
 const inAreaOf = (actor: StaffActor): Visible => (record) => isInScope(actor, record.divisionCode);
 const ownedBy = (residentId: string): Visible => (record) => record.residentId?.toString() === residentId;
+const enteredBy = (cadre: StaffActor): Visible => (record) => record.source === 'cadre' && record.enteredBy?.staffId === cadre.id;
 
 export function createRegistrationsService(deps: {
   connection: Connection;
@@ -120,8 +121,8 @@ export function createRegistrationsService(deps: {
     return { names, sites: await sites.refs(siteIds), photos: new Map(photoRefs.map((ref) => [ref.id, ref])), today: chinaDate() };
   }
 
-  async function forResident(record: RegistrationRecord): Promise<ResidentRegistration> {
-    return presentForResident(record, await lookups([record]));
+  async function forResident(record: RegistrationRecord, viewer: ResidentViewer = 'household'): Promise<ResidentRegistration> {
+    return presentForResident(record, await lookups([record]), viewer);
   }
 
   async function detail(actor: StaffActor, record: RegistrationRecord): Promise<RegistrationDetail> {
@@ -259,6 +260,33 @@ export function createRegistrationsService(deps: {
     throw transitionRefused();
   }
 
+  /** A returned registration corrected by whoever may act for its household. */
+  async function resubmit(
+    id: string,
+    body: ResubmitBody,
+    by: { visible: Visible; scope: Record<string, unknown>; actor: TimelineActor; photoOwner: PhotoOwner },
+    viewer: ResidentViewer = 'household',
+  ): Promise<ResidentRegistration> {
+    const updated = await locked(id, async () => {
+      const current = await loadVisible(id, by.visible);
+      if (!nextStatus(current.status, 'resubmit', 'household')) throw transitionRefused();
+      await checkSubmission(body.household, body.wishes, by.photoOwner);
+      const record = householdRecord(body.household, crypto);
+      try {
+        return await applyTransition(by.scope, current, {
+          action: 'resubmit',
+          by: 'household',
+          actor: by.actor,
+          set: { ...record, activeLock: record.householdKey, wishes: body.wishes },
+        });
+      } catch (error) {
+        if (isDuplicateKey(error)) throw new AppError('REGISTRATION_ACTIVE_EXISTS');
+        throw error;
+      }
+    });
+    return forResident(updated ?? (await refusal(id, by.visible)), viewer);
+  }
+
   async function notifyResident(record: RegistrationRecord, reason?: string): Promise<void> {
     if (!record.residentId) return;
     await notifications.registrationStatusChanged({
@@ -330,7 +358,7 @@ export function createRegistrationsService(deps: {
         idempotencyKey: `cadre:${cadre.id}:${body.idempotencyKey}`,
         photoOwner: { kind: 'resident', id: residentId },
       });
-      return { registration: await forResident(record), created };
+      return { registration: await forResident(record, 'cadre'), created };
     },
 
     async listOwn(residentId: string): Promise<{ items: ResidentRegistration[] }> {
@@ -342,11 +370,15 @@ export function createRegistrationsService(deps: {
     async listEnteredBy(cadre: StaffActor): Promise<{ items: ResidentRegistration[] }> {
       const records = await fullRecords({ enteredByStaffId: cadre.id });
       const found = await lookups(records);
-      return { items: records.map((record) => presentForResident(record, found)) };
+      return { items: records.map((record) => presentForResident(record, found, 'cadre')) };
     },
 
     async getOwn(residentId: string, id: string): Promise<ResidentRegistration> {
       return forResident(await loadVisible(id, ownedBy(residentId)));
+    },
+
+    async getEnteredBy(cadre: StaffActor, id: string): Promise<ResidentRegistration> {
+      return forResident(await loadVisible(id, enteredBy(cadre)), 'cadre');
     },
 
     /** Villages the resident has registered in, for their default public-notice list. */
@@ -357,24 +389,28 @@ export function createRegistrationsService(deps: {
 
     /** A returned registration, corrected: the household and wishes are replaced as a whole. */
     async resubmit(residentId: string, id: string, body: ResubmitBody): Promise<ResidentRegistration> {
-      const updated = await locked(id, async () => {
-        const current = await loadVisible(id, ownedBy(residentId));
-        if (!nextStatus(current.status, 'resubmit', 'household')) throw transitionRefused();
-        await checkSubmission(body.household, body.wishes, { kind: 'resident', id: residentId });
-        const record = householdRecord(body.household, crypto);
-        try {
-          return await applyTransition(ownedScope(residentId), current, {
-            action: 'resubmit',
-            by: 'household',
-            actor: { kind: 'resident', id: residentId, name: body.household.head.name, role: null },
-            set: { ...record, activeLock: record.householdKey, wishes: body.wishes },
-          });
-        } catch (error) {
-          if (isDuplicateKey(error)) throw new AppError('REGISTRATION_ACTIVE_EXISTS');
-          throw error;
-        }
+      return resubmit(id, body, {
+        visible: ownedBy(residentId),
+        scope: ownedScope(residentId),
+        actor: { kind: 'resident', id: residentId, name: body.household.head.name, role: null },
+        photoOwner: { kind: 'resident', id: residentId },
       });
-      return forResident(updated ?? (await refusal(id, ownedBy(residentId))));
+    },
+
+    /** The cadre who entered a registration corrects it when it is returned; `residentId` is their WeChat sign-in. */
+    async resubmitAsCadre(cadre: StaffActor, residentId: string, id: string, body: ResubmitBody): Promise<ResidentRegistration> {
+      if (body.household.villageCode !== cadre.divisionCode) throw new AppError('OUT_OF_SCOPE', '只能为本村的农户登记');
+      return resubmit(
+        id,
+        body,
+        {
+          visible: enteredBy(cadre),
+          scope: { 'enteredBy.staffId': cadre.id },
+          actor: { kind: 'cadre', id: cadre.id, name: cadre.displayName, role: cadre.role },
+          photoOwner: { kind: 'resident', id: residentId },
+        },
+        'cadre',
+      );
     },
 
     async withdraw(residentId: string, id: string): Promise<ResidentRegistration> {

@@ -103,4 +103,31 @@ export const residentRegistrationRoutes = [
     scope: 'division',
     handler: async (ctx) => ctx.services.registrations.listEnteredBy(await cadre(ctx)),
   }),
+  defineRoute({
+    method: 'get',
+    path: '/api/resident/cadre/registrations/:id',
+    summary: '村干部代填的一条登记',
+    tag: 'registrations',
+    access: resident,
+    scope: 'division',
+    params: idParamsSchema,
+    handler: async (ctx, { params }) => ctx.services.registrations.getEnteredBy(await cadre(ctx), params.id),
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/api/resident/cadre/registrations/:id',
+    summary: '村干部按退回原因修改自己代填的登记后重新提交',
+    tag: 'registrations',
+    access: consenting,
+    scope: 'division',
+    params: idParamsSchema,
+    body: resubmitRegistrationBodySchema,
+    audit: 'registration.cadre-resubmit',
+    rateLimitPerMinute: 20,
+    handler: async (ctx, { params, body }) => {
+      const actor = await cadre(ctx);
+      ctx.state.auditTarget = { type: 'registration', id: params.id };
+      return ctx.services.registrations.resubmitAsCadre(actor, ctx.state.residentId!, params.id, body);
+    },
+  }),
 ];
