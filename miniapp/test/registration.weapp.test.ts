@@ -1,7 +1,8 @@
 /**
  * The compiled 办事 tab and the registration form (a subpackage page) in miniprogram-simulate:
- * the entries a resident sees, the separate ID-number consent in front of the form, and the first
- * step refusing to go on with its messages under the fields, in large-text mode.
+ * the entries a resident sees, the separate ID-number consent in front of the form, the first
+ * step refusing to go on with its messages under the fields, in large-text mode, and a village
+ * cadre correcting a returned registration they entered.
  */
 import type { Resident, ResidentRegistration } from '@anqian/shared';
 import { startWeapp, tapText, textOf, waitForText, type FakeServer } from './weapp-simulate';
@@ -41,7 +42,30 @@ const registration: ResidentRegistration = {
   updatedAt: '2026-11-21T02:00:00.000Z',
 };
 
-const server: FakeServer = ({ url, method }) => {
+/** Entered by the village cadre for a household without a resident account, then returned by the township. */
+const cadreEntered: ResidentRegistration = {
+  ...registration,
+  id: '665f1c2e8a1b2c3d4e5f6a72',
+  status: 'returned',
+  statusLabel: '退回补正',
+  nextStep: '登记被退回，请按退回原因修改后重新提交。',
+  household: { ...registration.household, head: { ...person, name: '李秀英', phoneMasked: '139****6000' }, photos: [] },
+  timeline: [
+    { action: 'submit', from: null, to: 'submitted', at: '2026-11-20T02:00:00.000Z', actorLabel: '村干部代填' },
+    { action: 'return', from: 'submitted', to: 'returned', at: '2026-11-22T02:00:00.000Z', actorLabel: '乡镇工作人员', reason: '房屋面积与实测不符，请核对后重新填写' },
+  ],
+  canResubmit: true,
+  enteredByCadre: true,
+};
+const cadreCorrections: { url: string; data: unknown }[] = [];
+
+const server: FakeServer = ({ url, method, data }) => {
+  if (url.endsWith('/resident/cadre/registrations')) return { statusCode: 200, data: { items: [cadreEntered] } };
+  if (url.endsWith(`/resident/cadre/registrations/${cadreEntered.id}`)) {
+    if (method !== 'PUT') return { statusCode: 200, data: cadreEntered };
+    cadreCorrections.push({ url, data });
+    return { statusCode: 200, data: { ...cadreEntered, status: 'submitted', statusLabel: '已提交', canResubmit: false } };
+  }
   if (method === 'DOWNLOAD') {
     const photo = /\/resident\/photos\/(\w+)$/.exec(url);
     return photo ? { statusCode: 200, data: `wxfile://tmp/${photo[1]}.jpg` } : undefined;
@@ -49,7 +73,9 @@ const server: FakeServer = ({ url, method }) => {
   if (url.endsWith(`/resident/registrations/${registration.id}`)) return { statusCode: 200, data: registration };
   if (url.endsWith('/resident/me')) return { statusCode: 200, data: resident };
   if (url.endsWith('/divisions')) {
-    return { statusCode: 200, data: { code: '532329000000', name: '某县', level: 'county', children: [] } };
+    const village = { code: '532329101001', name: '东岳社区', level: 'village', children: [] };
+    const township = { code: '532329101000', name: '狮山镇', level: 'township', children: [village] };
+    return { statusCode: 200, data: { code: '532329000000', name: '某县', level: 'county', children: [township] } };
   }
   if (url.endsWith('/resident/sites')) return { statusCode: 200, data: { items: [] } };
   if (url.endsWith('/resident/subscribe-templates')) return { statusCode: 200, data: { registration_status: 'tmpl-1' } };
@@ -140,4 +166,71 @@ describe('weapp registration entry (compiled)', () => {
       registration.household.photos.map((photo) => `/resident/photos/${photo.id}`),
     );
   });
+
+  it('a village cadre corrects a returned registration they entered, from their list to the server', async () => {
+    resident.consent = { ...resident.consent!, sensitive: true };
+    resident.cadre = { displayName: '王支书', villageCode: '532329101001', villageName: '东岳社区' };
+    weapp.showApp();
+    const navigations = followNavigation();
+
+    const list = weapp.render('subpackages/registration/pages/cadre-list/index');
+    await waitForText(list, '李秀英户');
+    list.querySelectorAll('.rg-row').find((row) => textOf(row).includes('李秀英户'))!.dispatchEvent('tap');
+    await waitForText(list, '退回原因：房屋面积与实测不符，请核对后重新填写');
+    expect(textOf(list)).not.toContain('撤回登记');
+    tapText(list, '.aq-btn', '修改后重新提交');
+    // Taro passes navigateTo through its interceptor chain before it reaches wx.
+    for (let attempt = 0; attempt < 100 && navigations.length === 0; attempt += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(navigations).toEqual([`/subpackages/registration/pages/form/index?resubmit=${cadreEntered.id}&mode=cadre`]);
+
+    const form = weapp.render(...pageOf(navigations[0]));
+    await waitForText(form, '第 1 步，共 6 步');
+    expect(textOf(form)).toContain('退回原因：房屋面积与实测不符，请核对后重新填写');
+    expect(textOf(form)).toContain('原来填写的是 532329********001X');
+    expect(textOf(form)).toContain('原来填写的是 139****6000');
+    expect(weapp.requests.map(({ url, method }) => `${method} ${url.split('/api')[1]}`)).toContain(
+      `GET /resident/cadre/registrations/${cadreEntered.id}`,
+    );
+
+    // ID number and phone are shown masked, so they are typed again; everything else was kept.
+    const [, idNumber, phone] = form.querySelectorAll('.rg-input');
+    idNumber.dispatchEvent('input', { detail: { value: '11010519491231002X' } });
+    phone.dispatchEvent('input', { detail: { value: '13900006000' } });
+    for (let step = 2; step <= 6; step += 1) {
+      tapText(form, '.aq-btn', '下一步');
+      await waitForText(form, `第 ${step} 步，共 6 步`);
+      // The village stays the cadre's own: shown, not picked.
+      if (step === 3) expect(textOf(form)).toContain('村干部代填时只能登记本村的农户');
+    }
+    const draftKey = `aq.registration-draft.v1.resubmit.cadre.${cadreEntered.id}`;
+    expect(weapp.storage.get(draftKey)).toMatchObject({ head: { name: '李秀英', phone: '13900006000' } });
+    // The review shows the household as entered before, with the new numbers.
+    for (const fact of ['李秀英', '110105********002X', '狮山镇 东岳社区', '三组 18 号', '86.5']) expect(textOf(form)).toContain(fact);
+    tapText(form, '.aq-btn', '确认重新提交');
+    await waitForText(form, '登记已提交成功');
+    expect(textOf(form)).toContain('继续代登记下一户');
+    expect(weapp.storage.has(draftKey)).toBe(false);
+    expect(cadreCorrections).toHaveLength(1);
+    expect(cadreCorrections[0].url).toMatch(new RegExp(`/api/resident/cadre/registrations/${cadreEntered.id}$`));
+    expect(cadreCorrections[0].data).toMatchObject({
+      household: { head: { name: '李秀英', idNumber: '11010519491231002X', phone: '13900006000' }, villageCode: '532329101001' },
+    });
+  });
 });
+
+/** Stands in for WeChat's page stack: records where `wx.navigateTo` was asked to go. */
+function followNavigation(): string[] {
+  const urls: string[] = [];
+  const wx = (globalThis as unknown as { wx: Record<string, unknown> }).wx;
+  wx.navigateTo = ({ url, success }: { url: string; success?: (result: unknown) => void }) => {
+    urls.push(url);
+    success?.({ errMsg: 'navigateTo:ok' });
+  };
+  return urls;
+}
+
+/** A navigation URL as the page path and query `render` takes. */
+function pageOf(url: string): [string, Record<string, string>] {
+  const [pagePath, search = ''] = url.replace(/^\//, '').split('?');
+  return [pagePath, Object.fromEntries(new URLSearchParams(search))];
+}

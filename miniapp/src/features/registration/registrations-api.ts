@@ -24,16 +24,34 @@ export function submitRegistration(
   });
 }
 
+/** A registration a village cadre entered for a household of their village (only that cadre may read it). */
+export function getCadreRegistration(id: string): Promise<ResidentRegistration> {
+  return request<ResidentRegistration>(`/resident/cadre/registrations/${encodeURIComponent(id)}`);
+}
+
+export function resubmitRegistration(id: string, body: ResubmitRegistrationBody): Promise<ResidentRegistration> {
+  return resubmitAt(`/resident/registrations/${encodeURIComponent(id)}`, body, () => getRegistration(id));
+}
+
+/** The cadre corrects a returned registration they entered: the household has no say in the mini-program. */
+export function resubmitCadreRegistration(id: string, body: ResubmitRegistrationBody): Promise<ResidentRegistration> {
+  return resubmitAt(`/resident/cadre/registrations/${encodeURIComponent(id)}`, body, () => getCadreRegistration(id));
+}
+
 /**
  * A correction has no submit key: when a retry after a timeout finds the registration already back
  * in 已提交, the first attempt went through, and that is the answer.
  */
-export async function resubmitRegistration(id: string, body: ResubmitRegistrationBody): Promise<ResidentRegistration> {
+async function resubmitAt(
+  path: string,
+  body: ResubmitRegistrationBody,
+  reload: () => Promise<ResidentRegistration>,
+): Promise<ResidentRegistration> {
   try {
-    return await request<ResidentRegistration>(`/resident/registrations/${encodeURIComponent(id)}`, { method: 'PUT', data: body });
+    return await request<ResidentRegistration>(path, { method: 'PUT', data: body });
   } catch (error) {
     if (error instanceof ApiError && error.code === 'REGISTRATION_TRANSITION_NOT_ALLOWED') {
-      const current = await getRegistration(id);
+      const current = await reload();
       if (current.status === 'submitted') return current;
     }
     throw error;

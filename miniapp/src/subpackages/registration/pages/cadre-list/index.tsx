@@ -49,7 +49,7 @@ function CadreRegistrations() {
         if (open) {
           return (
             <View>
-              <RegistrationView registration={open} />
+              <RegistrationView registration={open} actions={open.canResubmit ? <ResubmitAction id={open.id} /> : null} />
               <View className='rg-nav rg-nav--column'>
                 <ActionButton variant='secondary' onClick={() => setOpenId(null)}>
                   返回列表
@@ -74,5 +74,17 @@ function CadreRegistrations() {
         );
       }}
     </LoadState>
+  );
+}
+
+/** The household has no resident account of its own, so a returned registration is the cadre's to correct. */
+function ResubmitAction({ id }: { id: string }) {
+  return (
+    <View className='rg-nav rg-nav--column'>
+      <Notice tone='warning'>修改时需要重新填写户主和家庭成员的身份证号和手机号：这里只显示隐藏了中间几位的号码。</Notice>
+      <ActionButton onClick={() => Taro.navigateTo({ url: `${ROUTES.registrationForm}?resubmit=${encodeURIComponent(id)}&mode=cadre` })}>
+        修改后重新提交
+      </ActionButton>
+    </View>
   );
 }

@@ -1,7 +1,7 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { useCallback, useState } from 'react';
-import { townshipCodeOf, type ResidentRegistration } from '@anqian/shared';
+import { townshipCodeOf, type ResidentRegistration, type ResubmitRegistrationBody } from '@anqian/shared';
 import { PageShell } from '@/app/page-shell';
 import { ActionButton } from '@/components/action-button';
 import { Notice } from '@/components/notice';
@@ -9,7 +9,13 @@ import { RegistrationForm } from '@/features/registration/components/registratio
 import { RegistrationView } from '@/features/registration/components/registration-view';
 import { draftFromRegistration, emptyDraft, type RegistrationDraft } from '@/features/registration/draft';
 import { loadDraft, type DraftSlot } from '@/features/registration/draft-storage';
-import { getRegistration, resubmitRegistration, submitRegistration } from '@/features/registration/registrations-api';
+import {
+  getCadreRegistration,
+  getRegistration,
+  resubmitCadreRegistration,
+  resubmitRegistration,
+  submitRegistration,
+} from '@/features/registration/registrations-api';
 import { useRemote } from '@/features/registration/use-remote';
 import { useSession } from '@/lib/auth';
 import { ROUTES } from '@/lib/routes';
@@ -17,14 +23,17 @@ import { ConsentGate } from '../../components/consent-gate';
 import { LoadState } from '../../components/load-state';
 
 /**
- * The registration form in three uses: the resident's own household (no query), a village cadre
- * entering a household of their village (`?mode=cadre`), and correcting a returned registration
- * (`?resubmit=<id>`).
+ * The registration form in four uses: the resident's own household (no query), a village cadre
+ * entering a household of their village (`?mode=cadre`), and correcting a returned registration,
+ * the resident's own (`?resubmit=<id>`) or one the cadre entered (`?resubmit=<id>&mode=cadre`).
  */
 export default function RegistrationFormPage() {
   const { params } = useRouter();
+  const cadreMode = params.mode === 'cadre';
   const [result, setResult] = useState<{ registration: ResidentRegistration; cadre: boolean } | null>(null);
   const [round, setRound] = useState(0);
+  // Once a cadre's correction is in, their next household is a new registration.
+  const [resubmitId, setResubmitId] = useState(params.resubmit);
 
   let content;
   if (result) {
@@ -33,13 +42,15 @@ export default function RegistrationFormPage() {
         {...result}
         onNext={() => {
           setResult(null);
+          setResubmitId(undefined);
           setRound((value) => value + 1);
         }}
       />
     );
-  } else if (params.resubmit) {
-    content = <ResubmitForm id={params.resubmit} onSubmitted={(registration) => setResult({ registration, cadre: false })} />;
-  } else if (params.mode === 'cadre') {
+  } else if (resubmitId) {
+    const source = cadreMode ? CADRE_RESUBMIT : OWN_RESUBMIT;
+    content = <ResubmitForm id={resubmitId} source={source} onSubmitted={(registration) => setResult({ registration, cadre: cadreMode })} />;
+  } else if (cadreMode) {
     content = <CadreForm key={round} onSubmitted={(registration) => setResult({ registration, cadre: true })} />;
   } else {
     content = <OwnForm onSubmitted={(registration) => setResult({ registration, cadre: false })} />;
@@ -116,20 +127,51 @@ function CadreFormFor({ cadre, onSubmitted }: Submit & { cadre: { villageCode: s
   );
 }
 
-function ResubmitForm({ id, onSubmitted }: Submit & { id: string }) {
-  const load = useCallback(() => getRegistration(id), [id]);
+/**
+ * Where a returned registration is read from and sent back to: the resident's own household, or a
+ * household the signed-in village cadre entered.
+ */
+type ResubmitSource = {
+  load: (id: string) => Promise<ResidentRegistration>;
+  resubmit: (id: string, body: ResubmitRegistrationBody) => Promise<ResidentRegistration>;
+  slot: (id: string) => DraftSlot;
+  /** The status message goes to this WeChat, so only the household itself is asked. */
+  askSubscribe: boolean;
+  /** A cadre registers households of their own village only. */
+  fixedVillage: boolean;
+  progressUrl: (id: string) => string;
+};
+
+const OWN_RESUBMIT: ResubmitSource = {
+  load: getRegistration,
+  resubmit: resubmitRegistration,
+  slot: (id) => `resubmit.${id}`,
+  askSubscribe: true,
+  fixedVillage: false,
+  progressUrl: (id) => `${ROUTES.registrationDetail}?id=${encodeURIComponent(id)}`,
+};
+
+const CADRE_RESUBMIT: ResubmitSource = {
+  load: getCadreRegistration,
+  resubmit: resubmitCadreRegistration,
+  slot: (id) => `resubmit.cadre.${id}`,
+  askSubscribe: false,
+  fixedVillage: true,
+  progressUrl: () => ROUTES.cadreRegistrations,
+};
+
+type ResubmitProps = Submit & { source: ResubmitSource };
+
+function ResubmitForm({ id, source, onSubmitted }: ResubmitProps & { id: string }) {
+  const load = useCallback(() => source.load(id), [source, id]);
   const registration = useRemote(load);
   return (
     <LoadState remote={registration} what='登记'>
       {(loaded) =>
         loaded.canResubmit ? (
-          <ResubmitFormFor registration={loaded} onSubmitted={onSubmitted} />
+          <ResubmitFormFor registration={loaded} source={source} onSubmitted={onSubmitted} />
         ) : (
-          <Notice
-            tone='info'
-            actionText='查看办理进度'
-            onAction={() => Taro.redirectTo({ url: `${ROUTES.registrationDetail}?id=${encodeURIComponent(id)}` })}
-          >
+          <Notice tone='info' actionText='查看办理进度' onAction={() => Taro.redirectTo({ url: source.progressUrl(id) })}>
             {`这条登记现在是「${loaded.statusLabel}」，不需要修改。`}
           </Notice>
         )
@@ -138,21 +180,23 @@ function ResubmitForm({ id, onSubmitted }: Submit & { id: string }) {
   );
 }
 
-function ResubmitFormFor({ registration, onSubmitted }: Submit & { registration: ResidentRegistration }) {
+function ResubmitFormFor({ registration, source, onSubmitted }: ResubmitProps & { registration: ResidentRegistration }) {
+  const slot = source.slot(registration.id);
   const fresh = useCallback(() => draftFromRegistration(registration), [registration]);
-  const { initial, restored } = useStoredDraft(`resubmit.${registration.id}`, fresh);
+  const { initial, restored } = useStoredDraft(slot, fresh);
   const reason = [...registration.timeline].reverse().find((entry) => entry.to === 'returned')?.reason;
   return (
     <View>
       {reason ? <Notice tone='warning'>{`退回原因：${reason}`}</Notice> : null}
       <RegistrationForm
-        slot={`resubmit.${registration.id}`}
+        slot={slot}
         initial={initial}
         restored={restored}
         fresh={fresh}
+        fixedVillage={source.fixedVillage ? { villageName: registration.household.villageName } : undefined}
         submitLabel='确认重新提交'
-        askSubscribe
-        submit={(_draft, body) => resubmitRegistration(registration.id, body)}
+        askSubscribe={source.askSubscribe}
+        submit={(_draft, body) => source.resubmit(registration.id, body)}
         onSubmitted={onSubmitted}
       />
     </View>
