@@ -51,13 +51,14 @@ async function seedDemoSites(services: Services, county: DivisionNode): Promise<
 
 type DemoHousehold = { head: string; spouse: string; birth: string; villageIndex: number; status: RegistrationStatus; type: 'centralized' | 'scattered' | 'urban' };
 
+/** The cadre's village (index 0) is entered by the cadre, the others imported; only the former can be returned. */
 const DEMO_HOUSEHOLDS: DemoHousehold[] = [
   { head: '张国华', spouse: '李桂芬', birth: '19650312', villageIndex: 0, status: 'submitted', type: 'centralized' },
   { head: '王德明', spouse: '赵秀兰', birth: '19580704', villageIndex: 0, status: 'accepted', type: 'centralized' },
   { head: '李成林', spouse: '杨春梅', birth: '19720918', villageIndex: 0, status: 'verified', type: 'urban' },
   { head: '赵有才', spouse: '陈玉珍', birth: '19610125', villageIndex: 1, status: 'publicizing', type: 'centralized' },
   { head: '刘正平', spouse: '何丽华', birth: '19790630', villageIndex: 1, status: 'approved', type: 'centralized' },
-  { head: '杨文富', spouse: '周美英', birth: '19550811', villageIndex: 1, status: 'returned', type: 'scattered' },
+  { head: '杨文富', spouse: '周美英', birth: '19550811', villageIndex: 0, status: 'returned', type: 'scattered' },
   { head: '陈家旺', spouse: '吴兰芳', birth: '19831102', villageIndex: 2, status: 'submitted', type: 'scattered' },
   { head: '周永福', spouse: '郑桂英', birth: '19680227', villageIndex: 2, status: 'verified', type: 'centralized' },
 ];

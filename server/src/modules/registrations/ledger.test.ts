@@ -9,7 +9,7 @@ import {
   type LedgerImportReport,
   type SubmitRegistrationBody,
 } from '@anqian/shared';
-import { buildHouseholdInput, buildIdNumber, buildSubmitBody, newIdempotencyKey, villageOf } from '../../../test/factories';
+import { asStaff, buildHouseholdInput, buildIdNumber, buildSubmitBody, newIdempotencyKey, villageOf } from '../../../test/factories';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { EXPORT_COLUMNS, IMPORT_COLUMNS } from './ledger-columns';
 
@@ -331,6 +331,27 @@ describe('importing a ledger', () => {
         reasons: ['联系电话：请输入 11 位手机号', '原因说明：不愿意搬迁时请填写原因', '成员2与户主关系：“表亲”不是可选的值（配偶、子女、父母、孙子女、祖父母、兄弟姐妹、儿媳/女婿、其他）'],
       },
     ]);
+  });
+
+  it('does not return an imported registration, which nobody could correct; rejected, its corrected row imports again', async () => {
+    const row = goodRow(0, { 户主姓名: '周德胜', 住址: '五组' });
+    const first = await importLedger(townshipA, await ledgerFile([row]));
+    expect(first.imported).toBe(1);
+    const stored = await registrations().findOne({ 'household.head.name': '周德胜' });
+    const id = stored!._id.toHexString();
+    const staff = asStaff(townshipA);
+
+    expect((await staff.get(`/api/registrations/${id}`)).body.allowedActions).toEqual(['accept']);
+    expect((await asStaff(admin).get(`/api/registrations/${id}`)).body.allowedActions).toEqual(['accept', 'reject']);
+    const returned = await staff.post(`/api/registrations/${id}/return`, { reason: '住址不完整，请补充门牌号' });
+    expect([returned.status, returned.body.error.code]).toEqual([409, 'REGISTRATION_NOT_CORRECTABLE']);
+    expect((await registrations().findOne({ _id: stored!._id }))!.status).toBe('submitted');
+
+    await asStaff(admin).post(`/api/registrations/${id}/reject`, { reason: '住址不完整，改正台账后重新导入' }).expect(200);
+    const again = await importLedger(townshipA, await ledgerFile([{ ...row, 住址: '五组 7 号' }]));
+    expect(again).toMatchObject({ imported: 1, duplicates: [] });
+    const current = await registrations().findOne({ 'household.head.name': '周德胜', status: 'submitted' });
+    expect(current!.household.address).toBe('五组 7 号');
   });
 
   it('answers at once and lets the caller follow the import, which grows to the full report', async () => {

@@ -185,7 +185,7 @@ export function presentDetail(
     ...presentNotice(record),
     ...presentAssignedSite(record, lookups),
     ...(record.enteredBy?.name && { enteredBy: { name: record.enteredBy.name } }),
-    allowedActions: allowedActions(record.status, extras.role),
+    allowedActions: allowedActions(record.status, extras.role).filter((action) => action !== 'return' || isCorrectable(record)),
     previous: extras.previous.map((earlier) => ({
       id: earlier._id.toString(),
       status: earlier.status,
@@ -193,6 +193,12 @@ export function presentDetail(
     })),
   };
 }
+
+/**
+ * Returning asks for a correction in the mini-program, from the household's own account or the
+ * cadre who entered it; an imported registration has neither.
+ */
+export const isCorrectable = (record: Pick<RegistrationRecord, 'residentId' | 'source'>) => Boolean(record.residentId) || record.source === 'cadre';
 
 /**
  * Who reads a registration in the mini-program: the household that owns it, or the village cadre

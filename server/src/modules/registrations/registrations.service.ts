@@ -40,7 +40,7 @@ import type { SitesService } from '../sites/sites.service';
 import type { SubsidiesService, SubsidyBasis } from '../subsidies/subsidies.service';
 import { householdRecord } from './household-record';
 import { registrationFilter, registrationSort } from './registration-filter';
-import { presentDetail, presentForResident, presentSummary, type Lookups, type ResidentViewer } from './registration.presenter';
+import { isCorrectable, presentDetail, presentForResident, presentSummary, type Lookups, type ResidentViewer } from './registration.presenter';
 import { registrationModel, type RegistrationRecord } from './registration.model';
 import { createRegistrationSummaries } from './registration-summaries';
 import type { RegistrationSummaryRecord } from './registration-summary.model';
@@ -306,6 +306,7 @@ export function createRegistrationsService(deps: {
   ): Promise<RegistrationDetail> {
     const updated = await locked(id, async () => {
       const current = await loadScoped(actor, id);
+      if (action === 'return' && nextStatus(current.status, action, actor.role) && !isCorrectable(current)) throw new AppError('REGISTRATION_NOT_CORRECTABLE');
       return (await applyTransition(divisionFilter(actor), current, { action, by: actor.role, actor: staffOf(actor), ...extra })) ?? refusal(id, inAreaOf(actor));
     });
     await notifyResident(updated, extra.reason);
