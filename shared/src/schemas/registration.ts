@@ -179,6 +179,11 @@ export type RegistrationDetail = RegistrationSummary & {
   enteredBy?: { name: string };
   /** Actions the caller may take now, from the state machine and their role. */
   allowedActions: Exclude<RegistrationAction, 'submit'>[];
+  /**
+   * Whether anyone can correct it in the mini-program (the household's account, the cadre who
+   * entered it). An imported registration cannot, so it is never returned.
+   */
+  correctable: boolean;
   /** Earlier (withdrawn or rejected) registrations of the same household. */
   previous: { id: string; status: RegistrationStatus; submittedAt: string }[];
 };

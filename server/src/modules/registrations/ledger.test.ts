@@ -341,7 +341,7 @@ describe('importing a ledger', () => {
     const id = stored!._id.toHexString();
     const staff = asStaff(townshipA);
 
-    expect((await staff.get(`/api/registrations/${id}`)).body.allowedActions).toEqual(['accept']);
+    expect((await staff.get(`/api/registrations/${id}`)).body).toMatchObject({ allowedActions: ['accept'], correctable: false });
     expect((await asStaff(admin).get(`/api/registrations/${id}`)).body.allowedActions).toEqual(['accept', 'reject']);
     const returned = await staff.post(`/api/registrations/${id}/return`, { reason: '住址不完整，请补充门牌号' });
     expect([returned.status, returned.body.error.code]).toEqual([409, 'REGISTRATION_NOT_CORRECTABLE']);

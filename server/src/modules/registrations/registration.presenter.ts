@@ -186,6 +186,7 @@ export function presentDetail(
     ...presentAssignedSite(record, lookups),
     ...(record.enteredBy?.name && { enteredBy: { name: record.enteredBy.name } }),
     allowedActions: allowedActions(record.status, extras.role).filter((action) => action !== 'return' || isCorrectable(record)),
+    correctable: isCorrectable(record),
     previous: extras.previous.map((earlier) => ({
       id: earlier._id.toString(),
       status: earlier.status,

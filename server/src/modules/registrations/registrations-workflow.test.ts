@@ -47,7 +47,7 @@ describe('the whole workflow through the API', () => {
     const { township_staff: township, county_admin: county } = staff;
 
     const opened = await township.get(`/api/registrations/${id}`);
-    expect(opened.body).toMatchObject({ status: 'submitted', allowedActions: ['accept', 'return'], notes: [], objections: [], previous: [] });
+    expect(opened.body).toMatchObject({ status: 'submitted', allowedActions: ['accept', 'return'], correctable: true, notes: [], objections: [], previous: [] });
     expect((await county.get(`/api/registrations/${id}`)).body.allowedActions).toEqual(['accept', 'return', 'reject']);
     expect((await staff.village_cadre.get(`/api/registrations/${id}`)).body.allowedActions).toEqual([]);
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Space } from 'antd';
+import { Button, Flex, Space, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import type { RegistrationDetail } from '@anqian/shared';
 import { AcceptModal } from '@/features/registrations/components/accept-modal';
@@ -20,7 +20,7 @@ export function RegistrationActions({ registration }: { registration: Registrati
   if (allowed.size === 0) return null;
 
   return (
-    <>
+    <Flex vertical gap={8}>
       <Space wrap>
         {allowed.has('accept') && (
           <Button type="primary" onClick={() => setDialog('accept')}>
@@ -49,6 +49,9 @@ export function RegistrationActions({ registration }: { registration: Registrati
           </Button>
         )}
       </Space>
+      {!registration.correctable && (
+        <Typography.Text type="secondary">台账导入的登记没有群众账号，不能退回补正；信息有误时请县级管理员不予通过，改正台账后重新导入这一户。</Typography.Text>
+      )}
       <AcceptModal registrationId={id} headName={headName} open={dialog === 'accept'} onClose={close} />
       <VerifyModal registrationId={id} headName={headName} open={dialog === 'verify'} onClose={close} />
       <ApproveModal registration={registration} open={dialog === 'approve'} onClose={close} />
@@ -58,6 +61,6 @@ export function RegistrationActions({ registration }: { registration: Registrati
         action={dialog === 'return' || dialog === 'reject' ? dialog : null}
         onClose={close}
       />
-    </>
+    </Flex>
   );
 }
