@@ -12,6 +12,9 @@ export type StaffActor = {
   divisionCode: string;
 };
 
+/** Where work that outlives its request reports failures (the request's logger). */
+export type ErrorLog = { error(details: object, message: string): void };
+
 export type AuditTarget = { type: string; id?: string; detail?: string };
 
 export type AppState = {

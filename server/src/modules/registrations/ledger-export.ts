@@ -12,7 +12,7 @@ import {
   type SpecialStatus,
   WILLINGNESS_LABELS,
 } from '@anqian/shared';
-import type { StaffActor } from '../../app-context';
+import type { ErrorLog, StaffActor } from '../../app-context';
 import { AppError } from '../../errors';
 import type { FieldCrypto } from '../../security/field-crypto';
 import type { AuditService } from '../audit/audit.service';
@@ -41,7 +41,7 @@ export type LedgerExportRequest = {
   full: boolean;
   ip: string;
   /** Told when the audit record of a finished stream cannot be written (the response is gone by then). */
-  log: { error(details: object, message: string): void };
+  log: ErrorLog;
 };
 
 type Person = { name: string; idNumber: { enc: string }; idNumberMasked: string; workAbility: string; specialStatus: string[] };

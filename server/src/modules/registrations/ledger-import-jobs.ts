@@ -1,6 +1,6 @@
 import { Types, type Connection } from 'mongoose';
 import { isWithinDivision, type LedgerImportJob, type LedgerImportJobSummary, type LedgerImportReport } from '@anqian/shared';
-import type { StaffActor } from '../../app-context';
+import type { ErrorLog, StaffActor } from '../../app-context';
 import { notFound } from '../../errors';
 import { ledgerImportJobModel, type LedgerImportJobRecord } from './ledger-import-job.model';
 
@@ -19,10 +19,11 @@ export type RowOutcome =
   | { kind: 'duplicate'; entry: LedgerImportReport['duplicates'][number] }
   | { kind: 'rejected'; entry: LedgerImportReport['rejected'][number] };
 
-type Log = { error(details: object, message: string): void };
-type JobStart<Row> = { actor: StaffActor; ip: string; fileName: string; rows: Row[]; importRow: (row: Row) => Promise<RowOutcome>; log: Log };
+type JobStart<Row> = { actor: StaffActor; ip: string; fileName: string; rows: Row[]; importRow: (row: Row) => Promise<RowOutcome>; log: ErrorLog };
 
-function present(record: LedgerImportJobRecord): LedgerImportJob {
+type JobFields = Omit<LedgerImportJob, 'duplicates' | 'rejected'>;
+
+function presentFields(record: Omit<LedgerImportJobRecord, 'duplicates' | 'rejected'>): JobFields {
   return {
     id: record._id.toHexString(),
     status: record.status,
@@ -31,18 +32,19 @@ function present(record: LedgerImportJobRecord): LedgerImportJob {
     totalRows: record.totalRows,
     processedRows: record.processedRows,
     imported: record.imported,
-    duplicates: record.duplicates,
-    rejected: record.rejected,
     startedAt: record.startedAt.toISOString(),
     finishedAt: record.finishedAt?.toISOString() ?? null,
     failure: record.failure,
   };
 }
 
-function presentSummary(record: Omit<LedgerImportJobRecord, 'duplicates' | 'rejected'>): LedgerImportJobSummary {
-  const { duplicates: _duplicates, rejected: _rejected, ...job } = present({ ...record, duplicates: [], rejected: [] });
-  return { ...job, duplicateCount: record.duplicateCount, rejectedCount: record.rejectedCount };
-}
+const present = (record: LedgerImportJobRecord): LedgerImportJob => ({ ...presentFields(record), duplicates: record.duplicates, rejected: record.rejected });
+
+const presentSummary = (record: Omit<LedgerImportJobRecord, 'duplicates' | 'rejected'>): LedgerImportJobSummary => ({
+  ...presentFields(record),
+  duplicateCount: record.duplicateCount,
+  rejectedCount: record.rejectedCount,
+});
 
 /**
  * Ledger imports run after the request that started them has answered: a county ledger takes
@@ -77,11 +79,15 @@ export function createLedgerImportJobs(connection: Connection, onFinished: (job:
         if (control.stopping) break;
         const outcome = await importRow(row);
         progress.processedRows += 1;
-        if (outcome.kind === 'imported') progress.imported += 1;
-        else if (outcome.kind === 'duplicate') pending.duplicates.push(outcome.entry);
-        else pending.rejected.push(outcome.entry);
-        progress.duplicateCount += outcome.kind === 'duplicate' ? 1 : 0;
-        progress.rejectedCount += outcome.kind === 'rejected' ? 1 : 0;
+        if (outcome.kind === 'imported') {
+          progress.imported += 1;
+        } else if (outcome.kind === 'duplicate') {
+          pending.duplicates.push(outcome.entry);
+          progress.duplicateCount += 1;
+        } else {
+          pending.rejected.push(outcome.entry);
+          progress.rejectedCount += 1;
+        }
         const unflushed = pending.duplicates.length + pending.rejected.length;
         if (unflushed >= FLUSH_REPORT_LINES || Date.now() - flushedAt >= FLUSH_INTERVAL_MS) await flush();
       }

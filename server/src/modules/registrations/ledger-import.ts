@@ -11,7 +11,7 @@ import {
 } from '@anqian/shared';
 import type { Connection } from 'mongoose';
 import type { ZodError } from 'zod';
-import type { StaffActor } from '../../app-context';
+import type { ErrorLog, StaffActor } from '../../app-context';
 import { AppError } from '../../errors';
 import type { AuditService } from '../audit/audit.service';
 import type { ReceivedFile, ReceiveOptions } from '../../middleware/multipart';
@@ -224,7 +224,7 @@ export type LedgerImportDeps = {
   audit: Pick<AuditService, 'record'>;
 };
 
-type ImportRequest = { actor: StaffActor; file: ReceivedFile; ip: string; log: { error(details: object, message: string): void } };
+type ImportRequest = { actor: StaffActor; file: ReceivedFile; ip: string; log: ErrorLog };
 
 /**
  * Ledger (台账) import: the county's Excel sheets in, one registration per valid row, each

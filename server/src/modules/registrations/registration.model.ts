@@ -170,4 +170,10 @@ export type RegistrationRecord = Omit<InferSchemaType<typeof registrationSchema>
   updatedAt: Date;
 };
 
+/**
+ * Returning asks for a correction in the mini-program, from the household's own account or the
+ * cadre who entered it; an imported registration has neither.
+ */
+export const isCorrectable = (record: Pick<RegistrationRecord, 'residentId' | 'source'>) => Boolean(record.residentId) || record.source === 'cadre';
+
 export const registrationModel = (connection: Connection) => connection.model('Registration', registrationSchema);

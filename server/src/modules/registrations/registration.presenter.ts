@@ -19,7 +19,7 @@ import {
   type TimelineEntry,
 } from '@anqian/shared';
 import type { Types } from 'mongoose';
-import type { RegistrationRecord } from './registration.model';
+import { isCorrectable, type RegistrationRecord } from './registration.model';
 import type { RegistrationSummaryRecord } from './registration-summary.model';
 
 /** Names, sites and photos a set of registrations refers to, fetched once by the service. */
@@ -194,12 +194,6 @@ export function presentDetail(
     })),
   };
 }
-
-/**
- * Returning asks for a correction in the mini-program, from the household's own account or the
- * cadre who entered it; an imported registration has neither.
- */
-export const isCorrectable = (record: Pick<RegistrationRecord, 'residentId' | 'source'>) => Boolean(record.residentId) || record.source === 'cadre';
 
 /**
  * Who reads a registration in the mini-program: the household that owns it, or the village cadre

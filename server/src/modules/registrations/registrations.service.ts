@@ -40,8 +40,8 @@ import type { SitesService } from '../sites/sites.service';
 import type { SubsidiesService, SubsidyBasis } from '../subsidies/subsidies.service';
 import { householdRecord } from './household-record';
 import { registrationFilter, registrationSort } from './registration-filter';
-import { isCorrectable, presentDetail, presentForResident, presentSummary, type Lookups, type ResidentViewer } from './registration.presenter';
-import { registrationModel, type RegistrationRecord } from './registration.model';
+import { presentDetail, presentForResident, presentSummary, type Lookups, type ResidentViewer } from './registration.presenter';
+import { isCorrectable, registrationModel, type RegistrationRecord } from './registration.model';
 import { createRegistrationSummaries } from './registration-summaries';
 import type { RegistrationSummaryRecord } from './registration-summary.model';
 

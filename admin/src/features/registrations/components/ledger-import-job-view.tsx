@@ -77,9 +77,7 @@ function FinishedImport({ job, onAgain, onClose }: { job: LedgerImportJob; onAga
   return (
     <>
       <Alert type={outcome.type} showIcon title={outcome.title} />
-      <ImportCounts job={job} showTotal />
-      <RejectedRowsTable rows={job.rejected} />
-      <DuplicateRowsTable rows={job.duplicates} />
+      <ImportReport job={job} />
       <Flex justify="flex-end" gap={8}>
         <Button onClick={onAgain}>继续导入</Button>
         <Button type="primary" onClick={onClose}>
@@ -107,15 +105,24 @@ function StoppedImport({ job, onAgain, onClose }: { job: LedgerImportJob; onAgai
         }
       />
       <ImportProgress job={job} />
-      <ImportCounts job={job} showTotal />
-      <RejectedRowsTable rows={job.rejected} />
-      <DuplicateRowsTable rows={job.duplicates} />
+      <ImportReport job={job} />
       <Flex justify="flex-end" gap={8}>
         <Button onClick={onAgain}>重新导入</Button>
         <Button type="primary" onClick={onClose}>
           关闭
         </Button>
       </Flex>
+    </>
+  );
+}
+
+/** The counts and the rows that were not imported, with their reasons. */
+function ImportReport({ job }: { job: LedgerImportJob }) {
+  return (
+    <>
+      <ImportCounts job={job} showTotal />
+      <RejectedRowsTable rows={job.rejected} />
+      <DuplicateRowsTable rows={job.duplicates} />
     </>
   );
 }
