@@ -1,13 +1,14 @@
 import { randomInt } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { formatFen, RESETTLEMENT_TYPE_LABELS, SPECIAL_STATUS_LABELS, type SubsidyLineKey } from '@anqian/shared';
 import { SUBSIDY_WORKED_CASES } from '@anqian/shared/src/subsidy-cases';
 import { DEMO_SUBSIDY_RULE_SET } from '@anqian/shared/src/subsidy-demo';
+import { ROUTES } from '../../miniapp/src/lib/routes';
 import { chooseWithKeyboard, settledDialog } from './antd';
-import { baseUrl, launchBrowser, settledScreenshot, signedInAdminPage } from './browser';
+import { launchBrowser, settledScreenshot, signedInAdminPage } from './browser';
+import { consentedPhone, field, openService, shownPage, visibleText } from './h5';
 
 jest.setTimeout(180_000);
-
 
 // A household the form takes as is: no demolition, no move date, one member with a special status.
 const HOUSEHOLD = SUBSIDY_WORKED_CASES.find((worked) => worked.id === 'dibao')!;
@@ -33,26 +34,6 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(() => browser.close());
-
-const visible = (page: Page, text: string) => page.getByText(text, { exact: true }).filter({ visible: true }).first();
-
-
-async function residentPhone() {
-  const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
-  // A WeChat user of its own, so the other H5 test still meets the demo resident before any consent.
-  await phone.route('**/fake-wechat/dev/login-code', (route) => route.continue({ postData: JSON.stringify({ openid: `e2e-policies-${randomInt(1e9)}` }) }));
-  await phone.goto(`${baseUrl()}/h5/`);
-  await visible(phone, '微信一键登录').click();
-  await visible(phone, '阅读并同意').click();
-  await visible(phone, '同意处理身份证号等敏感个人信息').click();
-  await visible(phone, '同意并继续').click();
-  return phone;
-}
-
-async function openService(phone: Page, name: string) {
-  await phone.goto(`${baseUrl()}/h5/#/pages/services/index`);
-  await visible(phone, name).click();
-}
 
 test('the county publishes a policy and a new subsidy standard; a resident finds the policy by keyword and gets the estimate the worked case expects', async () => {
   // The county admin writes the document, saves it as a draft and publishes it.
@@ -105,42 +86,43 @@ test('the county publishes a policy and a new subsidy standard; a resident finds
   await settledScreenshot(admin, 'admin-rule-sets');
 
   // A resident searches for a word that is only in the document's body and opens it.
-  const phone = await residentPhone();
-  await openService(phone, '政策查询');
-  await phone.locator('input[placeholder="搜标题、文号或内容"]').filter({ visible: true }).fill(KEYWORD);
-  await visible(phone, '搜索').click();
-  await visible(phone, `搜索“${KEYWORD}”，找到 1 份文件`).waitFor();
-  await visible(phone, POLICY.title).click();
-  await phone.getByText(POLICY.body).filter({ visible: true }).waitFor();
-  await visible(phone, '政策解读').waitFor();
-  await visible(phone, POLICY.interpretation).waitFor();
-  await visible(phone, POLICY.documentNumber).waitFor();
+  const phone = await consentedPhone(browser, 'e2e-policies');
+  const policies = await openService(phone, '政策查询', ROUTES.policies);
+  await field(policies, '搜标题、文号或内容').fill(KEYWORD);
+  await visibleText(policies, '搜索').click();
+  await visibleText(policies, `搜索“${KEYWORD}”，找到 1 份文件`).waitFor();
+  await visibleText(policies, POLICY.title).click();
+  const policy = await shownPage(phone, ROUTES.policyDetail);
+  await policy.getByText(POLICY.body).filter({ visible: true }).waitFor();
+  await visibleText(policy, '政策解读').waitFor();
+  await visibleText(policy, POLICY.interpretation).waitFor();
+  await visibleText(policy, POLICY.documentNumber).waitFor();
   await settledScreenshot(phone, 'h5-policy-found', { fullPage: true });
 
   // The calculator uses today's standard (the demo one the worked cases are computed against).
-  await openService(phone, '补助测算');
-  await visible(phone, `补助标准：${DEMO_SUBSIDY_RULE_SET.name}（第 ${DEMO_SUBSIDY_RULE_SET.version} 版）`).waitFor();
+  const calculator = await openService(phone, '补助测算', ROUTES.subsidyCalculator);
+  await visibleText(calculator, `补助标准：${DEMO_SUBSIDY_RULE_SET.name}（第 ${DEMO_SUBSIDY_RULE_SET.version} 版）`).waitFor();
   const { input } = HOUSEHOLD;
   expect(input.demolition.timing).toBe('not_planned');
   expect(input.moveDate).toBeUndefined();
-  await visible(phone, RESETTLEMENT_TYPE_LABELS[input.resettlementType]).click();
+  await visibleText(calculator, RESETTLEMENT_TYPE_LABELS[input.resettlementType]).click();
   for (let count = 1; count < input.people.length; count += 1) {
-    await visible(phone, '＋').click();
-    await visible(phone, `${count + 1} 人`).waitFor();
+    await visibleText(calculator, '＋').click();
+    await visibleText(calculator, `${count + 1} 人`).waitFor();
   }
   for (const [index, person] of input.people.entries()) {
     for (const status of person.specialStatus) {
-      await phone.getByText(SPECIAL_STATUS_LABELS[status], { exact: true }).filter({ visible: true }).nth(index).click();
+      await calculator.getByText(SPECIAL_STATUS_LABELS[status], { exact: true }).filter({ visible: true }).nth(index).click();
     }
   }
-  await phone.locator('input[placeholder="例如 96.5"]').filter({ visible: true }).fill(String(input.oldHouseFloorArea));
-  await visible(phone, '暂不拆除').click();
-  await visible(phone, '计算补助').click();
+  await field(calculator, '例如 96.5').fill(String(input.oldHouseFloorArea));
+  await visibleText(calculator, '暂不拆除').click();
+  await visibleText(calculator, '计算补助').click();
 
-  await visible(phone, '补助估算结果').waitFor();
-  const total = phone.locator('.sb-total').filter({ visible: true });
+  await visibleText(calculator, '补助估算结果').waitFor();
+  const total = calculator.locator('.sb-total').filter({ visible: true });
   await total.getByText(formatFen(HOUSEHOLD.expectedTotalFen), { exact: true }).waitFor();
-  const lines = phone.locator('.sb-line').filter({ visible: true });
+  const lines = calculator.locator('.sb-line').filter({ visible: true });
   const expected = Object.entries(HOUSEHOLD.expectedLines) as [SubsidyLineKey, number][];
   for (const [key, subtotalFen] of expected) {
     const name = LINE_NAMES[key];

@@ -1,9 +1,11 @@
 import { randomInt } from 'node:crypto';
 import { MongoClient } from 'mongodb';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { addDays, chinaDate, withCheckDigit } from '@anqian/shared';
-import { baseUrl, launchBrowser, settledScreenshot, signedInAdminPage } from './browser';
+import { ROUTES } from '../../miniapp/src/lib/routes';
 import { settledDialog } from './antd';
+import { launchBrowser, settledScreenshot, signedInAdminPage } from './browser';
+import { consentedPhone, field, openPage, openService, shownPage, visibleText } from './h5';
 
 jest.setTimeout(180_000);
 
@@ -14,10 +16,6 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(() => browser.close());
-
-const visible = (page: Page, text: string) => page.getByText(text, { exact: true }).filter({ visible: true }).first();
-const fill = (page: Page, placeholder: string, value: string) =>
-  page.locator(`input[placeholder="${placeholder}"], textarea[placeholder="${placeholder}"]`).filter({ visible: true }).first().fill(value);
 
 async function staffPage(username: string) {
   const page = await signedInAdminPage(browser, username);
@@ -47,54 +45,48 @@ async function endNoticePeriod() {
 
 test('a resident registers on the phone, the township accepts and verifies, the county approves after the notice, and the resident sees the site', async () => {
   // The resident fills in the six steps at phone size.
-  const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
-  // A WeChat user of its own, so the other H5 test still meets the demo resident before any consent.
-  await phone.route('**/fake-wechat/dev/login-code', (route) => route.continue({ postData: JSON.stringify({ openid: `e2e-registration-${randomInt(1e9)}` }) }));
-  await phone.goto(`${baseUrl()}/h5/`);
-  await visible(phone, '微信一键登录').click();
-  await visible(phone, '阅读并同意').click();
-  await visible(phone, '同意处理身份证号等敏感个人信息').click();
-  await visible(phone, '同意并继续').click();
-  await phone.goto(`${baseUrl()}/h5/#/pages/services/index`);
-  await visible(phone, '搬迁意愿登记').click();
-  await phone.getByText('第 1 步，共 6 步').waitFor();
+  const phone = await consentedPhone(browser, 'e2e-registration');
+  const form = await openService(phone, '搬迁意愿登记', ROUTES.registrationForm);
+  const visible = (text: string) => visibleText(form, text);
+  const fill = (placeholder: string, value: string) => field(form, placeholder).fill(value);
+  await form.getByText('第 1 步，共 6 步').waitFor();
 
   const serial = String(randomInt(50, 500) * 2 + 1); // odd: the head is a man
-  await fill(phone, '请输入户主姓名', HEAD_NAME);
-  await fill(phone, '请输入 18 位身份证号', withCheckDigit(`53232919660315${serial}`));
-  await fill(phone, '请输入 11 位手机号', '13987654321');
-  await visible(phone, '有劳动能力').click();
-  await visible(phone, '下一步').click();
+  await fill('请输入户主姓名', HEAD_NAME);
+  await fill('请输入 18 位身份证号', withCheckDigit(`53232919660315${serial}`));
+  await fill('请输入 11 位手机号', '13987654321');
+  await visible('有劳动能力').click();
+  await visible('下一步').click();
 
-  await phone.getByText('第 2 步，共 6 步').waitFor();
-  await visible(phone, '＋ 添加家庭成员').click();
-  await fill(phone, '请输入成员姓名', '钱秀兰');
-  await visible(phone, '配偶').click();
-  await fill(phone, '请输入 18 位身份证号', withCheckDigit(`53232919680620${serial}`));
-  await visible(phone, '弱劳动能力').click();
-  await visible(phone, '完成').click();
-  await visible(phone, '下一步').click();
+  await form.getByText('第 2 步，共 6 步').waitFor();
+  await visible('＋ 添加家庭成员').click();
+  await fill('请输入成员姓名', '钱秀兰');
+  await visible('配偶').click();
+  await fill('请输入 18 位身份证号', withCheckDigit(`53232919680620${serial}`));
+  await visible('弱劳动能力').click();
+  await visible('完成').click();
+  await visible('下一步').click();
 
-  await phone.getByText('第 3 步，共 6 步').waitFor();
-  await visible(phone, '狮山镇').click();
-  await visible(phone, '东岳社区').click();
-  await fill(phone, '如：某某村民小组 12 号', '东岳社区五组 3 号');
-  await visible(phone, '滑坡').click();
-  await visible(phone, '土木结构').click();
-  await fill(phone, '如：120', '88');
-  await fill(phone, '如：1998', '1990');
-  await visible(phone, '下一步').click();
+  await form.getByText('第 3 步，共 6 步').waitFor();
+  await visible('狮山镇').click();
+  await visible('东岳社区').click();
+  await fill('如：某某村民小组 12 号', '东岳社区五组 3 号');
+  await visible('滑坡').click();
+  await visible('土木结构').click();
+  await fill('如：120', '88');
+  await fill('如：1998', '1990');
+  await visible('下一步').click();
 
-  await phone.getByText('第 4 步，共 6 步').waitFor();
-  await visible(phone, '愿意').click();
-  await visible(phone, '集中安置').click();
-  await visible(phone, '狮山镇国道旁集中安置点').click();
-  await visible(phone, '下一步').click();
-  await phone.getByText('第 5 步，共 6 步').waitFor();
-  await visible(phone, '下一步').click();
-  await phone.getByText('第 6 步，共 6 步').waitFor();
-  await visible(phone, '确认提交').click();
-  await phone.getByText('登记已提交成功').waitFor({ timeout: 20_000 });
+  await form.getByText('第 4 步，共 6 步').waitFor();
+  await visible('愿意').click();
+  await visible('集中安置').click();
+  await visible('狮山镇国道旁集中安置点').click();
+  await visible('下一步').click();
+  await form.getByText('第 5 步，共 6 步').waitFor();
+  await visible('下一步').click();
+  await form.getByText('第 6 步，共 6 步').waitFor();
+  await visible('确认提交').click();
+  await form.getByText('登记已提交成功').waitFor({ timeout: 20_000 });
 
   // Township staff accept, then record the on-site visit.
   const township = await staffPage('township_staff');
@@ -132,11 +124,10 @@ test('a resident registers on the phone, the township accepts and verifies, the 
   await settledScreenshot(county, 'admin-registration-approved');
 
   // The resident sees the outcome and the site.
-  await phone.goto(`${baseUrl()}/h5/#/subpackages/registration/pages/list/index`);
-  await visible(phone, '查看详情 ›').click();
-  await phone.getByText('审批通过').filter({ visible: true }).first().waitFor();
-  const site = phone.getByText('狮山镇国道旁集中安置点').filter({ visible: true }).first();
-  await site.waitFor();
-  expect(await site.isVisible()).toBe(true);
+  const list = await openPage(phone, ROUTES.registrationList);
+  await visibleText(list, '查看详情 ›').click();
+  const detail = await shownPage(phone, ROUTES.registrationDetail);
+  await visibleText(detail, '审批通过').waitFor();
+  await visibleText(detail, '狮山镇国道旁集中安置点').waitFor();
   await settledScreenshot(phone, 'h5-registration-approved');
 });

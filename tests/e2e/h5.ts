@@ -1,0 +1,64 @@
+import { randomInt } from 'node:crypto';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { ROUTES } from '../../miniapp/src/lib/routes';
+import { baseUrl } from './browser';
+
+export type H5Route = (typeof ROUTES)[keyof typeof ROUTES];
+
+/**
+ * Taro's H5 router keeps the pages under the top one in the document: shaded once covered, and
+ * still shown while the next page slides in. A locator on the whole document can therefore match a
+ * covered page's element and click the page on top of it instead. Every H5 step locates inside the
+ * page on top: shown, settled (its slide-in ended) and not shaded.
+ */
+const TOP_PAGE = '.taro_page.taro_page_show.taro_page_stationed:not(.taro_page_shade)';
+
+/** Waits until `route` is the page on top (a page's element id is its path, then `?stamp=`). */
+export async function shownPage(phone: Page, route: H5Route): Promise<Locator> {
+  const screen = phone.locator(`${TOP_PAGE}[id^="${route}?"]`).last();
+  await screen.waitFor();
+  return screen;
+}
+
+/** Opens `route` by its address, as a shared link would, and returns it once it is on top. */
+export async function openPage(phone: Page, route: H5Route, query = ''): Promise<Locator> {
+  await phone.goto(`${baseUrl()}/h5/#${route}${query}`);
+  return shownPage(phone, route);
+}
+
+/** The first visible element whose whole text is `text`, inside one page. */
+export const visibleText = (screen: Locator, text: string) => screen.getByText(text, { exact: true }).filter({ visible: true }).first();
+
+/** The first visible input or textarea with this placeholder, inside one page. */
+export const field = (screen: Locator, placeholder: string) =>
+  screen.locator(`input[placeholder="${placeholder}"], textarea[placeholder="${placeholder}"]`).filter({ visible: true }).first();
+
+export const PHONE_VIEWPORT = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+/**
+ * A phone signed in through the fake WeChat API that has accepted the privacy notice and the
+ * sensitive-information consent. `wechatUser` gives it a WeChat user of its own; without it, it is
+ * the demo resident.
+ */
+export async function consentedPhone(browser: Browser, wechatUser?: string): Promise<Page> {
+  const phone = await browser.newPage(PHONE_VIEWPORT);
+  if (wechatUser) {
+    const openid = `${wechatUser}-${randomInt(1e9)}`;
+    await phone.route('**/fake-wechat/dev/login-code', (route) => route.continue({ postData: JSON.stringify({ openid }) }));
+  }
+  const home = await openPage(phone, ROUTES.home);
+  await visibleText(home, '微信一键登录').click();
+  await visibleText(home, '阅读并同意').click();
+  const privacy = await shownPage(phone, ROUTES.privacy);
+  await visibleText(privacy, '同意处理身份证号等敏感个人信息').click();
+  await visibleText(privacy, '同意并继续').click();
+  await visibleText(privacy, '撤回敏感信息同意').waitFor();
+  return phone;
+}
+
+/** Opens a service from the 办事 tab and returns its page once it is on top. */
+export async function openService(phone: Page, name: string, route: H5Route): Promise<Locator> {
+  const services = await openPage(phone, ROUTES.services);
+  await visibleText(services, name).click();
+  return shownPage(phone, route);
+}
