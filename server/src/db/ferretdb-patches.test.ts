@@ -1,0 +1,92 @@
+import { startEmbeddedDatabase } from './embedded';
+import { startOwnFerretdb, type OwnFerretdb } from '../../test/own-ferretdb';
+
+/** The project's patches on FerretDB 1.24.2 (server/embedded-db/patches), on the patched build. */
+
+let ferretdb: OwnFerretdb;
+beforeAll(async () => {
+  ferretdb = await startOwnFerretdb();
+});
+afterAll(() => ferretdb?.stop());
+
+const plan = async (filter: object) => {
+  const explained = await ferretdb.db.command({ explain: { find: 'plans', filter } });
+  return (explained.queryPlanner.Plan as string[]).join('\n');
+};
+
+describe('patch 1: lookups by _id use the _id index', () => {
+  beforeAll(async () => {
+    await ferretdb.db.collection<{ _id: string; n: number }>('plans').insertMany(Array.from({ length: 50 }, (_, i) => ({ _id: `doc-${i}`, n: i })));
+  });
+
+  test('a find by _id searches the index instead of scanning the table', async () => {
+    expect(await plan({ _id: 'doc-7' })).toMatch(/SEARCH plans_\w+ USING INDEX plans_\w+__id_/);
+    expect(await ferretdb.db.collection<{ _id: string; n: number }>('plans').findOne({ _id: 'doc-7' })).toEqual({ _id: 'doc-7', n: 7 });
+  });
+
+  test('updates and deletes by _id reach the right document', async () => {
+    const plans = ferretdb.db.collection<{ _id: string; n: number }>('plans');
+    expect((await plans.updateOne({ _id: 'doc-8' }, { $set: { n: 80 } })).modifiedCount).toBe(1);
+    expect((await plans.deleteOne({ _id: 'doc-9' })).deletedCount).toBe(1);
+    expect(await plans.findOne({ _id: 'doc-8' })).toEqual({ _id: 'doc-8', n: 80 });
+    expect(await plans.countDocuments()).toBe(49);
+  });
+});
+
+describe('patch 3: update, findAndModify and delete are atomic', () => {
+  test('50 concurrent guarded decrements of a counter at 10: exactly 10 win and it ends at 0', async () => {
+    const places = ferretdb.db.collection<{ _id: string; remaining: number }>('places');
+    await places.insertOne({ _id: 'site', remaining: 10 });
+    const taken = await Promise.all(
+      Array.from({ length: 50 }, () => places.findOneAndUpdate({ _id: 'site', remaining: { $gt: 0 } }, { $inc: { remaining: -1 } })),
+    );
+    expect(taken.filter(Boolean)).toHaveLength(10);
+    expect(await places.findOne({ _id: 'site' })).toEqual({ _id: 'site', remaining: 0 });
+  });
+
+  test('50 concurrent $inc lose none', async () => {
+    const counters = ferretdb.db.collection<{ _id: string; n: number }>('counters');
+    await counters.insertOne({ _id: 'c', n: 0 });
+    await Promise.all(Array.from({ length: 50 }, () => counters.updateOne({ _id: 'c' }, { $inc: { n: 1 } })));
+    expect(await counters.findOne({ _id: 'c' })).toEqual({ _id: 'c', n: 50 });
+  });
+
+  test('a status change guarded by the current status has one winner among 20', async () => {
+    const registrations = ferretdb.db.collection<{ _id: string; status: string; by?: number }>('registrations');
+    await registrations.insertOne({ _id: 'r1', status: 'accepted' });
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, by) => registrations.updateOne({ _id: 'r1', status: 'accepted' }, { $set: { status: 'verified', by } })),
+    );
+    expect(results.filter((result) => result.modifiedCount === 1)).toHaveLength(1);
+  });
+
+  test('20 concurrent upserts of one key create one document', async () => {
+    const keys = ferretdb.db.collection<{ key: string; hits: number }>('keys');
+    await Promise.all(Array.from({ length: 20 }, () => keys.updateOne({ key: 'k' }, { $inc: { hits: 1 } }, { upsert: true })));
+    expect(await keys.find({ key: 'k' }, { projection: { _id: 0 } }).toArray()).toEqual([{ key: 'k', hits: 20 }]);
+  });
+
+  test('a unique index lets one of 20 concurrent inserts of one value in, the others get a duplicate-key error', async () => {
+    const accounts = ferretdb.db.collection<{ username: string }>('accounts');
+    await accounts.createIndex({ username: 1 }, { unique: true });
+    const results = await Promise.allSettled(Array.from({ length: 20 }, () => accounts.insertOne({ username: 'same' })));
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    for (const result of results) if (result.status === 'rejected') expect(result.reason).toMatchObject({ code: 11000 });
+    expect(await accounts.countDocuments({ username: 'same' })).toBe(1);
+  });
+
+  test('concurrent deletes and guarded updates never both act on one document', async () => {
+    const items = ferretdb.db.collection<{ _id: number; state: string }>('items');
+    await items.insertMany(Array.from({ length: 30 }, (_, i) => ({ _id: i, state: 'open' })));
+    const [deleted, updated] = await Promise.all([
+      Promise.all(Array.from({ length: 30 }, (_, i) => items.deleteOne({ _id: i, state: 'open' }))),
+      Promise.all(Array.from({ length: 30 }, (_, i) => items.updateOne({ _id: i, state: 'open' }, { $set: { state: 'closed' } }))),
+    ]);
+    for (let i = 0; i < 30; i += 1) expect(deleted[i].deletedCount + updated[i].modifiedCount).toBe(1);
+  });
+});
+
+test('a second FerretDB on the same data folder is refused while the first runs', async () => {
+  await expect(startEmbeddedDatabase({ dataDir: ferretdb.dataDir, log: () => undefined })).rejects.toThrow(/正由另一个进程（pid \d+）使用/);
+  expect(await ferretdb.db.command({ ping: 1 })).toMatchObject({ ok: 1 });
+});
