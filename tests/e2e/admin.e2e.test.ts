@@ -1,8 +1,8 @@
 import type { Browser } from 'playwright-core';
+import { chooseInTree, chooseWithKeyboard, settledDialog } from './antd';
+import { launchBrowser, screenshotPath, signedInAdminPage } from './browser';
 
 jest.setTimeout(60_000);
-import { chooseWithKeyboard, settledDialog } from './antd';
-import { launchBrowser, screenshotPath, signedInAdminPage } from './browser';
 
 const NEW_PASSWORD = 'Xiang@zhen2026';
 
@@ -21,8 +21,7 @@ test('a county admin creates a township account, which signs in, changes its pas
   await dialog.getByLabel('用户名').fill('shishan_e2e');
   await dialog.getByLabel('姓名').fill('狮山镇测试员');
   await chooseWithKeyboard(admin, dialog.getByLabel('角色'), '乡镇工作人员');
-  await dialog.getByLabel('所属区划').click();
-  await admin.locator('.ant-select-tree').getByTitle('狮山镇', { exact: true }).click({ delay: 80 });
+  await chooseInTree(admin, dialog.getByLabel('所属区划'), '狮山镇');
   await dialog.getByRole('button', { name: '创建' }).click();
 
   const notice = await settledDialog(admin, '账号已创建');

@@ -30,3 +30,19 @@ export async function settledDialog(page: Page, name: string) {
   await dialog.and(page.locator('.ant-modal:not(.ant-zoom)')).waitFor();
   return dialog;
 }
+
+/**
+ * A tree select picked with the mouse has the same fault as a select (the dropdown can stay open
+ * over the form without taking the choice), so it too is picked with the keyboard: type to filter,
+ * move to the node, Enter.
+ */
+export async function chooseInTree(page: Page, field: Locator, title: string) {
+  const dropdown = page.locator('.ant-tree-select-dropdown:not(.ant-select-dropdown-hidden)');
+  await field.focus();
+  await page.keyboard.type(title);
+  await dropdown.getByTitle(title, { exact: true }).waitFor();
+  const active = dropdown.locator('.ant-select-tree-treenode-active');
+  for (let i = 0; i < 10 && ((await active.count()) === 0 || (await active.innerText()) !== title); i += 1) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await dropdown.waitFor({ state: 'hidden' });
+}
