@@ -17,7 +17,6 @@ import { spa } from './static-sites';
 export type AppDeps = {
   config: Config;
   connection: Connection;
-  databaseFlavor: ServiceDeps['databaseFlavor'];
   logger: Logger;
   wechat: ServiceDeps['wechat'];
   /** Development only: the fake WeChat API, mounted so the H5 build can ask it for codes. */
@@ -28,7 +27,7 @@ export type AppDeps = {
 export function createApp(deps: AppDeps) {
   const { config } = deps;
   const app = new Koa<AppState, AppContextExtras>({ proxy: config.trustProxy });
-  const services = createServices({ connection: deps.connection, databaseFlavor: deps.databaseFlavor, config, wechat: deps.wechat });
+  const services = createServices({ connection: deps.connection, config, wechat: deps.wechat });
   app.context.services = services;
   app.context.config = config;
   app.silent = true;

@@ -6,7 +6,6 @@ import { STAFF_ROLE_LABELS } from '@anqian/shared';
 import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { connectDatabase, syncIndexes } from './db/connect';
-import { detectDatabaseFlavor } from './db/database-flavor';
 import { startEmbeddedDatabase, type EmbeddedDb } from './db/embedded';
 import { DEMO_PASSWORD, seedDemoData } from './dev/demo-data';
 import { createFakeWechatApp } from './dev/fake-wechat/fake-wechat-app';
@@ -47,8 +46,7 @@ async function serve(config: Config, logger: Logger, embedded: EmbeddedDb | null
     tokenStore: createMongoAccessTokenStore(connection, config.wechat.appId),
     logger: logger.child({ module: 'wechat' }),
   });
-  const databaseFlavor = await detectDatabaseFlavor(connection);
-  const { app, services } = createApp({ config, connection, databaseFlavor, logger, wechat, fakeWechat });
+  const { app, services } = createApp({ config, connection, logger, wechat, fakeWechat });
   await syncIndexes(connection);
   await services.divisions.ensureSeeded();
   const demoAccounts = config.env === 'production' ? [] : await seedDemoData(services);

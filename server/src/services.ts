@@ -1,6 +1,5 @@
 import type { Connection } from 'mongoose';
 import type { Config } from './config';
-import type { DatabaseFlavor } from './db/database-flavor';
 import { createAuditService } from './modules/audit/audit.service';
 import { createStaffAuthService } from './modules/auth/staff-auth.service';
 import { createDivisionsService } from './modules/divisions/divisions.service';
@@ -19,10 +18,10 @@ import { createStaffService } from './modules/staff/staff.service';
 import { createSubsidiesService } from './modules/subsidies/subsidies.service';
 import { createFieldCrypto } from './security/field-crypto';
 
-export type ServiceDeps = { connection: Connection; databaseFlavor: DatabaseFlavor; config: Config; wechat: ResidentWechat & SubscribeSender };
+export type ServiceDeps = { connection: Connection; config: Config; wechat: ResidentWechat & SubscribeSender };
 
 /** Wires the modules together; each module is reached only through its service. */
-export function createServices({ connection, databaseFlavor, config, wechat }: ServiceDeps) {
+export function createServices({ connection, config, wechat }: ServiceDeps) {
   const crypto = createFieldCrypto(config.encryptionKey);
   const audit = createAuditService(connection);
   const divisions = createDivisionsService(connection, config.countyCode);
@@ -31,9 +30,9 @@ export function createServices({ connection, databaseFlavor, config, wechat }: S
   const residents = createResidentService({ connection, crypto, wechat, staff, divisions, audit });
   const notifications = createNotificationsService({ connection, wechat, templates: config.wechat.templates, openidOf: residents.openidOf });
   const sites = createSitesService({ connection, divisions });
-  const policies = createPoliciesService({ connection, databaseFlavor, divisions, uploadDir: config.uploadDir });
+  const policies = createPoliciesService({ connection, divisions, uploadDir: config.uploadDir });
   const subsidies = createSubsidiesService({ connection, policies });
-  const registrations = createRegistrationsService({ connection, databaseFlavor, crypto, divisions, sites, photos, notifications, subsidies });
+  const registrations = createRegistrationsService({ connection, crypto, divisions, sites, photos, notifications, subsidies });
   return {
     audit,
     divisions,

@@ -10,7 +10,6 @@ import { ROLE_DIVISION_LEVEL, type StaffRole } from '@anqian/shared';
 import { createApp } from '../src/app';
 import { loadConfig, type Config } from '../src/config';
 import { connectDatabase, syncIndexes } from '../src/db/connect';
-import { detectDatabaseFlavor, type DatabaseFlavor } from '../src/db/database-flavor';
 import { startFakeWechatServer } from '../src/dev/fake-wechat/fake-wechat-app';
 import { createMemoryAccessTokenStore } from '../src/integrations/wechat/access-token-store';
 import { createWechatClient } from '../src/integrations/wechat/wechat-client';
@@ -27,9 +26,8 @@ export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 /**
  * The real Koa app against a real database (one per test file) and the fake WeChat API over HTTP.
  * `staffAgent(role)` signs a fresh account in and returns a cookie-keeping agent with its CSRF token.
- * `databaseFlavor: 'mongodb'` makes the services send MongoDB's full conditional filters to FerretDB.
  */
-export async function createTestApp(overrides: Partial<Record<string, string>> = {}, options: { databaseFlavor?: DatabaseFlavor } = {}) {
+export async function createTestApp(overrides: Partial<Record<string, string>> = {}) {
   const dbName = `test_${process.env.JEST_WORKER_ID ?? 0}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const fakeWechat = await startFakeWechatServer({ port: 0 });
   const uploadDir = mkdtempSync(path.join(tmpdir(), 'anqian-test-uploads-'));
@@ -51,8 +49,7 @@ export async function createTestApp(overrides: Partial<Record<string, string>> =
     appSecret: config.wechat.appSecret,
     tokenStore: createMemoryAccessTokenStore(),
   });
-  const databaseFlavor = options.databaseFlavor ?? (await detectDatabaseFlavor(connection));
-  const { app, services } = createApp({ config, connection, databaseFlavor, logger: pino({ level: 'silent' }), wechat });
+  const { app, services } = createApp({ config, connection, logger: pino({ level: 'silent' }), wechat });
   await syncIndexes(connection);
   await services.divisions.ensureSeeded();
   const server: Server = app.listen(0, '127.0.0.1');

@@ -77,7 +77,6 @@ function householdInput(i: number, villages: string[]) {
 async function seed(db: Db, crypto: ReturnType<typeof createFieldCrypto>, villages: string[], from: number, to: number) {
   const collection = db.collection('registrations');
   const summaries = db.collection('registration_summaries');
-  const households = db.collection('households');
   for (let start = from; start < to; start += 1000) {
     const docs = [];
     for (let i = start; i < Math.min(to, start + 1000); i += 1) {
@@ -109,7 +108,6 @@ async function seed(db: Db, crypto: ReturnType<typeof createFieldCrypto>, villag
     }
     await collection.insertMany(docs, { ordered: false });
     await summaries.insertMany(docs.map((doc) => summaryOf(doc as unknown as RegistrationRecord)), { ordered: false });
-    await households.insertMany(docs.map((doc) => ({ _id: doc.householdKey as unknown as ObjectId, registrationIds: [doc._id] })), { ordered: false });
   }
 }
 

@@ -7,9 +7,7 @@ const changeTokenSchema = new Schema({ _id: String, token: { type: String, requi
 /**
  * A document whose token changes on every write to some data, so each server process can tell
  * with one `_id` read of a collection of a few documents whether its in-memory copy is
- * stale. A fresh random token rather than an `$inc`ed counter: FerretDB can lose concurrent `$inc`s
- * (see docs/ARCHITECTURE.md), and a lost increment could make a stale copy look current.
- * Writers bump the token after their data write, so a copy loaded after reading a token holds at
+ * stale. Writers bump the token after their data write, so a copy loaded after reading a token holds at
  * least the data that token stands for.
  */
 export function createChangeToken(connection: Connection, name: string) {

@@ -73,9 +73,8 @@ type Outcome = 'sent' | 'retrying' | 'refused' | 'failed';
  * Subscribe messages (订阅消息). Each one-time acceptance is stored on its own and pays for one
  * message; the worker delivers queued messages with retries.
  *
- * Exactly-once steps rest on unique-key inserts, not on conditional updates: FerretDB (our
- * development and test database) does not apply a conditional update atomically, so two callers
- * can both "win" one; an insert under a unique index has one winner on every backend.
+ * Exactly-once steps rest on unique-key inserts: an insert under a unique index has one winner,
+ * across server processes too.
  */
 export function createNotificationsService(deps: NotificationsDeps) {
   const Grant = subscriptionGrantModel(deps.connection);

@@ -3,8 +3,7 @@ import { SUBSCRIBE_TEMPLATE_KEYS } from '@anqian/shared';
 
 /**
  * One one-time subscribe acceptance (the resident tapped "allow" once): it pays for one message.
- * A message takes it by its unique `grantId`, so two events can never spend the same acceptance,
- * even where the database has no atomic counter (FerretDB loses concurrent `$inc`s).
+ * A message takes it by its unique `grantId`, so two events can never spend the same acceptance.
  */
 const subscriptionGrantSchema = new Schema(
   {

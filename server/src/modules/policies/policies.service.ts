@@ -24,9 +24,7 @@ import {
 } from '@anqian/shared';
 import type { StaffActor } from '../../app-context';
 import { createChangeToken, createTokenCache } from '../../db/change-token';
-import { createWriteFilter, type DatabaseFlavor } from '../../db/database-flavor';
 import { isDuplicateKey } from '../../db/duplicate-key';
-import { createKeyedLock } from '../../db/keyed-lock';
 import { AppError, notFound, validationFailed } from '../../errors';
 import type { ReceivedFile, ReceiveOptions } from '../../middleware/multipart';
 import type { DivisionsService } from '../divisions/divisions.service';
@@ -46,8 +44,6 @@ export type PolicyCitation = { field: string; policyId: string };
 
 const PDF_MAGIC = Buffer.from('%PDF-', 'latin1');
 const MAX_ATTACHMENT_NAME = 100;
-/** Up to this many changed bodies are read one by one; more, in one pass over all of them. */
-const CONTENT_READS_BY_ID = 20;
 const UNATTACHED_ATTACHMENT_TTL_MS = 24 * 60 * 60_000;
 
 const policyNotFound = () => notFound('政策文件不存在');
@@ -89,13 +85,9 @@ type IndexEntry = { summary: PolicySummary; searchText: string; stamp: string };
 type IndexState = { entries: Map<string, IndexEntry>; index: PolicySearchIndex };
 
 /** The policy library: documents, their versions and PDF attachments, and the keyword search. */
-export function createPoliciesService(deps: { connection: Connection; databaseFlavor: DatabaseFlavor; divisions: DivisionsService; uploadDir: string }) {
+export function createPoliciesService(deps: { connection: Connection; divisions: DivisionsService; uploadDir: string }) {
   const { Policy, PolicyContent, PolicyVersion, PolicyAttachment } = policyModels(deps.connection);
   const { divisions } = deps;
-  const writeFilter = createWriteFilter(deps.databaseFlavor);
-  /** Every write to one document runs under its id (see db/keyed-lock). */
-  const withLock = createKeyedLock();
-  const locked = <T>(id: string, task: () => Promise<T>) => withLock(id.toLowerCase(), task);
   const changes = createChangeToken(deps.connection, 'policies');
   const absolute = (relative: string) => path.join(deps.uploadDir, relative);
 
@@ -124,22 +116,11 @@ export function createPoliciesService(deps: { connection: Connection; databaseFl
     return { entries, index: buildSearchIndex(entries.values()) };
   });
 
-  /**
-   * The bodies of the documents `ids`: a read by id each when few changed, else one pass over all
-   * contents — FerretDB 1.24 answers each read by id with a scan of the table (see ARCHITECTURE),
-   * so 2,000 of them after a restart took 37 s.
-   */
+  /** The bodies of the documents `ids`, in one query. */
   async function contentsOf(ids: string[]): Promise<Map<string, Pick<PolicyContentRecord, 'bodyHtml' | 'interpretation'>>> {
     type Text = Pick<PolicyContentRecord, '_id' | 'bodyHtml' | 'interpretation'>;
-    const found: (Text | null)[] = [];
-    if (ids.length <= CONTENT_READS_BY_ID) {
-      found.push(...(await Promise.all(ids.map((id) => PolicyContent.findById(id, { bodyHtml: 1, interpretation: 1 }).lean<Text>()))));
-    } else {
-      const wanted = new Set(ids);
-      const cursor = PolicyContent.find({}, { bodyHtml: 1, interpretation: 1 }).lean<Text[]>().cursor();
-      for await (const content of cursor as AsyncIterable<Text>) if (wanted.has(content._id.toString())) found.push(content);
-    }
-    return new Map(found.filter((content) => content !== null).map((content) => [content._id.toString(), content]));
+    const found = await PolicyContent.find({ _id: { $in: ids } }, { bodyHtml: 1, interpretation: 1 }).lean<Text[]>();
+    return new Map(found.map((content) => [content._id.toString(), content]));
   }
 
   async function loadRecord(id: string): Promise<{ policy: PolicyRecord; content: PolicyContentRecord } | null> {
@@ -244,111 +225,109 @@ export function createPoliciesService(deps: { connection: Connection; databaseFl
   /**
    * A draft is edited in place. A published or archived document keeps its previous content as a
    * version when a versioned field changes: the version is inserted under `"<id>:<version>"` first,
-   * so of two concurrent edits (even in two processes) only one can claim the version number.
+   * so of two concurrent edits only one can claim the version number. The document itself is
+   * written only if nobody saved it since it was read (`updatedAt`), and its content after that.
    */
   async function update(actor: StaffActor, id: string, body: UpdateBody): Promise<StaffPolicyDetail> {
-    const result = await locked(id, async () => {
-      const { policy, content } = await loadEditable(actor, id);
-      const policyId = policy._id.toString();
-      const divisionCode = body.divisionCode ?? policy.divisionCode;
-      if (divisionCode !== policy.divisionCode) await assertOwner(actor, divisionCode);
-      const next = {
-        title: body.title ?? policy.title,
-        category: body.category ?? policy.category,
-        issuingBody: body.issuingBody ?? policy.issuingBody,
-        documentNumber: body.documentNumber ?? policy.documentNumber,
-        publishDate: body.publishDate ?? policy.publishDate,
-        effectiveFrom: body.effectiveFrom !== undefined ? body.effectiveFrom : (policy.effectiveFrom ?? null),
-        effectiveTo: body.effectiveTo !== undefined ? body.effectiveTo : (policy.effectiveTo ?? null),
-        bodyHtml: body.bodyHtml !== undefined ? sanitizeBody(body.bodyHtml) : content.bodyHtml,
-        interpretation: body.interpretation ?? content.interpretation,
-      };
-      const start = next.effectiveFrom ?? next.publishDate;
-      if (next.effectiveTo && next.effectiveTo < start) {
-        throw validationFailed([{ field: 'body.effectiveTo', message: next.effectiveFrom ? '失效日期不能早于施行日期' : '失效日期不能早于发布日期' }]);
-      }
-      const added = body.attachmentIds ? await resolveAttachments(actor, body.attachmentIds, policyId) : [];
-      const attachments = body.attachmentIds ? added.map(refOf) : content.attachments.map((a) => ({ id: a.id, name: a.name, size: a.size }));
+    const { policy, content } = await loadEditable(actor, id);
+    const policyId = policy._id.toString();
+    const divisionCode = body.divisionCode ?? policy.divisionCode;
+    if (divisionCode !== policy.divisionCode) await assertOwner(actor, divisionCode);
+    const next = {
+      title: body.title ?? policy.title,
+      category: body.category ?? policy.category,
+      issuingBody: body.issuingBody ?? policy.issuingBody,
+      documentNumber: body.documentNumber ?? policy.documentNumber,
+      publishDate: body.publishDate ?? policy.publishDate,
+      effectiveFrom: body.effectiveFrom !== undefined ? body.effectiveFrom : (policy.effectiveFrom ?? null),
+      effectiveTo: body.effectiveTo !== undefined ? body.effectiveTo : (policy.effectiveTo ?? null),
+      bodyHtml: body.bodyHtml !== undefined ? sanitizeBody(body.bodyHtml) : content.bodyHtml,
+      interpretation: body.interpretation ?? content.interpretation,
+    };
+    const start = next.effectiveFrom ?? next.publishDate;
+    if (next.effectiveTo && next.effectiveTo < start) {
+      throw validationFailed([{ field: 'body.effectiveTo', message: next.effectiveFrom ? '失效日期不能早于施行日期' : '失效日期不能早于发布日期' }]);
+    }
+    const added = body.attachmentIds ? await resolveAttachments(actor, body.attachmentIds, policyId) : [];
+    const attachments = body.attachmentIds ? added.map(refOf) : content.attachments.map((a) => ({ id: a.id, name: a.name, size: a.size }));
 
-      const before: Record<(typeof POLICY_VERSIONED_FIELDS)[number], unknown> = {
-        ...pickVersioned(policy, content),
-        attachmentIds: content.attachments.map((a) => a.id).join(','),
-      };
-      const after: typeof before = { ...next, attachmentIds: attachments.map((a) => a.id).join(',') };
-      const contentChanged = POLICY_VERSIONED_FIELDS.some((field) => before[field] !== after[field]);
-      const versioned = contentChanged && policy.status !== 'draft';
-      const now = new Date();
+    const before: Record<(typeof POLICY_VERSIONED_FIELDS)[number], unknown> = {
+      ...pickVersioned(policy, content),
+      attachmentIds: content.attachments.map((a) => a.id).join(','),
+    };
+    const after: typeof before = { ...next, attachmentIds: attachments.map((a) => a.id).join(',') };
+    const contentChanged = POLICY_VERSIONED_FIELDS.some((field) => before[field] !== after[field]);
+    const versioned = contentChanged && policy.status !== 'draft';
+    const now = new Date();
 
-      if (versioned) {
-        try {
-          await PolicyVersion.create({
-            _id: `${policyId}:${policy.version}`,
-            policyId,
-            version: policy.version,
-            ...pickVersioned(policy, content),
-            attachments: content.attachments,
-            editedAt: content.editedAt,
-            editedBy: content.editedBy,
-          });
-        } catch (error) {
-          if (isDuplicateKey(error)) throw changedMeanwhile();
-          throw error;
-        }
+    if (versioned) {
+      try {
+        await PolicyVersion.create({
+          _id: `${policyId}:${policy.version}`,
+          policyId,
+          version: policy.version,
+          ...pickVersioned(policy, content),
+          attachments: content.attachments,
+          editedAt: content.editedAt,
+          editedBy: content.editedBy,
+        });
+      } catch (error) {
+        if (isDuplicateKey(error)) throw changedMeanwhile();
+        throw error;
       }
-      let savedContent = content;
-      if (contentChanged) {
-        const set = { bodyHtml: next.bodyHtml, interpretation: next.interpretation, attachments, editedAt: now, editedBy: actor.displayName };
-        const entry = { version: policy.version, title: policy.title, editedAt: content.editedAt, editedBy: content.editedBy };
-        savedContent =
-          (await PolicyContent.findOneAndUpdate({ _id: policy._id }, { $set: set, ...(versioned && { $push: { history: entry } }) }, { new: true }).lean<PolicyContentRecord>()) ??
-          content;
-      }
-      const saved = await Policy.findOneAndUpdate(
-        writeFilter(policy._id, { version: policy.version }),
-        {
-          $set: {
-            title: next.title,
-            category: next.category,
-            issuingBody: next.issuingBody,
-            documentNumber: next.documentNumber,
-            publishDate: next.publishDate,
-            effectiveFrom: next.effectiveFrom,
-            effectiveTo: next.effectiveTo,
-            pinned: body.pinned ?? policy.pinned,
-            divisionCode,
-            attachmentCount: attachments.length,
-            version: versioned ? policy.version + 1 : policy.version,
-          },
+    }
+    const saved = await Policy.findOneAndUpdate(
+      { _id: policy._id, version: policy.version, updatedAt: policy.updatedAt },
+      {
+        $set: {
+          title: next.title,
+          category: next.category,
+          issuingBody: next.issuingBody,
+          documentNumber: next.documentNumber,
+          publishDate: next.publishDate,
+          effectiveFrom: next.effectiveFrom,
+          effectiveTo: next.effectiveTo,
+          pinned: body.pinned ?? policy.pinned,
+          divisionCode,
+          attachmentCount: attachments.length,
+          version: versioned ? policy.version + 1 : policy.version,
         },
-        { new: true },
-      ).lean<PolicyRecord>();
-      if (!saved) throw changedMeanwhile();
-      if (body.attachmentIds) {
-        await markAttached(added, policyId, divisionCode);
-        // An earlier version keeps citing a removed attachment; a draft edited in place does not.
-        if (!versioned) {
-          const kept = new Set(attachments.map((a) => a.id));
-          await detach(content.attachments.map((a) => a.id).filter((attachmentId) => !kept.has(attachmentId)), policyId);
-        }
+      },
+      { new: true },
+    ).lean<PolicyRecord>();
+    if (!saved) {
+      if (versioned) await PolicyVersion.deleteOne({ _id: `${policyId}:${policy.version}` });
+      throw changedMeanwhile();
+    }
+    let savedContent = content;
+    if (contentChanged) {
+      const set = { bodyHtml: next.bodyHtml, interpretation: next.interpretation, attachments, editedAt: now, editedBy: actor.displayName };
+      const entry = { version: policy.version, title: policy.title, editedAt: content.editedAt, editedBy: content.editedBy };
+      savedContent =
+        (await PolicyContent.findOneAndUpdate({ _id: policy._id }, { $set: set, ...(versioned && { $push: { history: entry } }) }, { new: true }).lean<PolicyContentRecord>()) ??
+        content;
+    }
+    if (body.attachmentIds) {
+      await markAttached(added, policyId, divisionCode);
+      // An earlier version keeps citing a removed attachment; a draft edited in place does not.
+      if (!versioned) {
+        const kept = new Set(attachments.map((a) => a.id));
+        await detach(content.attachments.map((a) => a.id).filter((attachmentId) => !kept.has(attachmentId)), policyId);
       }
-      await changes.bump();
-      return { policy: saved, content: savedContent };
-    });
-    return staffDetail(actor, result.policy, result.content);
+    }
+    await changes.bump();
+    return staffDetail(actor, saved, savedContent);
   }
 
   async function transition(actor: StaffActor, id: string, action: 'publish' | 'archive'): Promise<StaffPolicyDetail> {
-    const result = await locked(id, async () => {
-      const { policy, content } = await loadEditable(actor, id);
-      if (!policyActionAllowed(policy.status, action)) throw new AppError('POLICY_TRANSITION_NOT_ALLOWED');
-      const firstPublication = action === 'publish' && !policy.publishedAt;
-      const set = firstPublication ? { status: POLICY_ACTION_RESULT[action], publishedAt: new Date() } : { status: POLICY_ACTION_RESULT[action] };
-      const saved = await Policy.findOneAndUpdate(writeFilter(policy._id, { status: policy.status }), { $set: set }, { new: true }).lean<PolicyRecord>();
-      if (!saved) throw new AppError('POLICY_TRANSITION_NOT_ALLOWED');
-      await changes.bump();
-      return { policy: saved, content };
-    });
-    return staffDetail(actor, result.policy, result.content);
+    const { policy, content } = await loadEditable(actor, id);
+    if (!policyActionAllowed(policy.status, action)) throw new AppError('POLICY_TRANSITION_NOT_ALLOWED');
+    const firstPublication = action === 'publish' && !policy.publishedAt;
+    const set = firstPublication ? { status: POLICY_ACTION_RESULT[action], publishedAt: new Date() } : { status: POLICY_ACTION_RESULT[action] };
+    const saved = await Policy.findOneAndUpdate({ _id: policy._id, status: policy.status }, { $set: set }, { new: true }).lean<PolicyRecord>();
+    if (!saved) throw new AppError('POLICY_TRANSITION_NOT_ALLOWED');
+    await changes.bump();
+    return staffDetail(actor, saved, content);
   }
 
   async function versionOf(found: { policy: PolicyRecord; content: PolicyContentRecord }, version: number, withEditor: boolean): Promise<PolicyVersion> {
@@ -390,15 +369,13 @@ export function createPoliciesService(deps: { connection: Connection; databaseFl
 
     /** Only a draft, which nobody outside its editors has seen. */
     async remove(actor: StaffActor, id: string): Promise<void> {
-      await locked(id, async () => {
-        const { policy, content } = await loadEditable(actor, id);
-        if (!policyActionAllowed(policy.status, 'delete')) throw new AppError('POLICY_TRANSITION_NOT_ALLOWED');
-        const { deletedCount } = await Policy.deleteOne(writeFilter(policy._id, { status: 'draft' }));
-        if (deletedCount === 0) throw new AppError('POLICY_TRANSITION_NOT_ALLOWED');
-        await PolicyContent.deleteOne({ _id: policy._id });
-        await detach(content.attachments.map((a) => a.id), policy._id.toString());
-        await changes.bump();
-      });
+      const { policy, content } = await loadEditable(actor, id);
+      if (!policyActionAllowed(policy.status, 'delete')) throw new AppError('POLICY_TRANSITION_NOT_ALLOWED');
+      const { deletedCount } = await Policy.deleteOne({ _id: policy._id, status: 'draft' });
+      if (deletedCount === 0) throw new AppError('POLICY_TRANSITION_NOT_ALLOWED');
+      await PolicyContent.deleteOne({ _id: policy._id });
+      await detach(content.attachments.map((a) => a.id), policy._id.toString());
+      await changes.bump();
     },
 
     version: async (actor: StaffActor, id: string, version: number) => versionOf(await loadForStaff(actor, id), version, true),

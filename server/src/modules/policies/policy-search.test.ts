@@ -1,7 +1,6 @@
 import { asResident } from '../../../test/factories';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { connectDatabase } from '../../db/connect';
-import { detectDatabaseFlavor } from '../../db/database-flavor';
 import { createServices } from '../../services';
 import { buildPolicyBody, publishedPolicy, staffClient, type StaffClient } from './policy-test-helpers';
 
@@ -67,7 +66,7 @@ describe('keyword search', () => {
   it('stays correct in another server process that shares the database', async () => {
     const connection = await connectDatabase(t.config.mongodbUri!, t.config.mongodbDb);
     try {
-      const other = createServices({ connection, databaseFlavor: await detectDatabaseFlavor(connection), config: t.config, wechat: {} as never });
+      const other = createServices({ connection, config: t.config, wechat: {} as never });
       const search = (q: string) => other.policies.listForResident({ q, page: 1, pageSize: 10 }).then((page) => page.items.map((p) => p.id));
       expect(await search('避险搬迁')).toEqual([ids.relocation]);
 
@@ -91,7 +90,7 @@ describe('a server starting with many documents', () => {
     }
     const connection = await connectDatabase(t.config.mongodbUri!, t.config.mongodbDb);
     try {
-      const fresh = createServices({ connection, databaseFlavor: await detectDatabaseFlavor(connection), config: t.config, wechat: {} as never });
+      const fresh = createServices({ connection, config: t.config, wechat: {} as never });
       const search = (q: string) => fresh.policies.listForResident({ q, page: 1, pageSize: 10 }).then((page) => page.items.map((p) => p.id));
 
       expect(await search('条款甲7乙')).toEqual([bulk[7]]);

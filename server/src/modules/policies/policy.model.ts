@@ -2,8 +2,8 @@ import { Schema, type Connection, type InferSchemaType, type Types } from 'mongo
 import { POLICY_CATEGORIES, POLICY_STATUSES } from '@anqian/shared';
 
 /**
- * A policy document is kept in three collections so lists stay small (FerretDB decodes every
- * document a non-`_id` query touches): `policies` holds exactly what a list row shows,
+ * A policy document is kept in three collections so lists stay small (a list reads every row of
+ * the library into the search index): `policies` holds exactly what a list row shows,
  * `policy_contents` the body and everything else under the same `_id`, and `policy_versions` each
  * earlier version under `"<policyId>:<version>"`. A detail is two `_id` reads.
  */

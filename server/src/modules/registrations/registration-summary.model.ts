@@ -6,16 +6,16 @@ import type { RegistrationRecord } from './registration.model';
  * the "mine" lists filter, sort and show — about a tenth of the full document. The paths are the
  * registration's own, so `registrationFilter` and `registrationSort` apply to both collections.
  *
- * Why a copy: on the embedded FerretDB every list query decodes every document of its collection,
- * and the cost grows with document size (6,500 full registrations: ~4 s a query; their summaries:
- * ~0.6 s). The registration stays the source of truth; its service rewrites the summary after
+ * Why a copy: on the embedded FerretDB the documents a list query matches are decoded, sorted and
+ * counted in Go, at a cost that grows with document size (a full registration is ~10 times its
+ * summary). The registration stays the source of truth; its service rewrites the summary after
  * every change, and `reconcile` repairs summaries at start-up (a crash between the two writes,
  * registrations stored before summaries existed).
  */
 const summarySchema = new Schema(
   {
     _id: { type: Schema.Types.ObjectId, required: true },
-    householdKey: { type: String, required: true },
+    householdKey: { type: String, required: true, index: true },
     residentId: { type: Schema.Types.ObjectId, default: null, index: true },
     enteredByStaffId: { type: String, default: null },
     source: { type: String, required: true },
@@ -77,17 +77,3 @@ export function summaryOf(record: RegistrationRecord): RegistrationSummaryRecord
 }
 
 export const registrationSummaryModel = (connection: Connection) => connection.model('RegistrationSummary', summarySchema);
-
-/**
- * A household (一户一档) by the keyed hash of its head's ID number, listing its registrations, so
- * a registration's earlier ones are found by id rather than by a search.
- */
-const householdSchema = new Schema(
-  {
-    _id: { type: String, required: true },
-    registrationIds: { type: [Schema.Types.ObjectId], default: [] },
-  },
-  { collection: 'households', versionKey: false },
-);
-
-export const householdModel = (connection: Connection) => connection.model('Household', householdSchema);

@@ -306,7 +306,7 @@ describe('a village cadre on the mini-program', () => {
     const stored = await registrations().findOne({ _id: new Types.ObjectId(entered.body.id) });
     expect(stored).toMatchObject({ source: 'cadre', residentId: null, enteredBy: { staffId: cadreUser.id, name: cadreUser.displayName } });
     expect(stored!.idempotencyKey).toBe(`cadre:${cadreUser.id}:${body.idempotencyKey}`);
-    const audit = await t.connection.db!.collection('audit_logs').find({ action: { $in: ['auth.cadre-link', 'registration.cadre-submit'] } }).toArray();
+    const audit = await t.connection.db!.collection('audit_logs').find({ action: { $in: ['auth.cadre-link', 'registration.cadre-submit'] } }).sort({ at: 1, _id: 1 }).toArray();
     expect(audit.map((a) => [a.action, a.result, a.actorId])).toEqual([
       ['auth.cadre-link', 'failure', null],
       ['auth.cadre-link', 'success', cadreUser.id],

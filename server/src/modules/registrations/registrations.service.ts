@@ -27,9 +27,7 @@ import {
   type Wishes,
 } from '@anqian/shared';
 import type { StaffActor } from '../../app-context';
-import { createWriteFilter, type DatabaseFlavor } from '../../db/database-flavor';
 import { isDuplicateKey } from '../../db/duplicate-key';
-import { createKeyedLock } from '../../db/keyed-lock';
 import { AppError, notFound, validationFailed } from '../../errors';
 import type { FieldCrypto } from '../../security/field-crypto';
 import { divisionFilter, isInScope } from '../../security/scope';
@@ -67,9 +65,8 @@ type TimelineActor = { kind: 'resident' | 'cadre' | 'staff'; id: string; name: s
 export type NoticeRef = { id: string; title: string; startDate: string; endDate: string };
 
 /**
- * The id a registration gets from its idempotency key, so a retried submit is found by id — the
- * one lookup FerretDB leaves to SQLite instead of decoding every document — and a racing duplicate
- * clashes on `_id`.
+ * The id a registration gets from its idempotency key, so a retried submit is found by id and a
+ * racing duplicate clashes on `_id`; a ledger import resumed with the same file finds its rows.
  */
 const registrationIdFor = (idempotencyKey: string) => new Types.ObjectId(createHash('sha256').update(idempotencyKey).digest().subarray(0, 12));
 
@@ -89,17 +86,12 @@ export function createRegistrationsService(deps: {
   sites: SitesService;
   photos: PhotosService;
   notifications: NotificationsService;
-  databaseFlavor: DatabaseFlavor;
   subsidies: Pick<SubsidiesService, 'snapshotFor'>;
 }) {
   const Registration = registrationModel(deps.connection);
-  const writeFilter = createWriteFilter(deps.databaseFlavor);
-  const summaries = createRegistrationSummaries({ connection: deps.connection, writeFilter });
+  const summaries = createRegistrationSummaries({ connection: deps.connection });
   const { Summary } = summaries;
   const { crypto, divisions, sites, photos, notifications } = deps;
-  /** Every change to an existing registration runs under its id (see db/keyed-lock). */
-  const withLock = createKeyedLock();
-  const locked = <T>(id: string, task: () => Promise<T>) => withLock(id.toLowerCase(), task);
 
   /** Village and township names only: enough for summaries. */
   async function nameLookups(records: Pick<RegistrationRecord, 'divisionCode' | 'townshipCode'>[]): Promise<Lookups> {
@@ -133,8 +125,7 @@ export function createRegistrationsService(deps: {
   }
 
   /**
-   * Reads go by id alone, the one lookup FerretDB leaves to SQLite instead of decoding every
-   * document, and are then checked against who may see the registration.
+   * Reads go by id, then are checked against who may see the registration.
    */
   async function findVisible(id: string, visible: Visible): Promise<RegistrationRecord | null> {
     const record = await Registration.findById(id).lean<RegistrationRecord>();
@@ -194,11 +185,11 @@ export function createRegistrationsService(deps: {
         submittedAt: now,
       });
       const stored = created.toObject() as RegistrationRecord;
-      await summaries.added(stored);
+      await summaries.save(stored);
       return { record: stored, created: true };
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
-      // Registrations stored before ids came from keys are found by the key itself (a scan, only on a clash).
+      // Registrations stored before ids came from keys are found by the key itself.
       const raced = (await findByKey(input.idempotencyKey)) ?? (await Registration.findOne({ idempotencyKey: input.idempotencyKey }).lean<RegistrationRecord>());
       if (raced) return { record: raced, created: false };
       throw new AppError('REGISTRATION_ACTIVE_EXISTS');
@@ -217,7 +208,6 @@ export function createRegistrationsService(deps: {
    * Moves one registration along the machine with one conditional update: it only applies if the
    * registration is still in the status it was read in, inside `scope` (plus `guard`), so
    * concurrent changes cannot both win. Returns null when the registration changed meanwhile.
-   * Callers hold the registration's lock and read `current` under it (see db/database-flavor).
    */
   async function applyTransition(
     scope: Record<string, unknown>,
@@ -247,7 +237,7 @@ export function createRegistrationsService(deps: {
     if (ENDED_STATUSES.includes(to)) set.activeLock = `ended:${current._id.toString()}`;
     return saved(
       await Registration.findOneAndUpdate(
-        writeFilter(current._id, { ...scope, status: current.status, ...change.guard }),
+        { ...scope, ...change.guard, _id: current._id, status: current.status },
         { $set: set, $push: { timeline: entry } },
         { new: true },
       ).lean<RegistrationRecord>(),
@@ -267,23 +257,22 @@ export function createRegistrationsService(deps: {
     by: { visible: Visible; scope: Record<string, unknown>; actor: TimelineActor; photoOwner: PhotoOwner },
     viewer: ResidentViewer = 'household',
   ): Promise<ResidentRegistration> {
-    const updated = await locked(id, async () => {
-      const current = await loadVisible(id, by.visible);
-      if (!nextStatus(current.status, 'resubmit', 'household')) throw transitionRefused();
-      await checkSubmission(body.household, body.wishes, by.photoOwner);
-      const record = householdRecord(body.household, crypto);
-      try {
-        return await applyTransition(by.scope, current, {
-          action: 'resubmit',
-          by: 'household',
-          actor: by.actor,
-          set: { ...record, activeLock: record.householdKey, wishes: body.wishes },
-        });
-      } catch (error) {
-        if (isDuplicateKey(error)) throw new AppError('REGISTRATION_ACTIVE_EXISTS');
-        throw error;
-      }
-    });
+    const current = await loadVisible(id, by.visible);
+    if (!nextStatus(current.status, 'resubmit', 'household')) throw transitionRefused();
+    await checkSubmission(body.household, body.wishes, by.photoOwner);
+    const record = householdRecord(body.household, crypto);
+    let updated: RegistrationRecord | null;
+    try {
+      updated = await applyTransition(by.scope, current, {
+        action: 'resubmit',
+        by: 'household',
+        actor: by.actor,
+        set: { ...record, activeLock: record.householdKey, wishes: body.wishes },
+      });
+    } catch (error) {
+      if (isDuplicateKey(error)) throw new AppError('REGISTRATION_ACTIVE_EXISTS');
+      throw error;
+    }
     return forResident(updated ?? (await refusal(id, by.visible)), viewer);
   }
 
@@ -304,11 +293,10 @@ export function createRegistrationsService(deps: {
     action: StaffAction,
     extra: { reason?: string; visit?: Visit; set?: Record<string, unknown> } = {},
   ): Promise<RegistrationDetail> {
-    const updated = await locked(id, async () => {
-      const current = await loadScoped(actor, id);
-      if (action === 'return' && nextStatus(current.status, action, actor.role) && !isCorrectable(current)) throw new AppError('REGISTRATION_NOT_CORRECTABLE');
-      return (await applyTransition(divisionFilter(actor), current, { action, by: actor.role, actor: staffOf(actor), ...extra })) ?? refusal(id, inAreaOf(actor));
-    });
+    const current = await loadScoped(actor, id);
+    if (action === 'return' && nextStatus(current.status, action, actor.role) && !isCorrectable(current)) throw new AppError('REGISTRATION_NOT_CORRECTABLE');
+    const updated =
+      (await applyTransition(divisionFilter(actor), current, { action, by: actor.role, actor: staffOf(actor), ...extra })) ?? (await refusal(id, inAreaOf(actor)));
     await notifyResident(updated, extra.reason);
     return detail(actor, updated);
   }
@@ -415,13 +403,11 @@ export function createRegistrationsService(deps: {
     },
 
     async withdraw(residentId: string, id: string): Promise<ResidentRegistration> {
-      const updated = await locked(id, async () => {
-        const current = await loadVisible(id, ownedBy(residentId));
-        return applyTransition(ownedScope(residentId), current, {
-          action: 'withdraw',
-          by: 'household',
-          actor: { kind: 'resident', id: residentId, name: current.household.head.name, role: null },
-        });
+      const current = await loadVisible(id, ownedBy(residentId));
+      const updated = await applyTransition(ownedScope(residentId), current, {
+        action: 'withdraw',
+        by: 'household',
+        actor: { kind: 'resident', id: residentId, name: current.household.head.name, role: null },
       });
       return forResident(updated ?? (await refusal(id, ownedBy(residentId))));
     },
@@ -482,37 +468,36 @@ export function createRegistrationsService(deps: {
      * change then fails.
      */
     async approve(actor: StaffActor, id: string, body: z.output<typeof approveBodySchema>): Promise<RegistrationDetail> {
-      const updated = await locked(id, async () => {
-        const current = await loadScoped(actor, id);
-        if (!nextStatus(current.status, 'approve', actor.role)) throw transitionRefused();
-        const today = chinaDate();
-        const blocker = approvalBlocker(current, today);
-        if (blocker) throw blocker;
-        if (current.wishes.resettlementType === 'centralized' && !body.siteId) {
-          throw validationFailed([{ field: 'body.siteId', message: '集中安置的农户须指定安置点' }]);
-        }
-        // The amounts are fixed by the same update that approves, so an approved registration always carries them.
-        const subsidy = await deps.subsidies.snapshotFor({ household: current.household, resettlementType: current.wishes.resettlementType }, today);
-        if (body.siteId) await sites.reserve(body.siteId, 'body.siteId');
-        let approved: RegistrationRecord | null = null;
-        try {
-          approved = await applyTransition(divisionFilter(actor), current, {
-            action: 'approve',
-            by: actor.role,
-            actor: staffOf(actor),
-            reason: body.note,
-            set: { assignedSiteId: body.siteId ?? null, ...(subsidy && { subsidy }) },
-            guard: { noticeEndDate: { $lt: today }, openObjections: 0 },
-          });
-        } finally {
-          if (!approved && body.siteId) await sites.release(body.siteId);
-        }
-        if (approved) return approved;
+      const current = await loadScoped(actor, id);
+      if (!nextStatus(current.status, 'approve', actor.role)) throw transitionRefused();
+      const today = chinaDate();
+      const blocker = approvalBlocker(current, today);
+      if (blocker) throw blocker;
+      if (current.wishes.resettlementType === 'centralized' && !body.siteId) {
+        throw validationFailed([{ field: 'body.siteId', message: '集中安置的农户须指定安置点' }]);
+      }
+      // The amounts are fixed by the same update that approves, so an approved registration always carries them.
+      const subsidy = await deps.subsidies.snapshotFor({ household: current.household, resettlementType: current.wishes.resettlementType }, today);
+      if (body.siteId) await sites.reserve(body.siteId, 'body.siteId');
+      let approved: RegistrationRecord | null = null;
+      try {
+        approved = await applyTransition(divisionFilter(actor), current, {
+          action: 'approve',
+          by: actor.role,
+          actor: staffOf(actor),
+          reason: body.note,
+          set: { assignedSiteId: body.siteId ?? null, ...(subsidy && { subsidy }) },
+          guard: { noticeEndDate: { $lt: today }, openObjections: 0 },
+        });
+      } finally {
+        if (!approved && body.siteId) await sites.release(body.siteId);
+      }
+      if (!approved) {
         const now = await loadScoped(actor, id);
         throw (now.status === current.status && approvalBlocker(now, today)) || transitionRefused();
-      });
-      await notifyResident(updated, body.note);
-      return detail(actor, updated);
+      }
+      await notifyResident(approved, body.note);
+      return detail(actor, approved);
     },
 
     /** What the subsidies module needs to estimate (or show the fixed amounts of) one registration the viewer may see. */
@@ -524,12 +509,10 @@ export function createRegistrationsService(deps: {
     /** Internal notes: staff only, any status. */
     async addNote(actor: StaffActor, id: string, text: string): Promise<RegistrationDetail> {
       const note = { _id: new Types.ObjectId(), text, authorId: actor.id, authorName: actor.displayName, authorRole: actor.role, at: new Date() };
-      const updated = await locked(id, async () => {
-        const current = await loadScoped(actor, id);
-        return saved(
-          await Registration.findOneAndUpdate(writeFilter(current._id, divisionFilter(actor)), { $push: { notes: note } }, { new: true }).lean<RegistrationRecord>(),
-        );
-      });
+      const current = await loadScoped(actor, id);
+      const updated = await saved(
+        await Registration.findOneAndUpdate({ _id: current._id, ...divisionFilter(actor) }, { $push: { notes: note } }, { new: true }).lean<RegistrationRecord>(),
+      );
       if (!updated) throw registrationNotFound();
       return detail(actor, updated);
     },
@@ -545,17 +528,15 @@ export function createRegistrationsService(deps: {
         recordedAt: new Date(),
         status: 'open',
       };
-      const updated = await locked(id, async () => {
-        const current = await loadScoped(actor, id);
-        if (current.status !== 'publicizing') throw transitionRefused();
-        return saved(
-          await Registration.findOneAndUpdate(
-            writeFilter(current._id, { ...divisionFilter(actor), status: 'publicizing' }),
-            { $push: { objections: objection }, $inc: { openObjections: 1 } },
-            { new: true },
-          ).lean<RegistrationRecord>(),
-        );
-      });
+      const current = await loadScoped(actor, id);
+      if (current.status !== 'publicizing') throw transitionRefused();
+      const updated = await saved(
+        await Registration.findOneAndUpdate(
+          { _id: current._id, ...divisionFilter(actor), status: 'publicizing' },
+          { $push: { objections: objection }, $inc: { openObjections: 1 } },
+          { new: true },
+        ).lean<RegistrationRecord>(),
+      );
       return detail(actor, updated ?? (await refusal(id, inAreaOf(actor))));
     },
 
@@ -570,23 +551,21 @@ export function createRegistrationsService(deps: {
       body: z.output<typeof resolveObjectionBodySchema>,
     ): Promise<RegistrationDetail> {
       const alreadyResolved = () => new AppError('REGISTRATION_TRANSITION_NOT_ALLOWED', '这条异议已经处理过了');
-      const updated = await locked(id, async () => {
-        const current = await loadScoped(actor, id);
-        const index = current.objections.findIndex((objection) => objection._id.toString() === objectionId);
-        if (index < 0) throw notFound('异议不存在');
-        if (current.objections[index].status !== 'open') throw alreadyResolved();
-        const at = `objections.${index}`;
-        return saved(
-          await Registration.findOneAndUpdate(
-          writeFilter(current._id, { ...divisionFilter(actor), [`${at}._id`]: current.objections[index]._id, [`${at}.status`]: 'open' }),
+      const current = await loadScoped(actor, id);
+      const index = current.objections.findIndex((objection) => objection._id.toString() === objectionId);
+      if (index < 0) throw notFound('异议不存在');
+      if (current.objections[index].status !== 'open') throw alreadyResolved();
+      const at = `objections.${index}`;
+      const updated = await saved(
+        await Registration.findOneAndUpdate(
+          { _id: current._id, ...divisionFilter(actor), [`${at}._id`]: current.objections[index]._id, [`${at}.status`]: 'open' },
           {
             $set: { [`${at}.status`]: body.outcome, [`${at}.resolution`]: body.resolution, [`${at}.resolvedBy`]: actor.displayName, [`${at}.resolvedAt`]: new Date() },
             $inc: { openObjections: -1 },
           },
           { new: true },
         ).lean<RegistrationRecord>(),
-        );
-      });
+      );
       if (!updated) throw alreadyResolved();
       return detail(actor, updated);
     },
@@ -623,15 +602,13 @@ export function createRegistrationsService(deps: {
 
     /** Puts one registration on a notice; false when it is no longer verified (changed meanwhile). */
     async publicize(actor: StaffActor, id: string, notice: NoticeRef): Promise<boolean> {
-      const updated = await locked(id, async () => {
-        const current = await findVisible(id, inAreaOf(actor));
-        if (!current || !nextStatus(current.status, 'publicize', actor.role)) return null;
-        return applyTransition(divisionFilter(actor), current, {
-          action: 'publicize',
-          by: actor.role,
-          actor: staffOf(actor),
-          set: { noticeId: new Types.ObjectId(notice.id), noticeTitle: notice.title, noticeStartDate: notice.startDate, noticeEndDate: notice.endDate },
-        });
+      const current = await findVisible(id, inAreaOf(actor));
+      if (!current || !nextStatus(current.status, 'publicize', actor.role)) return false;
+      const updated = await applyTransition(divisionFilter(actor), current, {
+        action: 'publicize',
+        by: actor.role,
+        actor: staffOf(actor),
+        set: { noticeId: new Types.ObjectId(notice.id), noticeTitle: notice.title, noticeStartDate: notice.startDate, noticeEndDate: notice.endDate },
       });
       if (!updated) return false;
       await notifyResident(updated);

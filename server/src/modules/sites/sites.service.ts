@@ -2,7 +2,6 @@ import { Types, type Connection } from 'mongoose';
 import type { z } from 'zod';
 import type { ListSitesQuery, Page, Site, SiteRef, UpdateSiteBody, siteBodySchema } from '@anqian/shared';
 import { escapeRegex } from '../../db/escape-regex';
-import { createKeyedLock } from '../../db/keyed-lock';
 import { AppError, notFound } from '../../errors';
 import type { DivisionsService } from '../divisions/divisions.service';
 import { siteModel, type SiteRecord } from './site.model';
@@ -14,8 +13,6 @@ const unknownSite = (field: string) => new AppError('VALIDATION_FAILED', undefin
 export function createSitesService(deps: { connection: Connection; divisions: DivisionsService }) {
   const Site = siteModel(deps.connection);
   const { divisions } = deps;
-  /** Every change to a site's counts runs under its id (see db/keyed-lock). */
-  const withLock = createKeyedLock();
 
   const present = async (site: SiteRecord) => presentSite(site, await divisions.nameOf(site.townshipCode));
 
@@ -63,32 +60,28 @@ export function createSitesService(deps: { connection: Connection; divisions: Di
     async update(id: string, body: UpdateSiteBody): Promise<Site> {
       const { capacity, ...rest } = body;
       if (rest.townshipCode) await divisions.assertExists(rest.townshipCode, 'body.townshipCode', 'township');
-      return withLock(id.toLowerCase(), async () => {
-        for (;;) {
-          const site = await load(id);
-          const filter: Record<string, unknown> = { _id: site._id };
-          const update: Record<string, unknown> = { $set: { ...rest } };
-          if (capacity !== undefined) {
-            const delta = capacity - site.capacity;
-            if (site.remaining + delta < 0) throw new AppError('SITE_CAPACITY_BELOW_ASSIGNED');
-            Object.assign(filter, { capacity: site.capacity, remaining: { $gte: -delta } });
-            update.$set = { ...rest, capacity };
-            update.$inc = { remaining: delta };
-          }
-          const updated = await Site.findOneAndUpdate(filter, update, { new: true }).lean<SiteRecord>();
-          if (updated) return present(updated);
-          // Either another edit changed the capacity (try again) or approvals filled the places.
-          const now = await load(id);
-          if (now.capacity === site.capacity) throw new AppError('SITE_CAPACITY_BELOW_ASSIGNED');
+      for (;;) {
+        const site = await load(id);
+        const filter: Record<string, unknown> = { _id: site._id };
+        const update: Record<string, unknown> = { $set: { ...rest } };
+        if (capacity !== undefined) {
+          const delta = capacity - site.capacity;
+          if (site.remaining + delta < 0) throw new AppError('SITE_CAPACITY_BELOW_ASSIGNED');
+          Object.assign(filter, { capacity: site.capacity, remaining: { $gte: -delta } });
+          update.$set = { ...rest, capacity };
+          update.$inc = { remaining: delta };
         }
-      });
+        const updated = await Site.findOneAndUpdate(filter, update, { new: true }).lean<SiteRecord>();
+        if (updated) return present(updated);
+        // Either another edit changed the capacity (try again) or approvals filled the places.
+        const now = await load(id);
+        if (now.capacity === site.capacity) throw new AppError('SITE_CAPACITY_BELOW_ASSIGNED');
+      }
     },
 
     /** Takes one place; 409 SITE_FULL when none is left. `field` names the input for an unknown id. */
     async reserve(id: string, field: string): Promise<SiteRef> {
-      const site = await withLock(id.toLowerCase(), () =>
-        Site.findOneAndUpdate({ _id: id, remaining: { $gt: 0 } }, { $inc: { remaining: -1, assigned: 1 } }, { new: true }).lean<SiteRecord>(),
-      );
+      const site = await Site.findOneAndUpdate({ _id: id, remaining: { $gt: 0 } }, { $inc: { remaining: -1, assigned: 1 } }, { new: true }).lean<SiteRecord>();
       if (site) return siteRef(site, await divisions.nameOf(site.townshipCode));
       if (!(await Site.exists({ _id: id }))) throw unknownSite(field);
       throw new AppError('SITE_FULL');
@@ -96,7 +89,7 @@ export function createSitesService(deps: { connection: Connection; divisions: Di
 
     /** Gives back a place taken by `reserve`. */
     async release(id: string): Promise<void> {
-      await withLock(id.toLowerCase(), () => Site.updateOne({ _id: id, assigned: { $gt: 0 } }, { $inc: { remaining: 1, assigned: -1 } }));
+      await Site.updateOne({ _id: id, assigned: { $gt: 0 } }, { $inc: { remaining: 1, assigned: -1 } });
     },
 
     async assertExists(id: string, field: string): Promise<void> {

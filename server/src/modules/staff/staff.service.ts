@@ -1,6 +1,5 @@
 import type { Connection } from 'mongoose';
 import { escapeRegex } from '../../db/escape-regex';
-import { createKeyedLock } from '../../db/keyed-lock';
 import {
   ROLE_DIVISION_LEVEL,
   passwordProblems,
@@ -31,7 +30,6 @@ export function createStaffService(deps: { connection: Connection; crypto: Field
   const StaffUserModel = staffUserModel(deps.connection);
   const LoginThrottle = loginThrottleModel(deps.connection);
   const { crypto, divisions } = deps;
-  const throttleLock = createKeyedLock();
 
   async function present(user: StaffUserRecord, lockedUntil?: Date | null): Promise<StaffUser> {
     const locked = lockedUntil === undefined ? (await LoginThrottle.findById(user.username).lean())?.lockedUntil ?? null : lockedUntil;
@@ -53,10 +51,7 @@ export function createStaffService(deps: { connection: Connection; crypto: Field
     assertInScope(actor, divisionCode);
   }
 
-  /** Counted under a per-name lock: on FerretDB two concurrent `$inc`s can lose one (see db/keyed-lock). */
-  const registerFailure = (username: string) => throttleLock(username, () => countFailure(username));
-
-  async function countFailure(username: string): Promise<void> {
+  async function registerFailure(username: string): Promise<void> {
     const now = new Date();
     const throttle = await LoginThrottle.findOneAndUpdate(
       { _id: username },

@@ -26,7 +26,6 @@ import {
 import type { StaffActor } from '../../app-context';
 import { createChangeToken, createTokenCache } from '../../db/change-token';
 import { isDuplicateKey } from '../../db/duplicate-key';
-import { createKeyedLock } from '../../db/keyed-lock';
 import { AppError, notFound } from '../../errors';
 import type { PoliciesService, PolicyCitation } from '../policies/policies.service';
 import { presentRuleSet, presentRuleSetSummary, presentStaffRuleSet } from './subsidy.presenter';
@@ -84,39 +83,36 @@ export function createSubsidiesService(deps: { connection: Connection; policies:
   const allRuleSets = createTokenCache<SubsidyRuleSet[]>(changes, async () =>
     (await RuleSet.find({}).lean<RuleSetRecord[]>()).map((record) => presentRuleSet(record, record._id.toString())),
   );
-  const processLock = createKeyedLock();
 
   /**
    * Runs one rule-set save at a time across every server process, so two saves cannot both pass
-   * the overlap check. The lock is a document inserted under a fixed `_id`: an insert clashing on
-   * `_id` is refused atomically even by FerretDB, whose conditional updates are not atomic. A lock
-   * left by a process that died mid-save expires after LOCK_TTL_MS.
+   * the overlap check, which reads several documents. The lock is a document inserted under a
+   * fixed `_id`, which only one insert can win. A lock left by a process that died mid-save
+   * expires after LOCK_TTL_MS.
    */
   async function withWriteLock<T>(task: () => Promise<T>): Promise<T> {
-    return processLock(LOCK_ID, async () => {
-      const holder = randomUUID();
-      const giveUpAt = Date.now() + LOCK_WAIT_MS;
-      for (;;) {
-        try {
-          await WriteLock.create({ _id: LOCK_ID, holder, expiresAt: new Date(Date.now() + LOCK_TTL_MS) });
-          break;
-        } catch (error) {
-          if (!isDuplicateKey(error)) throw error;
-        }
-        const held = await WriteLock.findById(LOCK_ID).lean<{ holder: string; expiresAt: Date }>();
-        if (held && held.expiresAt.getTime() < Date.now()) {
-          await WriteLock.deleteOne({ _id: LOCK_ID, holder: held.holder });
-          continue;
-        }
-        if (Date.now() > giveUpAt) throw new AppError('DATABASE_UNAVAILABLE', '补助标准正在被他人保存，请稍后再试');
-        await delay(50);
-      }
+    const holder = randomUUID();
+    const giveUpAt = Date.now() + LOCK_WAIT_MS;
+    for (;;) {
       try {
-        return await task();
-      } finally {
-        await WriteLock.deleteOne({ _id: LOCK_ID, holder });
+        await WriteLock.create({ _id: LOCK_ID, holder, expiresAt: new Date(Date.now() + LOCK_TTL_MS) });
+        break;
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
       }
-    });
+      const held = await WriteLock.findById(LOCK_ID).lean<{ holder: string; expiresAt: Date }>();
+      if (held && held.expiresAt.getTime() < Date.now()) {
+        await WriteLock.deleteOne({ _id: LOCK_ID, holder: held.holder });
+        continue;
+      }
+      if (Date.now() > giveUpAt) throw new AppError('DATABASE_UNAVAILABLE', '补助标准正在被他人保存，请稍后再试');
+      await delay(50);
+    }
+    try {
+      return await task();
+    } finally {
+      await WriteLock.deleteOne({ _id: LOCK_ID, holder });
+    }
   }
 
   /** Read under the write lock, straight from the database. */

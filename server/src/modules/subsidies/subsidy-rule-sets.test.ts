@@ -1,7 +1,6 @@
 import { DEMO_POLICY_IDS, DEMO_SUBSIDY_RULE_SET, DEMO_SUBSIDY_RULE_SET_BODY } from '@anqian/shared/src/subsidy-demo';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { connectDatabase } from '../../db/connect';
-import { detectDatabaseFlavor } from '../../db/database-flavor';
 import { createServices } from '../../services';
 import { buildPolicyBody, staffClient, type StaffClient } from '../policies/policy-test-helpers';
 import { ruleSetBody, seedDemoSubsidies } from './subsidy-test-helpers';
@@ -106,7 +105,7 @@ describe('subsidy rule sets', () => {
   it('lets only one of two overlapping saves through, even from two server processes at once', async () => {
     const connection = await connectDatabase(t.config.mongodbUri!, t.config.mongodbDb);
     try {
-      const other = createServices({ connection, databaseFlavor: await detectDatabaseFlavor(connection), config: t.config, wechat: {} as never });
+      const other = createServices({ connection, config: t.config, wechat: {} as never });
       const actor = { id: 'other', username: 'other', displayName: '另一进程', role: 'county_admin' as const, divisionCode: t.county.code };
       const body = ruleSetBody({ effectiveFrom: '2036-01-01', effectiveTo: '2036-12-31' });
 
