@@ -15,5 +15,4 @@ export class AppError extends Error {
 }
 
 export const notFound = (message?: string) => new AppError('NOT_FOUND', message);
-export const forbidden = (message?: string) => new AppError('FORBIDDEN', message);
 export const validationFailed = (details: ErrorDetail[]) => new AppError('VALIDATION_FAILED', undefined, details);

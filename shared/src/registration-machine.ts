@@ -90,8 +90,6 @@ export function statusesAllowing(action: Exclude<RegistrationAction, 'submit'>, 
   return REGISTRATION_STATUSES.filter((status) => nextStatus(status, action, actor) !== null);
 }
 
-export const isActiveStatus = (status: RegistrationStatus) => !ENDED_STATUSES.includes(status);
-
 /** What the resident should do or expect next, shown under the status in "我的登记". */
 export const RESIDENT_NEXT_STEP: Record<RegistrationStatus, string> = {
   submitted: '登记已提交，等待乡镇受理。受理前您可以撤回。',

@@ -140,7 +140,6 @@ export const householdSchema = z
 
 export type HouseholdInput = z.input<typeof householdSchema>;
 export type Household = z.output<typeof householdSchema>;
-export type HouseholdMember = z.output<typeof householdMemberSchema>;
 export type Relation = (typeof RELATIONS)[number];
 export type WorkAbility = (typeof WORK_ABILITIES)[number];
 export type SpecialStatus = (typeof SPECIAL_STATUSES)[number];

@@ -32,7 +32,6 @@ export const POLICY_STATUS_LABELS: Record<PolicyStatus, string> = {
  */
 export const POLICY_ACTIONS = ['publish', 'archive', 'delete'] as const;
 export type PolicyAction = (typeof POLICY_ACTIONS)[number];
-export const POLICY_ACTION_LABELS: Record<PolicyAction, string> = { publish: '发布', archive: '归档', delete: '删除' };
 
 const POLICY_ACTION_FROM: Record<PolicyAction, readonly PolicyStatus[]> = {
   publish: ['draft', 'archived'],
