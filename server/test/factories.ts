@@ -10,7 +10,7 @@ import {
   submitRegistrationBodySchema,
   withCheckDigit,
 } from '@anqian/shared';
-import type { StaffActor } from '../src/app-context';
+import type { StaffActor } from '../src/security/staff-actor';
 import type { TestApp } from './test-app';
 
 let serial = 0;

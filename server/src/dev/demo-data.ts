@@ -1,6 +1,6 @@
 import { addDays, chinaDate, createPolicyBodySchema, type CreateStaffBody, type DivisionNode, householdSchema, type RegistrationStatus, type StaffUser, subsidyRuleSetBodySchema, wishesSchema, withCheckDigit } from '@anqian/shared';
 import { DEMO_POLICIES, DEMO_SUBSIDY_RULE_SET, DEMO_SUBSIDY_RULE_SET_BODY } from '@anqian/shared/src/subsidy-demo';
-import type { StaffActor } from '../app-context';
+import type { StaffActor } from '../security/staff-actor';
 import type { Services } from '../services';
 
 /** Printed by the start script; exists only outside production. */

@@ -1,5 +1,5 @@
 import { divisionPrefix, isWithinDivision } from '@anqian/shared';
-import type { StaffActor } from '../app-context';
+import type { StaffActor } from './staff-actor';
 import { AppError } from '../errors';
 
 /**

@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { PasswordChangeReason, StaffSession } from '@anqian/shared';
-import type { StaffActor } from '../../app-context';
+import type { StaffActor } from '../../security/staff-actor';
 import { AppError } from '../../errors';
 import { newToken, tokenHash } from '../../security/tokens';
 import type { AuditService } from '../audit/audit.service';

@@ -4,9 +4,9 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { Types, type Connection } from 'mongoose';
 import { MAX_PHOTO_BYTES, type PhotoRef } from '@anqian/shared';
-import type { StaffActor } from '../../app-context';
+import type { StaffActor } from '../../security/staff-actor';
 import { AppError, notFound, validationFailed } from '../../errors';
-import type { ReceivedFile, ReceiveOptions } from '../../middleware/multipart';
+import type { ReceivedFile, ReceiveOptions } from '../../uploads/received-file';
 import { isInScope } from '../../security/scope';
 import { photoModel, type PhotoRecord } from './photo.model';
 

@@ -22,11 +22,11 @@ import {
   type StaffPolicyDetail,
   type updatePolicyBodySchema,
 } from '@anqian/shared';
-import type { StaffActor } from '../../app-context';
+import type { StaffActor } from '../../security/staff-actor';
 import { createChangeToken, createTokenCache } from '../../db/change-token';
 import { isDuplicateKey } from '../../db/duplicate-key';
 import { AppError, notFound, validationFailed } from '../../errors';
-import type { ReceivedFile, ReceiveOptions } from '../../middleware/multipart';
+import type { ReceivedFile, ReceiveOptions } from '../../uploads/received-file';
 import type { DivisionsService } from '../divisions/divisions.service';
 import { policyModels, type PolicyAttachmentRecord, type PolicyContentRecord, type PolicyRecord, type PolicyVersionRecord } from './policy.model';
 import { presentPolicyDetail, presentPolicySummary, presentPolicyVersion, presentStaffPolicyDetail } from './policy.presenter';

@@ -10,7 +10,7 @@ import {
   type PublicNoticeSummary,
   townshipCodeOf,
 } from '@anqian/shared';
-import type { StaffActor } from '../../app-context';
+import type { StaffActor } from '../../security/staff-actor';
 import { AppError, notFound } from '../../errors';
 import { assertInScope, divisionFilter } from '../../security/scope';
 import type { DivisionsService } from '../divisions/divisions.service';

@@ -8,7 +8,7 @@ import {
   type RegistrationDashboard,
   type RegistrationStatus,
 } from '@anqian/shared';
-import type { StaffActor } from '../../app-context';
+import type { StaffActor } from '../../security/staff-actor';
 import { divisionFilter } from '../../security/scope';
 import type { DivisionsService } from '../divisions/divisions.service';
 import type { SitesService } from '../sites/sites.service';

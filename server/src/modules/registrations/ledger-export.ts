@@ -12,7 +12,8 @@ import {
   type SpecialStatus,
   WILLINGNESS_LABELS,
 } from '@anqian/shared';
-import type { ErrorLog, StaffActor } from '../../app-context';
+import type { ErrorLog } from '../../error-log';
+import type { StaffActor } from '../../security/staff-actor';
 import { AppError } from '../../errors';
 import type { FieldCrypto } from '../../security/field-crypto';
 import type { AuditService } from '../audit/audit.service';

@@ -1,6 +1,7 @@
 import { Types, type Connection } from 'mongoose';
 import { isWithinDivision, type LedgerImportJob, type LedgerImportJobSummary, type LedgerImportReport } from '@anqian/shared';
-import type { ErrorLog, StaffActor } from '../../app-context';
+import type { ErrorLog } from '../../error-log';
+import type { StaffActor } from '../../security/staff-actor';
 import { notFound } from '../../errors';
 import { ledgerImportJobModel, type LedgerImportJobRecord } from './ledger-import-job.model';
 

@@ -11,10 +11,11 @@ import {
 } from '@anqian/shared';
 import type { Connection } from 'mongoose';
 import type { ZodError } from 'zod';
-import type { ErrorLog, StaffActor } from '../../app-context';
+import type { ErrorLog } from '../../error-log';
+import type { StaffActor } from '../../security/staff-actor';
 import { AppError } from '../../errors';
 import type { AuditService } from '../audit/audit.service';
-import type { ReceivedFile, ReceiveOptions } from '../../middleware/multipart';
+import type { ReceivedFile, ReceiveOptions } from '../../uploads/received-file';
 import type { FieldCrypto } from '../../security/field-crypto';
 import type { DivisionsService } from '../divisions/divisions.service';
 import type { SitesService } from '../sites/sites.service';

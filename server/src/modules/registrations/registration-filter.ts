@@ -1,5 +1,5 @@
 import { addDays, divisionPrefix, type ListRegistrationsQuery, type RegistrationFilter, startOfChinaDay } from '@anqian/shared';
-import type { StaffActor } from '../../app-context';
+import type { StaffActor } from '../../security/staff-actor';
 import { escapeRegex } from '../../db/escape-regex';
 import { assertInScope, divisionFilter } from '../../security/scope';
 

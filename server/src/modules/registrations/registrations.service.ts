@@ -26,7 +26,7 @@ import {
   type Visit,
   type Wishes,
 } from '@anqian/shared';
-import type { StaffActor } from '../../app-context';
+import type { StaffActor } from '../../security/staff-actor';
 import { isDuplicateKey } from '../../db/duplicate-key';
 import { AppError, notFound, validationFailed } from '../../errors';
 import type { FieldCrypto } from '../../security/field-crypto';

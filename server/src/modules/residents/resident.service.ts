@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import { PRIVACY_NOTICE, type Resident, type ResidentTokens } from '@anqian/shared';
-import type { StaffActor } from '../../app-context';
+import type { StaffActor } from '../../security/staff-actor';
 import { AppError } from '../../errors';
 import { WechatApiError, WechatUnavailableError } from '../../integrations/wechat/wechat-client';
 import type { FieldCrypto } from '../../security/field-crypto';

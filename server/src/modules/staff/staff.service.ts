@@ -11,7 +11,7 @@ import {
   type StaffUser,
   type UpdateStaffBody,
 } from '@anqian/shared';
-import type { StaffActor } from '../../app-context';
+import type { StaffActor } from '../../security/staff-actor';
 import { AppError, notFound } from '../../errors';
 import type { FieldCrypto } from '../../security/field-crypto';
 import { hashPassword, temporaryPassword, verifyPassword } from '../../security/passwords';

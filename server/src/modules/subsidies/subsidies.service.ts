@@ -23,7 +23,7 @@ import {
   subsidyInputFromHousehold,
   type updateSubsidyRuleSetBodySchema,
 } from '@anqian/shared';
-import type { StaffActor } from '../../app-context';
+import type { StaffActor } from '../../security/staff-actor';
 import { createChangeToken, createTokenCache } from '../../db/change-token';
 import { isDuplicateKey } from '../../db/duplicate-key';
 import { AppError, notFound } from '../../errors';

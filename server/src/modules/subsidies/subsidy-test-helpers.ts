@@ -1,6 +1,6 @@
 import { createPolicyBodySchema, subsidyRuleSetBodySchema, type SubsidyRuleSetBody } from '@anqian/shared';
 import { DEMO_POLICIES, DEMO_SUBSIDY_RULE_SET, DEMO_SUBSIDY_RULE_SET_BODY } from '@anqian/shared/src/subsidy-demo';
-import type { StaffActor } from '../../app-context';
+import type { StaffActor } from '../../security/staff-actor';
 import type { TestApp } from '../../../test/test-app';
 
 /** The demo policies (published, county-wide) and, unless asked not to, the demo rule set under its fixed id. */
