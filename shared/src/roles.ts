@@ -17,3 +17,12 @@ export const ROLE_DIVISION_LEVEL: Record<StaffRole, DivisionLevel> = {
   village_cadre: 'village',
   hr_staff: 'county',
 };
+
+/** Staff who work on relocation in their area: registrations, public notices, sites, the dashboard. */
+export const RELOCATION_STAFF_ROLES = ['county_admin', 'township_staff', 'village_cadre'] as const satisfies readonly StaffRole[];
+
+/** Offices that handle registrations and publish for their area: accept and verify, notices, policies, ledgers. */
+export const AREA_OFFICE_ROLES = ['county_admin', 'township_staff'] as const satisfies readonly StaffRole[];
+
+/** The county administration alone: approval, sites, subsidy standards, staff accounts, the audit log. */
+export const COUNTY_ADMIN_ROLES = ['county_admin'] as const satisfies readonly StaffRole[];

@@ -13,7 +13,7 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate, useNavigation } from 'react-router-dom';
-import { STAFF_ROLE_LABELS, type StaffRole } from '@anqian/shared';
+import { AREA_OFFICE_ROLES, COUNTY_ADMIN_ROLES, RELOCATION_STAFF_ROLES, STAFF_ROLE_LABELS, type StaffRole } from '@anqian/shared';
 import { useCurrentSession, useLogout } from '@/lib/auth';
 
 type NavItem = { path: string; label: string; icon: ReactNode; roles?: readonly StaffRole[] };
@@ -21,13 +21,13 @@ type NavItem = { path: string; label: string; icon: ReactNode; roles?: readonly 
 /** The single place that decides which areas each role sees; routes enforce the same roles. */
 const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: '工作台', icon: <DashboardOutlined /> },
-  { path: '/registrations', label: '搬迁登记', icon: <FileTextOutlined />, roles: ['county_admin', 'township_staff', 'village_cadre'] },
-  { path: '/public-notices', label: '公示管理', icon: <NotificationOutlined />, roles: ['county_admin', 'township_staff', 'village_cadre'] },
-  { path: '/sites', label: '安置点', icon: <EnvironmentOutlined />, roles: ['county_admin', 'township_staff', 'village_cadre'] },
+  { path: '/registrations', label: '搬迁登记', icon: <FileTextOutlined />, roles: RELOCATION_STAFF_ROLES },
+  { path: '/public-notices', label: '公示管理', icon: <NotificationOutlined />, roles: RELOCATION_STAFF_ROLES },
+  { path: '/sites', label: '安置点', icon: <EnvironmentOutlined />, roles: RELOCATION_STAFF_ROLES },
   { path: '/policies', label: '政策文件', icon: <BookOutlined /> },
-  { path: '/subsidy-rule-sets', label: '补助标准', icon: <AccountBookOutlined />, roles: ['county_admin', 'township_staff'] },
-  { path: '/staff', label: '人员管理', icon: <TeamOutlined />, roles: ['county_admin'] },
-  { path: '/audit-logs', label: '审计日志', icon: <AuditOutlined />, roles: ['county_admin'] },
+  { path: '/subsidy-rule-sets', label: '补助标准', icon: <AccountBookOutlined />, roles: AREA_OFFICE_ROLES },
+  { path: '/staff', label: '人员管理', icon: <TeamOutlined />, roles: COUNTY_ADMIN_ROLES },
+  { path: '/audit-logs', label: '审计日志', icon: <AuditOutlined />, roles: COUNTY_ADMIN_ROLES },
   { path: '/account', label: '我的账号', icon: <UserOutlined /> },
 ];
 

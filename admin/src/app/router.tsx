@@ -4,10 +4,7 @@ import { RequireRole, RequireSession } from '@/app/guards';
 import { AppLayout } from '@/app/layout';
 import { NotFound } from '@/app/not-found';
 import { RouteError } from '@/app/route-error';
-
-/** Registration work: township and county staff handle cases, village cadres follow and annotate them. */
-const REGISTRATION_ROLES = ['county_admin', 'township_staff', 'village_cadre'] as const;
-const PUBLISHING_ROLES = ['county_admin', 'township_staff'] as const;
+import { AREA_OFFICE_ROLES, COUNTY_ADMIN_ROLES, RELOCATION_STAFF_ROLES } from '@anqian/shared';
 
 /** Pages load on demand, so signing in does not download the staff and audit screens. */
 export function createAppRouter() {
@@ -52,7 +49,7 @@ export function createAppRouter() {
                   const { RegistrationsPage } = await import('@/features/registrations/pages/registrations-page');
                   return {
                     Component: () => (
-                      <RequireRole roles={REGISTRATION_ROLES}>
+                      <RequireRole roles={RELOCATION_STAFF_ROLES}>
                         <RegistrationsPage />
                       </RequireRole>
                     ),
@@ -65,7 +62,7 @@ export function createAppRouter() {
                   const { RegistrationDetailPage } = await import('@/features/registrations/pages/registration-detail-page');
                   return {
                     Component: () => (
-                      <RequireRole roles={REGISTRATION_ROLES}>
+                      <RequireRole roles={RELOCATION_STAFF_ROLES}>
                         <RegistrationDetailPage />
                       </RequireRole>
                     ),
@@ -78,7 +75,7 @@ export function createAppRouter() {
                   const { PublicNoticesPage } = await import('@/features/public-notices/pages/public-notices-page');
                   return {
                     Component: () => (
-                      <RequireRole roles={REGISTRATION_ROLES}>
+                      <RequireRole roles={RELOCATION_STAFF_ROLES}>
                         <PublicNoticesPage />
                       </RequireRole>
                     ),
@@ -91,7 +88,7 @@ export function createAppRouter() {
                   const { CreatePublicNoticePage } = await import('@/features/public-notices/pages/create-public-notice-page');
                   return {
                     Component: () => (
-                      <RequireRole roles={PUBLISHING_ROLES}>
+                      <RequireRole roles={AREA_OFFICE_ROLES}>
                         <CreatePublicNoticePage />
                       </RequireRole>
                     ),
@@ -104,7 +101,7 @@ export function createAppRouter() {
                   const { PublicNoticeDetailPage } = await import('@/features/public-notices/pages/public-notice-detail-page');
                   return {
                     Component: () => (
-                      <RequireRole roles={REGISTRATION_ROLES}>
+                      <RequireRole roles={RELOCATION_STAFF_ROLES}>
                         <PublicNoticeDetailPage />
                       </RequireRole>
                     ),
@@ -117,7 +114,7 @@ export function createAppRouter() {
                   const { SitesPage } = await import('@/features/sites/pages/sites-page');
                   return {
                     Component: () => (
-                      <RequireRole roles={REGISTRATION_ROLES}>
+                      <RequireRole roles={RELOCATION_STAFF_ROLES}>
                         <SitesPage />
                       </RequireRole>
                     ),
@@ -134,7 +131,7 @@ export function createAppRouter() {
                   const { CreatePolicyPage } = await import('@/features/policies/pages/policy-edit-page');
                   return {
                     Component: () => (
-                      <RequireRole roles={PUBLISHING_ROLES}>
+                      <RequireRole roles={AREA_OFFICE_ROLES}>
                         <CreatePolicyPage />
                       </RequireRole>
                     ),
@@ -151,7 +148,7 @@ export function createAppRouter() {
                   const { EditPolicyPage } = await import('@/features/policies/pages/policy-edit-page');
                   return {
                     Component: () => (
-                      <RequireRole roles={PUBLISHING_ROLES}>
+                      <RequireRole roles={AREA_OFFICE_ROLES}>
                         <EditPolicyPage />
                       </RequireRole>
                     ),
@@ -164,7 +161,7 @@ export function createAppRouter() {
                   const { RuleSetsPage } = await import('@/features/subsidies/pages/rule-sets-page');
                   return {
                     Component: () => (
-                      <RequireRole roles={PUBLISHING_ROLES}>
+                      <RequireRole roles={AREA_OFFICE_ROLES}>
                         <RuleSetsPage />
                       </RequireRole>
                     ),
@@ -177,7 +174,7 @@ export function createAppRouter() {
                   const { CreateRuleSetPage } = await import('@/features/subsidies/pages/rule-set-page');
                   return {
                     Component: () => (
-                      <RequireRole roles={['county_admin']}>
+                      <RequireRole roles={COUNTY_ADMIN_ROLES}>
                         <CreateRuleSetPage />
                       </RequireRole>
                     ),
@@ -190,7 +187,7 @@ export function createAppRouter() {
                   const { RuleSetPage } = await import('@/features/subsidies/pages/rule-set-page');
                   return {
                     Component: () => (
-                      <RequireRole roles={PUBLISHING_ROLES}>
+                      <RequireRole roles={AREA_OFFICE_ROLES}>
                         <RuleSetPage />
                       </RequireRole>
                     ),
@@ -203,7 +200,7 @@ export function createAppRouter() {
                   const { StaffPage } = await import('@/features/staff/pages/staff-page');
                   return {
                     Component: () => (
-                      <RequireRole roles={['county_admin']}>
+                      <RequireRole roles={COUNTY_ADMIN_ROLES}>
                         <StaffPage />
                       </RequireRole>
                     ),
@@ -216,7 +213,7 @@ export function createAppRouter() {
                   const { AuditLogPage } = await import('@/features/audit/pages/audit-log-page');
                   return {
                     Component: () => (
-                      <RequireRole roles={['county_admin']}>
+                      <RequireRole roles={COUNTY_ADMIN_ROLES}>
                         <AuditLogPage />
                       </RequireRole>
                     ),

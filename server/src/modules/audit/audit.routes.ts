@@ -1,4 +1,4 @@
-import { listAuditQuerySchema } from '@anqian/shared';
+import { COUNTY_ADMIN_ROLES, listAuditQuerySchema } from '@anqian/shared';
 import { defineRoute } from '../../routing/define-route';
 
 export const auditRoutes = [
@@ -7,7 +7,7 @@ export const auditRoutes = [
     path: '/api/audit-logs',
     summary: '查询审计日志',
     tag: 'audit',
-    access: { kind: 'staff', roles: ['county_admin'] },
+    access: { kind: 'staff', roles: COUNTY_ADMIN_ROLES },
     scope: 'county',
     query: listAuditQuerySchema,
     handler: (ctx, { query }) => ctx.services.audit.list(query),

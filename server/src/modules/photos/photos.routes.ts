@@ -1,9 +1,9 @@
-import { idParamsSchema } from '@anqian/shared';
+import { idParamsSchema, RELOCATION_STAFF_ROLES } from '@anqian/shared';
 import { receiveFile } from '../../middleware/multipart';
 import { defineRoute, type RouteContext } from '../../routing/define-route';
 import type { PhotoFile } from './photos.service';
 
-const visitStaff = { kind: 'staff', roles: ['county_admin', 'township_staff', 'village_cadre'] } as const;
+const visitStaff = { kind: 'staff', roles: RELOCATION_STAFF_ROLES } as const;
 
 /** Photos are immutable under their id, so the phone may keep them; only this user may. */
 function sendPhoto(ctx: RouteContext, photo: PhotoFile) {

@@ -1,17 +1,19 @@
 import {
+  AREA_OFFICE_ROLES,
   createPolicyBodySchema,
   idParamsSchema,
   listPoliciesQuerySchema,
   listResidentPoliciesQuerySchema,
   policyVersionParamsSchema,
+  STAFF_ROLES,
   updatePolicyBodySchema,
 } from '@anqian/shared';
 import { receiveFile } from '../../middleware/multipart';
 import { defineRoute, type RouteContext } from '../../routing/define-route';
 import type { AttachmentFile } from './policies.service';
 
-const readers = { kind: 'staff', roles: ['county_admin', 'township_staff', 'village_cadre', 'hr_staff'] } as const;
-const editors = { kind: 'staff', roles: ['county_admin', 'township_staff'] } as const;
+const readers = { kind: 'staff', roles: STAFF_ROLES } as const;
+const editors = { kind: 'staff', roles: AREA_OFFICE_ROLES } as const;
 /** Published policies and their attachments are public: reading them needs no sign-in. */
 const published = { kind: 'public' } as const;
 

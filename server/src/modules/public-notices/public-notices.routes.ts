@@ -1,7 +1,13 @@
-import { createPublicNoticeBodySchema, idParamsSchema, listPublicNoticesQuerySchema } from '@anqian/shared';
+import {
+  AREA_OFFICE_ROLES,
+  createPublicNoticeBodySchema,
+  idParamsSchema,
+  listPublicNoticesQuerySchema,
+  RELOCATION_STAFF_ROLES,
+} from '@anqian/shared';
 import { defineRoute } from '../../routing/define-route';
 
-const readers = { kind: 'staff', roles: ['county_admin', 'township_staff', 'village_cadre'] } as const;
+const readers = { kind: 'staff', roles: RELOCATION_STAFF_ROLES } as const;
 
 export const publicNoticeRoutes = [
   defineRoute({
@@ -19,7 +25,7 @@ export const publicNoticeRoutes = [
     path: '/api/public-notices',
     summary: '发布公示（所选已核实登记进入公示）',
     tag: 'public-notices',
-    access: { kind: 'staff', roles: ['county_admin', 'township_staff'] },
+    access: { kind: 'staff', roles: AREA_OFFICE_ROLES },
     scope: 'division',
     body: createPublicNoticeBodySchema,
     audit: 'public-notice.create',

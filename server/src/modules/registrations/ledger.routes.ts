@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { idParamsSchema, registrationFilterSchema } from '@anqian/shared';
+import { AREA_OFFICE_ROLES, idParamsSchema, registrationFilterSchema } from '@anqian/shared';
 import { receiveFile } from '../../middleware/multipart';
 import { defineRoute } from '../../routing/define-route';
 
-const ledgerStaff = { kind: 'staff', roles: ['county_admin', 'township_staff'] } as const;
+const ledgerStaff = { kind: 'staff', roles: AREA_OFFICE_ROLES } as const;
 
 const exportQuerySchema = registrationFilterSchema.extend({
   /** Full ID numbers and phones instead of masked ones; needs the export permission. */

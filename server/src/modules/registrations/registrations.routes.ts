@@ -1,22 +1,24 @@
 import {
-  STAFF_ROLES,
   acceptBodySchema,
   approveBodySchema,
+  AREA_OFFICE_ROLES,
   idParamsSchema,
   internalNoteBodySchema,
   listRegistrationsQuerySchema,
   objectionBodySchema,
   objectionParamsSchema,
   reasonBodySchema,
+  type RegistrationAction,
+  RELOCATION_STAFF_ROLES,
   resolveObjectionBodySchema,
+  STAFF_ROLES,
   statusesAllowing,
   verifyBodySchema,
-  type RegistrationAction,
 } from '@anqian/shared';
 import { defineRoute, type RouteContext } from '../../routing/define-route';
 
-const readers = { kind: 'staff', roles: ['county_admin', 'township_staff', 'village_cadre'] } as const;
-const handlers = { kind: 'staff', roles: ['county_admin', 'township_staff'] } as const;
+const readers = { kind: 'staff', roles: RELOCATION_STAFF_ROLES } as const;
+const handlers = { kind: 'staff', roles: AREA_OFFICE_ROLES } as const;
 
 /** The staff roles the workflow lets take `action` at all; the machine decides the rest per status. */
 const rolesFor = (action: Exclude<RegistrationAction, 'submit'>) => ({

@@ -1,8 +1,15 @@
-import { idParamsSchema, listSitesQuerySchema, siteBodySchema, updateSiteBodySchema } from '@anqian/shared';
+import {
+  COUNTY_ADMIN_ROLES,
+  idParamsSchema,
+  listSitesQuerySchema,
+  RELOCATION_STAFF_ROLES,
+  siteBodySchema,
+  updateSiteBodySchema,
+} from '@anqian/shared';
 import { defineRoute } from '../../routing/define-route';
 
-const readers = { kind: 'staff', roles: ['county_admin', 'township_staff', 'village_cadre'] } as const;
-const countyAdmin = { kind: 'staff', roles: ['county_admin'] } as const;
+const readers = { kind: 'staff', roles: RELOCATION_STAFF_ROLES } as const;
+const countyAdmin = { kind: 'staff', roles: COUNTY_ADMIN_ROLES } as const;
 
 export const siteRoutes = [
   defineRoute({

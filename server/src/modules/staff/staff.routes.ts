@@ -1,7 +1,7 @@
-import { createStaffBodySchema, idParamsSchema, listStaffQuerySchema, updateStaffBodySchema } from '@anqian/shared';
+import { COUNTY_ADMIN_ROLES, createStaffBodySchema, idParamsSchema, listStaffQuerySchema, updateStaffBodySchema } from '@anqian/shared';
 import { defineRoute, type RouteContext } from '../../routing/define-route';
 
-const countyAdmin = { kind: 'staff', roles: ['county_admin'] } as const;
+const countyAdmin = { kind: 'staff', roles: COUNTY_ADMIN_ROLES } as const;
 
 /** What the audit record names as the target of this write. */
 const target = (ctx: RouteContext, id: string, detail?: string) => {

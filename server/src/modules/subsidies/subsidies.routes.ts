@@ -1,5 +1,8 @@
 import {
+  AREA_OFFICE_ROLES,
+  COUNTY_ADMIN_ROLES,
   idParamsSchema,
+  RELOCATION_STAFF_ROLES,
   subsidyInputSchema,
   subsidyRuleSetBodySchema,
   subsidyRuleSetVersionParamsSchema,
@@ -7,8 +10,8 @@ import {
 } from '@anqian/shared';
 import { defineRoute, type RouteContext } from '../../routing/define-route';
 
-const readers = { kind: 'staff', roles: ['county_admin', 'township_staff'] } as const;
-const countyAdmin = { kind: 'staff', roles: ['county_admin'] } as const;
+const readers = { kind: 'staff', roles: AREA_OFFICE_ROLES } as const;
+const countyAdmin = { kind: 'staff', roles: COUNTY_ADMIN_ROLES } as const;
 
 const target = (ctx: RouteContext, id?: string, detail?: string) => {
   ctx.state.auditTarget = { type: 'subsidy-rule-set', id, detail };
@@ -117,7 +120,7 @@ export const subsidyRoutes = [
     path: '/api/registrations/:id/subsidy',
     summary: '登记的补助测算（审批后为审批时固定的金额）',
     tag: 'subsidies',
-    access: { kind: 'staff', roles: ['county_admin', 'township_staff', 'village_cadre'] },
+    access: { kind: 'staff', roles: RELOCATION_STAFF_ROLES },
     scope: 'division',
     params: idParamsSchema,
     handler: async (ctx, { params }) =>

@@ -1,5 +1,5 @@
 import { Card, Descriptions, Flex, Typography } from 'antd';
-import { STAFF_ROLE_LABELS, type StaffRole } from '@anqian/shared';
+import { RELOCATION_STAFF_ROLES, STAFF_ROLE_LABELS, type StaffRole } from '@anqian/shared';
 import { hasRole, useCurrentSession } from '@/lib/auth';
 import { formatDateTime } from '@/lib/format';
 import { useDocumentTitle } from '@/lib/use-document-title';
@@ -12,8 +12,6 @@ const ROLE_DUTIES: Record<StaffRole, string> = {
   village_cadre: '协助本村群众登记、核实家庭情况并跟进搬迁进度',
   hr_staff: '负责搬迁群众的就业培训和岗位推荐',
 };
-
-const REGISTRATION_ROLES = ['county_admin', 'township_staff', 'village_cadre'] as const;
 
 export function DashboardPage() {
   useDocumentTitle('工作台');
@@ -40,13 +38,13 @@ export function DashboardPage() {
             { key: 'lastLogin', label: '本次登录', children: formatDateTime(user.lastLoginAt) },
           ]}
         />
-        {!hasRole(session, REGISTRATION_ROLES) && (
+        {!hasRole(session, RELOCATION_STAFF_ROLES) && (
           <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0 }}>
             就业服务、技能培训等业务功能正在陆续上线。
           </Typography.Paragraph>
         )}
       </Card>
-      {hasRole(session, REGISTRATION_ROLES) && <RegistrationOverview />}
+      {hasRole(session, RELOCATION_STAFF_ROLES) && <RegistrationOverview />}
     </Flex>
   );
 }

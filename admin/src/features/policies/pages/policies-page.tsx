@@ -1,7 +1,7 @@
 import { Button, Card, Flex, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { PaperClipOutlined, PlusOutlined, PushpinFilled } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
-import { POLICY_CATEGORIES, POLICY_CATEGORY_LABELS, POLICY_STATUSES, type PolicySummary } from '@anqian/shared';
+import { AREA_OFFICE_ROLES, POLICY_CATEGORIES, POLICY_CATEGORY_LABELS, POLICY_STATUSES, type PolicySummary } from '@anqian/shared';
 import { ListTable } from '@/components/list-table';
 import { hasRole, useCurrentSession } from '@/lib/auth';
 import { formatDateTimeShort } from '@/lib/format';
@@ -10,7 +10,6 @@ import { useListParams } from '@/lib/use-list-params';
 import { usePolicyList } from '@/features/policies/api/list-policies';
 import { PolicyFilters } from '@/features/policies/components/policy-filters';
 import { PolicyStatusTag } from '@/features/policies/components/policy-status-tag';
-import { POLICY_WRITER_ROLES } from '@/features/policies/policy-roles';
 
 const FILTER_KEYS = ['category', 'status', 'q'] as const;
 
@@ -20,7 +19,7 @@ export function PoliciesPage() {
   const navigate = useNavigate();
   const list = useListParams(FILTER_KEYS);
   const { filters } = list;
-  const canWrite = hasRole(session, POLICY_WRITER_ROLES);
+  const canWrite = hasRole(session, AREA_OFFICE_ROLES);
 
   const policies = usePolicyList({
     page: list.page,

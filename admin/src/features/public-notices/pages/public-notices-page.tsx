@@ -9,7 +9,7 @@ import { useDocumentTitle } from '@/lib/use-document-title';
 import { useListParams } from '@/lib/use-list-params';
 import { usePublicNoticeList } from '@/features/public-notices/api/list-public-notices';
 import { NoticePhaseTag } from '@/features/public-notices/components/notice-phase-tag';
-import { PUBLISHING_ROLES } from '@/features/public-notices/publishing-roles';
+import { AREA_OFFICE_ROLES } from '@anqian/shared';
 
 const FILTER_KEYS = [] as const;
 
@@ -43,7 +43,7 @@ export function PublicNoticesPage() {
     <Card
       title="公示管理"
       extra={
-        hasRole(session, PUBLISHING_ROLES) && (
+        hasRole(session, AREA_OFFICE_ROLES) && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/public-notices/new')}>
             发起公示
           </Button>

@@ -1,7 +1,7 @@
 import { Button, Card, Col, Descriptions, Flex, Row, Space, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
-import { RESETTLEMENT_TYPE_LABELS, WILLINGNESS_LABELS, type RegistrationDetail } from '@anqian/shared';
+import { AREA_OFFICE_ROLES, type RegistrationDetail, RESETTLEMENT_TYPE_LABELS, WILLINGNESS_LABELS } from '@anqian/shared';
 import { DetailLoadError } from '@/components/detail-load-error';
 import { FullPageSpin } from '@/components/full-page-spin';
 import { RegistrationStatusTag } from '@/components/registration-status-tag';
@@ -17,7 +17,6 @@ import { RegistrationTimeline } from '@/features/registrations/components/regist
 import { SubsidyCard } from '@/features/registrations/components/subsidy-card';
 
 /** Township and county staff handle the case; village cadres follow it and add notes. */
-const HANDLING_ROLES = ['county_admin', 'township_staff'] as const;
 
 export function RegistrationDetailPage() {
   const { id = '' } = useParams();
@@ -44,7 +43,7 @@ function RegistrationDetailView({ registration }: { registration: RegistrationDe
   const location = useLocation();
   // Back to the filtered list the user came from; a page opened directly has no such history.
   const goBack = () => void (location.key === 'default' ? navigate('/registrations') : navigate(-1));
-  const handles = hasRole(session, HANDLING_ROLES);
+  const handles = hasRole(session, AREA_OFFICE_ROLES);
   const { wishes } = registration;
   const showObjections = registration.status === 'publicizing' || registration.objections.length > 0;
 

@@ -4,17 +4,18 @@ import { UploadOutlined } from '@ant-design/icons';
 import type { ColumnType, SortOrder } from 'antd/es/table/interface';
 import { Link } from 'react-router-dom';
 import {
+  AREA_OFFICE_ROLES,
   HAZARD_TYPE_LABELS,
   HAZARD_TYPES,
   REGISTRATION_SORTS,
   REGISTRATION_STATUS_LABELS,
   REGISTRATION_STATUSES,
+  type RegistrationFilter,
+  type RegistrationSummary,
   RESETTLEMENT_TYPE_LABELS,
   RESETTLEMENT_TYPES,
   WILLINGNESS,
   WILLINGNESS_LABELS,
-  type RegistrationFilter,
-  type RegistrationSummary,
 } from '@anqian/shared';
 import { ListTable } from '@/components/list-table';
 import { RegistrationStatusTag } from '@/components/registration-status-tag';
@@ -50,7 +51,6 @@ const pick = <T extends string>(values: readonly T[], raw: string | undefined): 
 const matching = (pattern: RegExp, raw: string | undefined) => (raw && pattern.test(raw) ? raw : undefined);
 
 /** Only the user's own area can be exported or imported, and only by township and county staff. */
-const LEDGER_ROLES = ['county_admin', 'township_staff'] as const;
 
 export function RegistrationsPage() {
   useDocumentTitle('搬迁登记');
@@ -164,7 +164,7 @@ export function RegistrationsPage() {
     </Space>
   );
 
-  const canUseLedger = hasRole(session, LEDGER_ROLES);
+  const canUseLedger = hasRole(session, AREA_OFFICE_ROLES);
 
   return (
     <Card
