@@ -8,9 +8,9 @@ import { createNotificationsService, type SubscribeSender } from './modules/noti
 import { createPhotosService } from './modules/photos/photos.service';
 import { createPoliciesService } from './modules/policies/policies.service';
 import { createPublicNoticesService } from './modules/public-notices/public-notices.service';
-import { createDashboardService } from './modules/registrations/dashboard';
-import { createLedgerExporter } from './modules/registrations/ledger-export';
-import { createLedgerImporter } from './modules/registrations/ledger-import';
+import { createDashboardService } from './modules/dashboard/dashboard.service';
+import { createLedgerExporter } from './modules/ledger/ledger-export';
+import { createLedgerImporter } from './modules/ledger/ledger-import';
 import { createRegistrationsService } from './modules/registrations/registrations.service';
 import { createResidentService, type ResidentWechat } from './modules/residents/resident.service';
 import { createSitesService } from './modules/sites/sites.service';

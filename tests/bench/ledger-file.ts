@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Household, Wishes } from '@anqian/shared';
-import { IMPORT_COLUMNS, IMPORT_SHEET } from '../../server/src/modules/registrations/ledger-columns';
+import { IMPORT_COLUMNS, IMPORT_SHEET } from '../../server/src/modules/ledger/ledger-columns';
 
 const valueAt = (source: unknown, path: string): unknown =>
   path.split('.').reduce<unknown>((value, key) => (value == null ? undefined : (value as Record<string, unknown>)[key]), source);

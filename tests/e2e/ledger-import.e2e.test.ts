@@ -28,7 +28,7 @@ function withWrongCheckDigit(valid: string): string {
   return valid.slice(0, 17) + (valid[17] === '1' ? '2' : '1');
 }
 
-/** A ledger in the import template's columns (see server/src/modules/registrations/ledger-columns.ts). */
+/** A ledger in the import template's columns (see server/src/modules/ledger/ledger-columns.ts). */
 async function ledgerFile(township: DivisionNode): Promise<Buffer> {
   const village = township.children[0];
   const row = (head: string, id: string) => ({

@@ -7,8 +7,8 @@ import { notificationRoutes } from '../modules/notifications/notifications.route
 import { photoRoutes } from '../modules/photos/photos.routes';
 import { policyRoutes } from '../modules/policies/policies.routes';
 import { publicNoticeRoutes } from '../modules/public-notices/public-notices.routes';
-import { dashboardRoutes } from '../modules/registrations/dashboard.routes';
-import { ledgerRoutes } from '../modules/registrations/ledger.routes';
+import { dashboardRoutes } from '../modules/dashboard/dashboard.routes';
+import { ledgerRoutes } from '../modules/ledger/ledger.routes';
 import { registrationRoutes } from '../modules/registrations/registrations.routes';
 import { residentRegistrationRoutes } from '../modules/registrations/resident-registrations.routes';
 import { residentRoutes } from '../modules/residents/resident.routes';

@@ -12,7 +12,7 @@ import type { StaffActor } from '../../security/staff-actor';
 import { divisionFilter } from '../../security/scope';
 import type { DivisionsService } from '../divisions/divisions.service';
 import type { SitesService } from '../sites/sites.service';
-import { registrationSummaryModel } from './registration-summary.model';
+import { registrationSummaryModel } from '../registrations/registration-summary.model';
 
 type Counted<K> = { _id: K; count: number };
 

@@ -21,8 +21,8 @@ import type { DivisionsService } from '../divisions/divisions.service';
 import type { SitesService } from '../sites/sites.service';
 import type { StaffService } from '../staff/staff.service';
 import { EXPORT_COLUMNS, LEDGER_SHEET, SOURCE_LABELS, type ExportColumnKey } from './ledger-columns';
-import { registrationFilter } from './registration-filter';
-import { registrationModel, type RegistrationRecord } from './registration.model';
+import { registrationFilter } from '../registrations/registration-filter';
+import { registrationModel, type RegistrationRecord } from '../registrations/registration.model';
 
 /** Rows fetched per round trip; also how often the writer checks that the client keeps up. */
 const BATCH_SIZE = 500;

@@ -31,7 +31,7 @@ import {
   type ImportColumn,
 } from './ledger-columns';
 import { createLedgerImportJobs, type RowOutcome } from './ledger-import-jobs';
-import type { RegistrationsService } from './registrations.service';
+import type { RegistrationsService } from '../registrations/registrations.service';
 
 const MAX_LEDGER_BYTES = 10 * 1024 * 1024;
 /** One township's households fit; a whole county goes in per-township files. */
