@@ -29,6 +29,9 @@ export const REGISTRATION_STATUS_LABELS: Record<RegistrationStatus, string> = {
   withdrawn: '已撤回',
 };
 
+/** Where a registration starts once submitted, and where a corrected one goes back to. */
+export const SUBMITTED_STATUS = 'submitted' satisfies RegistrationStatus;
+
 /** Statuses after which the household may register again. */
 export const ENDED_STATUSES: readonly RegistrationStatus[] = ['rejected', 'withdrawn'];
 
@@ -53,7 +56,7 @@ export type RegistrationActor = 'household' | StaffRole;
 type Transition = { from: readonly RegistrationStatus[]; to: RegistrationStatus; by: readonly RegistrationActor[] };
 
 const TRANSITIONS: Record<Exclude<RegistrationAction, 'submit'>, Transition> = {
-  resubmit: { from: ['returned'], to: 'submitted', by: ['household'] },
+  resubmit: { from: ['returned'], to: SUBMITTED_STATUS, by: ['household'] },
   withdraw: { from: ['submitted'], to: 'withdrawn', by: ['household'] },
   accept: { from: ['submitted'], to: 'accepted', by: ['township_staff', 'county_admin'] },
   verify: { from: ['accepted'], to: 'verified', by: ['township_staff', 'county_admin'] },
@@ -106,3 +109,17 @@ export const RESIDENT_NEXT_STEP: Record<RegistrationStatus, string> = {
 export const CADRE_NEXT_STEP: Partial<Record<RegistrationStatus, string>> = {
   submitted: '登记已提交，等待乡镇受理。',
 };
+
+/**
+ * Why a registration on public notice cannot be approved on `today` (China's date), or null: its
+ * notice period must have ended before today and no objection may be open. (Site places are
+ * checked when approval reserves one.)
+ */
+export function approvalBlocker(
+  registration: { noticeEndDate?: string | null; openObjections: number },
+  today: string,
+): 'NOTICE_PERIOD_NOT_ENDED' | 'OBJECTION_OPEN' | null {
+  if (!registration.noticeEndDate || registration.noticeEndDate >= today) return 'NOTICE_PERIOD_NOT_ENDED';
+  if (registration.openObjections > 0) return 'OBJECTION_OPEN';
+  return null;
+}

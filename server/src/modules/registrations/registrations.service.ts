@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Types, type Connection } from 'mongoose';
 import type { z } from 'zod';
 import {
+  approvalBlocker,
   type approveBodySchema,
   chinaDate,
   divisionLevel,
@@ -23,6 +24,7 @@ import {
   type resubmitRegistrationBodySchema,
   type RevealedHousehold,
   type submitRegistrationBodySchema,
+  SUBMITTED_STATUS,
   type Visit,
   type Wishes,
 } from '@anqian/shared';
@@ -39,8 +41,8 @@ import type { SubsidiesService, SubsidyBasis } from '../subsidies/subsidies.serv
 import { householdRecord } from './household-record';
 import { registrationFilter, registrationSort } from './registration-filter';
 import { presentDetail, presentForResident, presentSummary, type Lookups, type ResidentViewer } from './registration.presenter';
-import { isCorrectable, registrationModel, type RegistrationRecord } from './registration.model';
-import { createRegistrationSummaries } from './registration-summaries';
+import { isCorrectable, type RegistrationRecord } from './registration.model';
+import { createRegistrationStore, type Visible } from './registration-store';
 import type { RegistrationSummaryRecord } from './registration-summary.model';
 
 export type Submitter = { kind: 'resident' | 'cadre' | 'staff'; id: string; name: string; role?: string };
@@ -74,7 +76,6 @@ const transitionRefused = () => new AppError('REGISTRATION_TRANSITION_NOT_ALLOWE
 const registrationNotFound = () => notFound('登记不存在');
 const staffOf = (actor: StaffActor): TimelineActor => ({ kind: 'staff', id: actor.id, name: actor.displayName, role: actor.role });
 
-type Visible = (record: RegistrationRecord) => boolean;
 const inAreaOf = (actor: StaffActor): Visible => (record) => isInScope(actor, record.divisionCode);
 const ownedBy = (residentId: string): Visible => (record) => record.residentId?.toString() === residentId;
 const enteredBy = (cadre: StaffActor): Visible => (record) => record.source === 'cadre' && record.enteredBy?.staffId === cadre.id;
@@ -88,9 +89,8 @@ export function createRegistrationsService(deps: {
   notifications: NotificationsService;
   subsidies: Pick<SubsidiesService, 'snapshotFor'>;
 }) {
-  const Registration = registrationModel(deps.connection);
-  const summaries = createRegistrationSummaries({ connection: deps.connection });
-  const { Summary } = summaries;
+  const store = createRegistrationStore(deps.connection);
+  const { Registration, Summary, summaries, findVisible } = store;
   const { crypto, divisions, sites, photos, notifications } = deps;
 
   /** Village and township names only: enough for summaries. */
@@ -124,14 +124,6 @@ export function createRegistrationsService(deps: {
     return presentDetail(record, await lookups([record]), { role: actor.role, previous });
   }
 
-  /**
-   * Reads go by id, then are checked against who may see the registration.
-   */
-  async function findVisible(id: string, visible: Visible): Promise<RegistrationRecord | null> {
-    const record = await Registration.findById(id).lean<RegistrationRecord>();
-    return record && visible(record) ? record : null;
-  }
-
   async function loadVisible(id: string, visible: Visible): Promise<RegistrationRecord> {
     const record = await findVisible(id, visible);
     if (!record) throw registrationNotFound();
@@ -154,14 +146,6 @@ export function createRegistrationsService(deps: {
 
   const findByKey = (idempotencyKey: string) => Registration.findById(registrationIdFor(idempotencyKey)).lean<RegistrationRecord>();
 
-  /** Every write to a registration ends here, so its summary follows. */
-  async function saved(record: RegistrationRecord): Promise<RegistrationRecord>;
-  async function saved(record: RegistrationRecord | null): Promise<RegistrationRecord | null>;
-  async function saved(record: RegistrationRecord | null): Promise<RegistrationRecord | null> {
-    if (record) await summaries.save(record);
-    return record;
-  }
-
   /**
    * Stores a submitted registration. Safe under retries and races: the same idempotency key
    * returns the registration it created (`created: false`); another active registration for the
@@ -171,7 +155,7 @@ export function createRegistrationsService(deps: {
     const record = householdRecord(input.household, crypto);
     const now = new Date();
     try {
-      const created = await Registration.create({
+      const stored = await store.insert({
         _id: registrationIdFor(input.idempotencyKey),
         ...record,
         activeLock: record.householdKey,
@@ -180,12 +164,10 @@ export function createRegistrationsService(deps: {
         residentId: input.residentId ?? null,
         enteredBy: input.enteredBy ?? null,
         wishes: input.wishes,
-        status: 'submitted',
-        timeline: [{ action: 'submit', from: null, to: 'submitted', at: now, actor: { ...input.submitter, role: input.submitter.role ?? null } }],
+        status: SUBMITTED_STATUS,
+        timeline: [{ action: 'submit', from: null, to: SUBMITTED_STATUS, at: now, actor: { ...input.submitter, role: input.submitter.role ?? null } }],
         submittedAt: now,
       });
-      const stored = created.toObject() as RegistrationRecord;
-      await summaries.save(stored);
       return { record: stored, created: true };
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
@@ -235,13 +217,7 @@ export function createRegistrationsService(deps: {
     };
     const set: Record<string, unknown> = { status: to, ...change.set };
     if (ENDED_STATUSES.includes(to)) set.activeLock = `ended:${current._id.toString()}`;
-    return saved(
-      await Registration.findOneAndUpdate(
-        { ...scope, ...change.guard, _id: current._id, status: current.status },
-        { $set: set, $push: { timeline: entry } },
-        { new: true },
-      ).lean<RegistrationRecord>(),
-    );
+    return store.guardedUpdate(current._id, { ...scope, ...change.guard, status: current.status }, { $set: set, $push: { timeline: entry } });
   }
 
   /** After a refused conditional update: gone (or out of reach) is 404, anything else 409. */
@@ -301,20 +277,14 @@ export function createRegistrationsService(deps: {
     return detail(actor, updated);
   }
 
-  /** Why an approval cannot happen now, if the registration itself says so. */
-  function approvalBlocker(record: RegistrationRecord, today: string): AppError | null {
-    if (!record.noticeEndDate || record.noticeEndDate >= today) return new AppError('NOTICE_PERIOD_NOT_ENDED');
-    if (record.openObjections > 0) return new AppError('OBJECTION_OPEN');
-    return null;
-  }
-
   const ownedScope = (residentId: string) => ({ residentId });
 
   /** The full registrations behind a summary filter, newest first. */
   async function fullRecords(filter: Record<string, unknown>): Promise<RegistrationRecord[]> {
-    const found = await Summary.find(filter, { _id: 1 }).sort({ submittedAt: -1, _id: -1 }).lean<{ _id: Types.ObjectId }[]>();
-    const records = await Promise.all(found.map(({ _id }) => Registration.findById(_id).lean<RegistrationRecord>()));
-    return records.filter((record) => record !== null);
+    const found = await Summary.find(filter, { _id: 1 }).lean<{ _id: Types.ObjectId }[]>();
+    return Registration.find({ _id: { $in: found.map(({ _id }) => _id) } })
+      .sort({ submittedAt: -1, _id: -1 })
+      .lean<RegistrationRecord[]>();
   }
 
   return {
@@ -472,7 +442,7 @@ export function createRegistrationsService(deps: {
       if (!nextStatus(current.status, 'approve', actor.role)) throw transitionRefused();
       const today = chinaDate();
       const blocker = approvalBlocker(current, today);
-      if (blocker) throw blocker;
+      if (blocker) throw new AppError(blocker);
       if (current.wishes.resettlementType === 'centralized' && !body.siteId) {
         throw validationFailed([{ field: 'body.siteId', message: '集中安置的农户须指定安置点' }]);
       }
@@ -494,7 +464,8 @@ export function createRegistrationsService(deps: {
       }
       if (!approved) {
         const now = await loadScoped(actor, id);
-        throw (now.status === current.status && approvalBlocker(now, today)) || transitionRefused();
+        const blockedNow = now.status === current.status && approvalBlocker(now, today);
+        throw blockedNow ? new AppError(blockedNow) : transitionRefused();
       }
       await notifyResident(approved, body.note);
       return detail(actor, approved);
@@ -510,9 +481,7 @@ export function createRegistrationsService(deps: {
     async addNote(actor: StaffActor, id: string, text: string): Promise<RegistrationDetail> {
       const note = { _id: new Types.ObjectId(), text, authorId: actor.id, authorName: actor.displayName, authorRole: actor.role, at: new Date() };
       const current = await loadScoped(actor, id);
-      const updated = await saved(
-        await Registration.findOneAndUpdate({ _id: current._id, ...divisionFilter(actor) }, { $push: { notes: note } }, { new: true }).lean<RegistrationRecord>(),
-      );
+      const updated = await store.guardedUpdate(current._id, divisionFilter(actor), { $push: { notes: note } });
       if (!updated) throw registrationNotFound();
       return detail(actor, updated);
     },
@@ -530,12 +499,10 @@ export function createRegistrationsService(deps: {
       };
       const current = await loadScoped(actor, id);
       if (current.status !== 'publicizing') throw transitionRefused();
-      const updated = await saved(
-        await Registration.findOneAndUpdate(
-          { _id: current._id, ...divisionFilter(actor), status: 'publicizing' },
-          { $push: { objections: objection }, $inc: { openObjections: 1 } },
-          { new: true },
-        ).lean<RegistrationRecord>(),
+      const updated = await store.guardedUpdate(
+        current._id,
+        { ...divisionFilter(actor), status: 'publicizing' },
+        { $push: { objections: objection }, $inc: { openObjections: 1 } },
       );
       return detail(actor, updated ?? (await refusal(id, inAreaOf(actor))));
     },
@@ -556,15 +523,13 @@ export function createRegistrationsService(deps: {
       if (index < 0) throw notFound('异议不存在');
       if (current.objections[index].status !== 'open') throw alreadyResolved();
       const at = `objections.${index}`;
-      const updated = await saved(
-        await Registration.findOneAndUpdate(
-          { _id: current._id, ...divisionFilter(actor), [`${at}._id`]: current.objections[index]._id, [`${at}.status`]: 'open' },
-          {
-            $set: { [`${at}.status`]: body.outcome, [`${at}.resolution`]: body.resolution, [`${at}.resolvedBy`]: actor.displayName, [`${at}.resolvedAt`]: new Date() },
-            $inc: { openObjections: -1 },
-          },
-          { new: true },
-        ).lean<RegistrationRecord>(),
+      const updated = await store.guardedUpdate(
+        current._id,
+        { ...divisionFilter(actor), [`${at}._id`]: current.objections[index]._id, [`${at}.status`]: 'open' },
+        {
+          $set: { [`${at}.status`]: body.outcome, [`${at}.resolution`]: body.resolution, [`${at}.resolvedBy`]: actor.displayName, [`${at}.resolvedAt`]: new Date() },
+          $inc: { openObjections: -1 },
+        },
       );
       if (!updated) throw alreadyResolved();
       return detail(actor, updated);
