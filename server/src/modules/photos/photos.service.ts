@@ -1,11 +1,9 @@
-import { createReadStream } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
-import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { Types, type Connection } from 'mongoose';
 import { MAX_PHOTO_BYTES, type PhotoRef } from '@anqian/shared';
 import type { StaffActor } from '../../security/staff-actor';
 import { AppError, notFound, validationFailed } from '../../errors';
+import { createFileStore } from '../../uploads/file-store';
 import type { ReceivedFile, ReceiveOptions } from '../../uploads/received-file';
 import { isInScope } from '../../security/scope';
 import { photoModel, type PhotoRecord } from './photo.model';
@@ -36,13 +34,9 @@ const presentRef = (photo: PhotoRecord): PhotoRef => ({
   uploadedAt: photo.createdAt.toISOString(),
 });
 
-/** Spreads files over 65,536 folders by the random end of the id. */
-const shardedPath = (id: string) => path.join(id.slice(-2), id.slice(-4, -2), id);
-
 export function createPhotosService(deps: { connection: Connection; uploadDir: string }) {
   const Photo = photoModel(deps.connection);
-  const tempDir = path.join(deps.uploadDir, 'incoming');
-  const absolute = (relative: string) => path.join(deps.uploadDir, relative);
+  const files = createFileStore(deps.uploadDir, '');
 
   function mayView(viewer: PhotoViewer, photo: PhotoRecord): boolean {
     if (viewer.kind === 'resident') return photo.owner.kind === 'resident' && photo.owner.id === viewer.id;
@@ -55,7 +49,7 @@ export function createPhotosService(deps: { connection: Connection; uploadDir: s
     receiveOptions: {
       field: 'file',
       maxBytes: MAX_PHOTO_BYTES,
-      tempDir,
+      tempDir: files.tempDir,
       tooLargeMessage: `照片不能超过 ${MAX_PHOTO_BYTES / 1024 / 1024} MB，请压缩后重新上传`,
       missingMessage: '请选择要上传的照片',
     } satisfies ReceiveOptions,
@@ -67,29 +61,19 @@ export function createPhotosService(deps: { connection: Connection; uploadDir: s
         throw new AppError('PHOTO_TYPE_INVALID', undefined, [{ field: 'file', message: '文件内容不是 JPG、PNG 或 WebP 图片' }]);
       }
       const id = new Types.ObjectId();
-      const relative = shardedPath(id.toString());
-      try {
-        await mkdir(path.dirname(absolute(relative)), { recursive: true });
-        await rename(file.tempPath, absolute(relative));
+      return files.keep(file, id.toString(), async (relative) => {
         const created = await Photo.create({ _id: id, owner, mimeType, size: file.size, sha256: file.sha256, path: relative });
         return presentRef(created.toObject() as PhotoRecord);
-      } catch (error) {
-        await Promise.all([file.discard(), rm(absolute(relative), { force: true })]);
-        throw error;
-      }
+      });
     },
 
     /** The image, if `viewer` may see it; anything else is "not found", so ids reveal nothing. */
     async open(viewer: PhotoViewer, id: string): Promise<PhotoFile> {
       const photo = await Photo.findById(id).lean<PhotoRecord>();
       if (!photo || !mayView(viewer, photo)) throw notFound('照片不存在');
-      const file = absolute(photo.path);
-      const size = await stat(file).then(
-        (info) => info.size,
-        () => null,
-      );
-      if (size === null) throw notFound('照片不存在');
-      return { mimeType: photo.mimeType, size, stream: createReadStream(file) };
+      const stored = await files.open(photo.path);
+      if (!stored) throw notFound('照片不存在');
+      return { mimeType: photo.mimeType, ...stored };
     },
 
     /**
@@ -129,15 +113,10 @@ export function createPhotosService(deps: { connection: Connection; uploadDir: s
       for (const photo of stale) {
         const { deletedCount } = await Photo.deleteOne({ _id: photo._id, attachedAt: null });
         if (deletedCount === 0) continue;
-        await rm(absolute(photo.path), { force: true });
+        await files.remove(photo.path);
         removed += 1;
       }
-      const leftovers = await readdir(tempDir).catch(() => [] as string[]);
-      for (const name of leftovers) {
-        const file = path.join(tempDir, name);
-        const info = await stat(file).catch(() => null);
-        if (info && info.mtime < cutoff) await rm(file, { force: true });
-      }
+      await files.purgeIncoming(cutoff);
       return removed;
     },
   };

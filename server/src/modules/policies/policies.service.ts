@@ -1,6 +1,3 @@
-import { createReadStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
-import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { Types, type Connection } from 'mongoose';
 import type { z } from 'zod';
@@ -26,6 +23,7 @@ import type { StaffActor } from '../../security/staff-actor';
 import { createChangeToken, createTokenCache } from '../../db/change-token';
 import { isDuplicateKey } from '../../db/duplicate-key';
 import { AppError, notFound, validationFailed } from '../../errors';
+import { createFileStore } from '../../uploads/file-store';
 import type { ReceivedFile, ReceiveOptions } from '../../uploads/received-file';
 import type { DivisionsService } from '../divisions/divisions.service';
 import { policyModels, type PolicyAttachmentRecord, type PolicyContentRecord, type PolicyRecord, type PolicyVersionRecord } from './policy.model';
@@ -68,7 +66,6 @@ export function attachmentName(filename: string): string {
   return [...chars.slice(0, MAX_ATTACHMENT_NAME - extension.length), ...extension].join('');
 }
 
-const shardedPath = (id: string) => path.join('policy-attachments', id.slice(-2), id.slice(-4, -2), id);
 
 function paged<T>(items: T[], query: { page: number; pageSize: number }): Page<T> {
   const start = (query.page - 1) * query.pageSize;
@@ -89,7 +86,7 @@ export function createPoliciesService(deps: { connection: Connection; divisions:
   const { Policy, PolicyContent, PolicyVersion, PolicyAttachment } = policyModels(deps.connection);
   const { divisions } = deps;
   const changes = createChangeToken(deps.connection, 'policies');
-  const absolute = (relative: string) => path.join(deps.uploadDir, relative);
+  const files = createFileStore(deps.uploadDir, 'policy-attachments');
 
   const summaryOf = async (policy: PolicyRecord) => presentPolicySummary(policy, await divisions.nameOf(policy.divisionCode));
 
@@ -400,7 +397,7 @@ export function createPoliciesService(deps: { connection: Connection; divisions:
     attachmentReceiveOptions: {
       field: 'file',
       maxBytes: MAX_POLICY_ATTACHMENT_BYTES,
-      tempDir: path.join(deps.uploadDir, 'incoming'),
+      tempDir: files.tempDir,
       tooLargeMessage: `附件不能超过 ${MAX_POLICY_ATTACHMENT_BYTES / 1024 / 1024} MB，请压缩或拆分后上传`,
       missingMessage: '请选择要上传的 PDF 文件',
     } satisfies ReceiveOptions,
@@ -412,16 +409,10 @@ export function createPoliciesService(deps: { connection: Connection; divisions:
         throw new AppError('POLICY_ATTACHMENT_INVALID', undefined, [{ field: 'file', message: '文件内容不是 PDF' }]);
       }
       const id = new Types.ObjectId();
-      const relative = shardedPath(id.toString());
-      try {
-        await mkdir(path.dirname(absolute(relative)), { recursive: true });
-        await rename(file.tempPath, absolute(relative));
+      return files.keep(file, id.toString(), async (relative) => {
         const created = await PolicyAttachment.create({ _id: id, uploaderId: actor.id, name: attachmentName(file.filename), size: file.size, sha256: file.sha256, path: relative });
         return refOf(created.toObject() as PolicyAttachmentRecord);
-      } catch (error) {
-        await Promise.all([file.discard(), rm(absolute(relative), { force: true })]);
-        throw error;
-      }
+      });
     },
 
     /** The PDF, when a document the viewer may open lists it (or a staff member uploaded it); else 404. */
@@ -435,13 +426,9 @@ export function createPoliciesService(deps: { connection: Connection; divisions:
         allowed = Boolean(policy && (viewer.kind === 'staff' ? staffMaySee(viewer.actor, policy) : residentMayOpen(policy)));
       }
       if (!allowed) throw notFound('附件不存在');
-      const file = absolute(record.path);
-      const size = await stat(file).then(
-        (info) => info.size,
-        () => null,
-      );
-      if (size === null) throw notFound('附件不存在');
-      return { name: record.name, size, stream: createReadStream(file) };
+      const stored = await files.open(record.path);
+      if (!stored) throw notFound('附件不存在');
+      return { name: record.name, ...stored };
     },
 
     // For other modules
@@ -475,7 +462,7 @@ export function createPoliciesService(deps: { connection: Connection; divisions:
       for (const attachment of stale) {
         const { deletedCount } = await PolicyAttachment.deleteOne({ _id: attachment._id, policyIds: { $size: 0 } });
         if (deletedCount === 0) continue;
-        await rm(absolute(attachment.path), { force: true });
+        await files.remove(attachment.path);
         removed += 1;
       }
       return removed;
