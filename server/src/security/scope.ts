@@ -7,7 +7,12 @@ import { AppError } from '../errors';
  * own division and everything below it. Every scoped query adds this filter.
  */
 export function divisionFilter(actor: StaffActor, field = 'divisionCode'): Record<string, unknown> {
-  return { [field]: { $regex: `^${divisionPrefix(actor.divisionCode)}` } };
+  return { [field]: withinDivision(actor.divisionCode) };
+}
+
+/** The condition on a division-code field that keeps `divisionCode` and everything below it. */
+export function withinDivision(divisionCode: string): { $regex: string } {
+  return { $regex: `^${divisionPrefix(divisionCode)}` };
 }
 
 export function assertInScope(actor: StaffActor, divisionCode: string): void {
@@ -16,4 +21,9 @@ export function assertInScope(actor: StaffActor, divisionCode: string): void {
 
 export function isInScope(actor: StaffActor, divisionCode: string): boolean {
   return isWithinDivision(divisionCode, actor.divisionCode);
+}
+
+/** A division the caller's area lies in or contains: a village cadre's township, a township's own. */
+export function overlapsScope(actor: StaffActor, divisionCode: string): boolean {
+  return isInScope(actor, divisionCode) || isWithinDivision(actor.divisionCode, divisionCode);
 }

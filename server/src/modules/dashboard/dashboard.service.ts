@@ -4,12 +4,11 @@ import {
   REGISTRATION_STATUSES,
   RESETTLEMENT_TYPES,
   WILLINGNESS,
-  isWithinDivision,
   type RegistrationDashboard,
   type RegistrationStatus,
 } from '@anqian/shared';
 import type { StaffActor } from '../../security/staff-actor';
-import { divisionFilter } from '../../security/scope';
+import { divisionFilter, overlapsScope } from '../../security/scope';
 import type { DivisionsService } from '../divisions/divisions.service';
 import type { SitesService } from '../sites/sites.service';
 import { registrationSummaryModel } from '../registrations/registration-summary.model';
@@ -51,7 +50,7 @@ export function createDashboardService(deps: {
         byStatus: zeros(REGISTRATION_STATUSES),
         // Every township of the area, also those without registrations yet.
         byTownship: county.children
-          .filter((township) => isWithinDivision(township.code, actor.divisionCode) || isWithinDivision(actor.divisionCode, township.code))
+          .filter((township) => overlapsScope(actor, township.code))
           .map((township) => ({ code: township.code, name: township.name, total: 0, approved: 0 })),
         byWillingness: zeros(WILLINGNESS),
         byResettlementType: zeros(RESETTLEMENT_TYPES),

@@ -1,8 +1,9 @@
 import { Types, type Connection } from 'mongoose';
-import { isWithinDivision, type LedgerImportJob, type LedgerImportJobSummary, type LedgerImportReport } from '@anqian/shared';
+import { type LedgerImportJob, type LedgerImportJobSummary, type LedgerImportReport } from '@anqian/shared';
 import type { ErrorLog } from '../../error-log';
 import type { StaffActor } from '../../security/staff-actor';
 import { notFound } from '../../errors';
+import { isInScope } from '../../security/scope';
 import { ledgerImportJobModel, type LedgerImportJobRecord } from './ledger-import-job.model';
 
 /** Progress is written at least this often, and whenever this many report lines are waiting. */
@@ -106,7 +107,7 @@ export function createLedgerImportJobs(connection: Connection, onFinished: (job:
   async function visibleRecord(actor: StaffActor, id: string): Promise<LedgerImportJobRecord> {
     const record = await Jobs.findById(id).lean<LedgerImportJobRecord>();
     // Someone else's import is theirs to see, and their area's staff above them.
-    if (!record || (record.startedBy.id !== actor.id && !isWithinDivision(record.divisionCode, actor.divisionCode))) {
+    if (!record || (record.startedBy.id !== actor.id && !isInScope(actor, record.divisionCode))) {
       throw notFound('没有找到这次导入');
     }
     return record;

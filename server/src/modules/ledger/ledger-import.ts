@@ -3,7 +3,6 @@ import ExcelJS from 'exceljs';
 import {
   SPECIAL_STATUS_LABELS,
   householdSchema,
-  isWithinDivision,
   wishesSchema,
   withCheckDigit,
   type DivisionNode,
@@ -17,6 +16,7 @@ import { AppError } from '../../errors';
 import type { AuditService } from '../audit/audit.service';
 import type { ReceivedFile, ReceiveOptions } from '../../uploads/received-file';
 import type { FieldCrypto } from '../../security/field-crypto';
+import { isInScope } from '../../security/scope';
 import type { DivisionsService } from '../divisions/divisions.service';
 import type { SitesService } from '../sites/sites.service';
 import {
@@ -258,7 +258,7 @@ export function createLedgerImporter(deps: LedgerImportDeps) {
 
       const village = villages.find(cellText(row.cells.get('乡镇') ?? null), cellText(row.cells.get('村（社区）') ?? null));
       if (typeof village !== 'string') reasons.set('村（社区）', village.problem);
-      else if (!isWithinDivision(village, actor.divisionCode)) reasons.set('村（社区）', `${villages.names.get(village)}不在您的管辖范围内`);
+      else if (!isInScope(actor, village)) reasons.set('村（社区）', `${villages.names.get(village)}不在您的管辖范围内`);
       const siteName = cellText(row.cells.get('意向安置点') ?? null);
       const preferredSiteId = siteName ? sitesByName.get(siteName) : undefined;
       if (siteName && !preferredSiteId) reasons.set('意向安置点', `没有名为“${siteName}”的安置点`);

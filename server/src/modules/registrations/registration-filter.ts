@@ -1,7 +1,7 @@
-import { addDays, divisionPrefix, type ListRegistrationsQuery, type RegistrationFilter, startOfChinaDay } from '@anqian/shared';
+import { addDays, type ListRegistrationsQuery, type RegistrationFilter, startOfChinaDay } from '@anqian/shared';
 import type { StaffActor } from '../../security/staff-actor';
 import { escapeRegex } from '../../db/escape-regex';
-import { assertInScope, divisionFilter } from '../../security/scope';
+import { assertInScope, divisionFilter, withinDivision } from '../../security/scope';
 
 /** The last four characters of an ID number, as typed into the search box. */
 const ID_TAIL = /^\d{3}[\dX]$/i;
@@ -14,7 +14,7 @@ export function registrationFilter(actor: StaffActor, filter: RegistrationFilter
   const query: Record<string, unknown> = divisionFilter(actor);
   if (filter.divisionCode) {
     assertInScope(actor, filter.divisionCode);
-    query.divisionCode = { $regex: `^${divisionPrefix(filter.divisionCode)}` };
+    query.divisionCode = withinDivision(filter.divisionCode);
   }
   if (withStatus && filter.status) query.status = filter.status;
   if (filter.willingness) query['wishes.willingness'] = filter.willingness;
