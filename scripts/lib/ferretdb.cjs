@@ -21,12 +21,18 @@ function patchFiles() {
     .map((name) => path.join(patchesDir, name));
 }
 
-/** The binary's name carries the patch set's hash, so a changed patch builds a new binary. */
-function binaryPath() {
+/**
+ * The binary's name carries the patch set's hash, so a changed patch builds a new binary. The
+ * release as published (`patched: false`) is built only for the benchmark's comparison.
+ */
+function binaryPath(patched) {
+  if (!patched) return path.join(toolsDir, `ferretdb-${FERRETDB_VERSION}-stock`);
   const hash = createHash('sha256');
   for (const file of patchFiles()) hash.update(path.basename(file)).update(fs.readFileSync(file));
   return path.join(toolsDir, `ferretdb-${FERRETDB_VERSION}-${hash.digest('hex').slice(0, 12)}`);
 }
+
+const PATCHED_BINARY = /^ferretdb-v[\d.]+-[0-9a-f]{12}$/;
 
 class EmbeddedDbError extends Error {}
 
@@ -50,8 +56,8 @@ function run(command, args, options) {
  * `git apply` in a repository of its own, since the copy lies inside this one), and built with its
  * own go.mod and go.sum.
  */
-function ensureFerretdb(log = console.log) {
-  const binary = binaryPath();
+function ensureFerretdb(log = console.log, { patched = true } = {}) {
+  const binary = binaryPath(patched);
   if (fs.existsSync(binary)) return binary;
   if (!hasGo()) {
     throw new EmbeddedDbError(
@@ -59,7 +65,7 @@ function ensureFerretdb(log = console.log) {
         '或者设置 MONGODB_URI 指向一个 MongoDB 6.0+ 数据库。',
     );
   }
-  log(`Building FerretDB ${FERRETDB_VERSION} with the project's patches (first start only, about two minutes)…`);
+  log(`Building FerretDB ${FERRETDB_VERSION}${patched ? " with the project's patches" : ' as released'} (first start only, about two minutes)…`);
   const info = JSON.parse(run('go', ['mod', 'download', '-json', `${FERRETDB_MODULE}@${FERRETDB_VERSION}`]));
   const sourceDir = path.join(toolsDir, 'src');
   fs.rmSync(sourceDir, { recursive: true, force: true });
@@ -68,7 +74,7 @@ function ensureFerretdb(log = console.log) {
   spawnSync('chmod', ['-R', 'u+w', sourceDir]);
   fs.writeFileSync(path.join(sourceDir, 'build/version/version.txt'), `${FERRETDB_VERSION}\n`);
   run('git', ['init', '-q'], { cwd: sourceDir });
-  for (const patch of patchFiles()) {
+  for (const patch of patched ? patchFiles() : []) {
     const applied = spawnSync('git', ['apply', '--whitespace=nowarn', patch], { cwd: sourceDir, encoding: 'utf8' });
     if (applied.status !== 0) {
       throw new EmbeddedDbError(
@@ -82,8 +88,9 @@ function ensureFerretdb(log = console.log) {
     env: { ...process.env, GOFLAGS: '-mod=mod', CGO_ENABLED: '0' },
   });
   fs.renameSync(partial, binary);
+  // A build of an earlier patch set is not needed again.
   for (const name of fs.readdirSync(toolsDir)) {
-    if (name.startsWith('ferretdb-') && name !== path.basename(binary)) fs.rmSync(path.join(toolsDir, name), { force: true });
+    if (patched && PATCHED_BINARY.test(name) && name !== path.basename(binary)) fs.rmSync(path.join(toolsDir, name), { force: true });
   }
   fs.rmSync(sourceDir, { recursive: true, force: true });
   return binary;
@@ -154,10 +161,11 @@ function lockDataDir(dataDir) {
 /**
  * Starts FerretDB on 127.0.0.1 with its data in `dataDir` and resolves once it accepts connections.
  * `stop()` ends it gracefully (SIGTERM, then SIGKILL after 10 s). `extraArgs` are added to its
- * command line (the differential test adds `--test-disable-pushdown`).
+ * command line (the differential test adds `--test-disable-pushdown`); `patched: false` runs the
+ * release as published (the benchmark's comparison).
  */
-async function startFerretdb({ dataDir, port, log = console.log, extraArgs = [] }) {
-  const binary = ensureFerretdb(log);
+async function startFerretdb({ dataDir, port, log = console.log, extraArgs = [], patched = true }) {
+  const binary = ensureFerretdb(log, { patched });
   fs.mkdirSync(dataDir, { recursive: true });
   const lock = lockDataDir(dataDir);
   const listenPort = port || (await freePort());
