@@ -11,8 +11,8 @@ import {
   type SpecialStatus,
   type WorkAbility,
 } from '@anqian/shared';
+import { shortDivisionName } from '@/lib/division-names';
 import type { RegistrationDraft } from './draft';
-import { shortDivisionName } from './division-names';
 import type { StepKey } from './validation';
 
 /** What the resident reads before submitting and after: plain words, one row per fact. */
@@ -20,11 +20,6 @@ export type SummaryRow = { label: string; value: string };
 export type SummarySection = { step: StepKey; title: string; rows: SummaryRow[] };
 
 const NOT_FILLED = '未填写';
-
-export function formatDate(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`;
-}
 
 export function formatMonth(month: string): string {
   const match = /^(\d{4})-(\d{2})$/.exec(month);

@@ -1,9 +1,9 @@
 import { View } from '@tarojs/components';
 import { SPECIAL_STATUSES, SPECIAL_STATUS_LABELS, WORK_ABILITIES, WORK_ABILITY_LABELS } from '@anqian/shared';
+import { ChoiceField, MultiChoiceField, optionsOf, TextField } from '@/components/form-fields';
 import { Notice } from '@/components/notice';
 import type { HeadDraft } from '../draft';
 import type { FormApi } from '../use-registration-form';
-import { ChoiceField, MultiChoiceField, optionsOf, TextField } from './fields';
 
 export const WORK_ABILITY_OPTIONS = optionsOf(WORK_ABILITIES, WORK_ABILITY_LABELS);
 export const SPECIAL_STATUS_OPTIONS = optionsOf(SPECIAL_STATUSES, SPECIAL_STATUS_LABELS);

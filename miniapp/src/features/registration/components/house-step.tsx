@@ -2,13 +2,12 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { HAZARD_TYPES, HAZARD_TYPE_LABELS, HOUSE_STRUCTURES, HOUSE_STRUCTURE_LABELS, type DivisionNode } from '@anqian/shared';
 import { ActionButton } from '@/components/action-button';
+import { ChoiceField, Field, optionsOf, TextField } from '@/components/form-fields';
 import { Notice } from '@/components/notice';
+import { divisionName, shortDivisionName } from '@/lib/division-names';
+import type { Remote } from '@/lib/use-remote';
 import type { RegistrationDraft } from '../draft';
-import { shortDivisionName } from '../division-names';
-import { divisionName } from '../use-lookups';
-import type { Remote } from '../use-remote';
 import type { FormApi } from '../use-registration-form';
-import { ChoiceField, Field, optionsOf, TextField } from './fields';
 
 const HAZARD_OPTIONS = optionsOf(HAZARD_TYPES, HAZARD_TYPE_LABELS);
 const STRUCTURE_OPTIONS = optionsOf(HOUSE_STRUCTURES, HOUSE_STRUCTURE_LABELS);

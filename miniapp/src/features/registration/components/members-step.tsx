@@ -2,12 +2,12 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { MAX_MEMBERS, RELATIONS, RELATION_LABELS, WORK_ABILITY_LABELS, maskIdNumber } from '@anqian/shared';
 import { ActionButton } from '@/components/action-button';
+import { ChoiceField, MultiChoiceField, optionsOf, TextField } from '@/components/form-fields';
 import { Notice } from '@/components/notice';
 import { confirmDialog } from '@/lib/dialog';
 import { emptyMember, type MemberDraft } from '../draft';
 import type { FormApi } from '../use-registration-form';
 import { validateMember } from '../validation';
-import { ChoiceField, MultiChoiceField, optionsOf, TextField } from './fields';
 import { SPECIAL_STATUS_OPTIONS, WORK_ABILITY_OPTIONS } from './head-step';
 
 const RELATION_OPTIONS = optionsOf(RELATIONS, RELATION_LABELS);

@@ -5,13 +5,14 @@ import type { ResidentRegistration, ResubmitRegistrationBody } from '@anqian/sha
 import { ActionButton } from '@/components/action-button';
 import { Notice } from '@/components/notice';
 import { confirmDialog } from '@/lib/dialog';
+import { useDivisionTree } from '@/lib/division-tree';
 import { ApiError, errorMessage } from '@/lib/request';
 import type { PhotoDraft, RegistrationDraft } from '../draft';
 import { clearDraft, type DraftSlot } from '../draft-storage';
 import { askForStatusMessages, prefetchSubscribeTemplates } from '../subscribe';
-import { useDivisionTree, useSites } from '../use-lookups';
 import { usePhotoUploads } from '../use-photo-uploads';
 import { useRegistrationForm } from '../use-registration-form';
+import { useSites } from '../use-sites';
 import { fieldErrorsFromServer, STEPS, validateDraft } from '../validation';
 import { HeadStep } from './head-step';
 import { HouseStep } from './house-step';
@@ -19,6 +20,7 @@ import { MembersStep } from './members-step';
 import { PhotosStep } from './photos-step';
 import { ReviewStep } from './review-step';
 import { WishesStep } from './wishes-step';
+import '@/styles/cards.scss';
 import './registration.scss';
 
 type Props = {

@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components';
 import type { ResidentRegistration } from '@anqian/shared';
-import { shortDivisionName } from '../division-names';
-import { formatDate } from '../summary';
+import { shortDivisionName } from '@/lib/division-names';
+import { formatDate } from '@/lib/format-date';
 import { StatusBadge } from './status-badge';
-import './registration.scss';
+import '@/styles/cards.scss';
 
 /** One registration in a list: whose, where, its status and what happens next. */
 export function RegistrationRow({ registration, onOpen }: { registration: ResidentRegistration; onOpen: () => void }) {

@@ -2,12 +2,14 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import type { ResidentRegistration } from '@anqian/shared';
+import { formatDate } from '@/lib/format-date';
 import { ROUTES } from '@/lib/routes';
-import { formatDate, registrationSections } from '../summary';
+import { registrationSections } from '../summary';
 import { RegistrationPhotos } from './registration-photos';
 import { StatusBadge } from './status-badge';
 import { SummaryList } from './summary-list';
 import { Timeline } from './timeline';
+import '@/styles/cards.scss';
 import './registration.scss';
 
 /**

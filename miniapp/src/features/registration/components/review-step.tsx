@@ -1,8 +1,8 @@
 import { View } from '@tarojs/components';
 import type { DivisionNode, Site } from '@anqian/shared';
 import { Notice } from '@/components/notice';
+import { divisionName } from '@/lib/division-names';
 import { draftSections } from '../summary';
-import { divisionName } from '../use-lookups';
 import type { FormApi } from '../use-registration-form';
 import { SummaryList } from './summary-list';
 

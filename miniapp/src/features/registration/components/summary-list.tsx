@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { SummarySection } from '../summary';
 import type { StepKey } from '../validation';
+import '@/styles/cards.scss';
 import './registration.scss';
 
 type Props = { sections: SummarySection[]; onEdit?: (step: StepKey) => void };

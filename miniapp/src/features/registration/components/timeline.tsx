@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { REGISTRATION_ACTION_LABELS, REGISTRATION_STATUS_LABELS, type TimelineEntry } from '@anqian/shared';
-import { formatDate } from '../summary';
+import { formatDate } from '@/lib/format-date';
 
 function entryTitle(entry: TimelineEntry): string {
   if (entry.action === 'submit' || entry.action === 'resubmit' || entry.action === 'withdraw') {

@@ -1,11 +1,11 @@
 import { Text, View } from '@tarojs/components';
 import { CONSTRUCTION_STATUS_LABELS, WILLINGNESS, WILLINGNESS_LABELS, type ResettlementType, type Site } from '@anqian/shared';
+import { ChoiceField, optionsOf, TextAreaField, type Option } from '@/components/form-fields';
 import { Notice } from '@/components/notice';
+import type { Remote } from '@/lib/use-remote';
 import type { RegistrationDraft } from '../draft';
 import { formatMonth } from '../summary';
-import type { Remote } from '../use-remote';
 import type { FormApi } from '../use-registration-form';
-import { ChoiceField, optionsOf, TextAreaField, type Option } from './fields';
 
 const WILLINGNESS_OPTIONS = optionsOf(WILLINGNESS, WILLINGNESS_LABELS);
 

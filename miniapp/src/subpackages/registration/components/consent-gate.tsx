@@ -2,10 +2,11 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import { Notice } from '@/components/notice';
+import { SignInPrompt } from '@/components/sign-in-prompt';
 import { consentStatus } from '@/features/privacy/consent';
 import { useSession } from '@/lib/auth';
 import { ROUTES } from '@/lib/routes';
-import { SignInPrompt } from '@/features/registration/components/sign-in-prompt';
+import '@/styles/cards.scss';
 
 /**
  * The household file holds ID numbers, which need their own consent (PIPL Art. 29): explain why

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { EmptyState } from '@/components/empty-state';
 import { Notice } from '@/components/notice';
-import type { Remote } from '@/features/registration/use-remote';
+import type { Remote } from '@/lib/use-remote';
 
 type Props<T> = { remote: Remote<T>; what: string; children: (data: T) => ReactNode };
 

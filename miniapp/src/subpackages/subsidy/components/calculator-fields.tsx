@@ -9,7 +9,7 @@ import {
   SPECIAL_STATUS_LABELS,
 } from '@anqian/shared';
 import { ActionButton } from '@/components/action-button';
-import { ChoiceField, Field, MultiChoiceField, optionsOf, TextField } from '@/features/registration/components/fields';
+import { ChoiceField, Field, MultiChoiceField, optionsOf, TextField } from '@/components/form-fields';
 import { MAX_PEOPLE, resizePeople, type CalculatorErrors, type CalculatorForm } from '@/features/subsidy/calculator-form';
 import { classNames } from '@/lib/class-names';
 import '@/features/subsidy/components/subsidy.scss';

@@ -8,14 +8,10 @@ import { consentStatus, giveConsent, withdrawConsent } from '@/features/privacy/
 import { ConsentForm } from '@/features/privacy/components/consent-form';
 import { useSession } from '@/lib/auth';
 import { confirmDialog } from '@/lib/dialog';
+import { formatDate } from '@/lib/format-date';
 import { ROUTES } from '@/lib/routes';
 import { useAction } from '@/lib/use-action';
 import './index.scss';
-
-function formatDate(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`;
-}
 
 /** Opened from a shared link there is no page to go back to: fall back to 我的. */
 function leave() {

@@ -5,11 +5,12 @@ import { RESETTLEMENT_TYPE_LABELS, type PublicNotice } from '@anqian/shared';
 import { PageShell } from '@/app/page-shell';
 import { EmptyState } from '@/components/empty-state';
 import { Notice } from '@/components/notice';
-import { getPublicNotice, NOTICE_PHASE_LABELS } from '@/features/registration/public-notices-api';
-import { shortDivisionName } from '@/features/registration/division-names';
-import { formatDate } from '@/features/registration/summary';
-import { useRemote } from '@/features/registration/use-remote';
-import '@/features/registration/components/registration.scss';
+import { getPublicNotice, NOTICE_PHASE_LABELS } from '@/features/public-notices/public-notices-api';
+import { shortDivisionName } from '@/lib/division-names';
+import { formatDate } from '@/lib/format-date';
+import { useRemote } from '@/lib/use-remote';
+import '@/styles/cards.scss';
+import './index.scss';
 
 export default function PublicNoticeDetailPage() {
   const { params } = useRouter();

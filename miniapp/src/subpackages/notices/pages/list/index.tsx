@@ -4,16 +4,17 @@ import { useCallback, useState } from 'react';
 import { PageShell } from '@/app/page-shell';
 import { ActionButton } from '@/components/action-button';
 import { EmptyState } from '@/components/empty-state';
+import { ChoiceField } from '@/components/form-fields';
 import { Notice } from '@/components/notice';
-import { ChoiceField } from '@/features/registration/components/fields';
-import { NoticeRow } from '@/features/registration/components/notice-row';
-import { SignInPrompt } from '@/features/registration/components/sign-in-prompt';
-import { listPublicNotices } from '@/features/registration/public-notices-api';
-import { shortDivisionName } from '@/features/registration/division-names';
-import { divisionName, useDivisionTree } from '@/features/registration/use-lookups';
-import { useRemote } from '@/features/registration/use-remote';
+import { SignInPrompt } from '@/components/sign-in-prompt';
+import { NoticeRow } from '@/features/public-notices/components/notice-row';
+import { listPublicNotices } from '@/features/public-notices/public-notices-api';
 import { useSession } from '@/lib/auth';
+import { divisionName, shortDivisionName } from '@/lib/division-names';
+import { useDivisionTree } from '@/lib/division-tree';
 import { ROUTES } from '@/lib/routes';
+import { useRemote } from '@/lib/use-remote';
+import '@/styles/cards.scss';
 
 export default function PublicNoticesPage() {
   const { signedIn } = useSession();

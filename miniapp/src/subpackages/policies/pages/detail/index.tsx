@@ -8,8 +8,8 @@ import { Notice } from '@/components/notice';
 import { PolicyContent } from '@/features/policies/components/policy-content';
 import { getPolicy, getPolicyVersion } from '@/features/policies/policies-api';
 import { formatChinaDay } from '@/features/policies/policy-display';
-import { useRemote, type Remote } from '@/features/registration/use-remote';
 import { ROUTES } from '@/lib/routes';
+import { useRemote, type Remote } from '@/lib/use-remote';
 import '@/features/policies/components/policies.scss';
 
 export default function PolicyDetailPage() {

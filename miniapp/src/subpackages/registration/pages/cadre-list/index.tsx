@@ -5,14 +5,14 @@ import { PageShell } from '@/app/page-shell';
 import { ActionButton } from '@/components/action-button';
 import { EmptyState } from '@/components/empty-state';
 import { Notice } from '@/components/notice';
+import { SignInPrompt } from '@/components/sign-in-prompt';
 import { RegistrationRow } from '@/features/registration/components/registration-row';
 import { RegistrationView } from '@/features/registration/components/registration-view';
 import { listCadreRegistrations } from '@/features/registration/registrations-api';
-import { useRemote } from '@/features/registration/use-remote';
 import { useSession } from '@/lib/auth';
 import { ROUTES } from '@/lib/routes';
+import { useRemote } from '@/lib/use-remote';
 import { LoadState } from '../../components/load-state';
-import { SignInPrompt } from '@/features/registration/components/sign-in-prompt';
 
 export default function CadreRegistrationsPage() {
   const { signedIn, resident } = useSession();

@@ -3,13 +3,14 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { PageShell } from '@/app/page-shell';
 import { ActionButton } from '@/components/action-button';
+import { TextField } from '@/components/form-fields';
 import { Notice } from '@/components/notice';
+import { SignInPrompt } from '@/components/sign-in-prompt';
 import { linkCadre } from '@/features/registration/cadre';
-import { TextField } from '@/features/registration/components/fields';
 import { useSession } from '@/lib/auth';
 import { ROUTES } from '@/lib/routes';
 import { useAction } from '@/lib/use-action';
-import { SignInPrompt } from '@/features/registration/components/sign-in-prompt';
+import '@/styles/cards.scss';
 
 /** A village cadre links the staff account the county gave them to this WeChat. */
 export default function CadreLoginPage() {

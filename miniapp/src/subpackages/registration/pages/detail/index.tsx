@@ -5,15 +5,15 @@ import type { ResidentRegistration } from '@anqian/shared';
 import { PageShell } from '@/app/page-shell';
 import { ActionButton } from '@/components/action-button';
 import { Notice } from '@/components/notice';
+import { SignInPrompt } from '@/components/sign-in-prompt';
 import { RegistrationView } from '@/features/registration/components/registration-view';
 import { getRegistration, withdrawRegistration } from '@/features/registration/registrations-api';
-import { useRemote, type Remote } from '@/features/registration/use-remote';
 import { useSession } from '@/lib/auth';
 import { confirmDialog } from '@/lib/dialog';
 import { ROUTES } from '@/lib/routes';
 import { useAction } from '@/lib/use-action';
+import { useRemote, type Remote } from '@/lib/use-remote';
 import { LoadState } from '../../components/load-state';
-import { SignInPrompt } from '@/features/registration/components/sign-in-prompt';
 
 /** Opened from 我的登记 and from WeChat status messages (`?id=`): this path must not change. */
 export default function RegistrationDetailPage() {

@@ -16,9 +16,9 @@ import {
   resubmitRegistration,
   submitRegistration,
 } from '@/features/registration/registrations-api';
-import { useRemote } from '@/features/registration/use-remote';
 import { useSession } from '@/lib/auth';
 import { ROUTES } from '@/lib/routes';
+import { useRemote } from '@/lib/use-remote';
 import { ConsentGate } from '../../components/consent-gate';
 import { LoadState } from '../../components/load-state';
 

@@ -14,8 +14,8 @@ import { useRuleSet } from '@/features/subsidy/use-rule-set';
 import { useSession } from '@/lib/auth';
 import { errorMessage } from '@/lib/request';
 import { CalculatorFields } from '../../components/calculator-fields';
-import '@/features/registration/components/registration.scss';
 import '@/features/subsidy/components/subsidy.scss';
+import '@/styles/cards.scss';
 
 export default function SubsidyCalculatorPage() {
   const { state, reload } = useRuleSet();

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { errorMessage } from '@/lib/request';
+import { errorMessage } from './request';
 
 export type Remote<T> = {
   data: T | null;

@@ -3,7 +3,7 @@ import { ActionButton } from '@/components/action-button';
 import { Notice } from '@/components/notice';
 import { signIn } from '@/lib/auth';
 import { useAction } from '@/lib/use-action';
-import './registration.scss';
+import '@/styles/cards.scss';
 
 export function SignInPrompt() {
   const login = useAction(signIn);

@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import type { PublicNoticeSummary } from '@anqian/shared';
+import { formatDate } from '@/lib/format-date';
 import { NOTICE_PHASE_LABELS } from '../public-notices-api';
-import { formatDate } from '../summary';
-import './registration.scss';
+import '@/styles/cards.scss';
 
 const PHASE_TONE: Record<PublicNoticeSummary['phase'], string> = {
   upcoming: 'submitted',

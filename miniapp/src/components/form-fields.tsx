@@ -1,7 +1,7 @@
 import { Input, Text, Textarea, View, type InputProps } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import { classNames } from '@/lib/class-names';
-import './registration.scss';
+import './form-fields.scss';
 
 type FieldProps = { label: string; required?: boolean; hint?: string; error?: string; children: ReactNode };
 
