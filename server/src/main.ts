@@ -6,7 +6,7 @@ import { STAFF_ROLE_LABELS } from '@anqian/shared';
 import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { connectDatabase, syncIndexes } from './db/connect';
-import { startEmbeddedDatabase, type EmbeddedDb } from './db/embedded';
+import { EmbeddedDbError, startEmbeddedDatabase, type EmbeddedDb } from './db/embedded';
 import { DEMO_PASSWORD, seedDemoData } from './dev/demo-data';
 import { createFakeWechatApp } from './dev/fake-wechat/fake-wechat-app';
 import { createMongoAccessTokenStore } from './integrations/wechat/access-token-store';
@@ -88,6 +88,6 @@ async function serve(config: Config, logger: Logger, embedded: EmbeddedDb | null
 }
 
 main().catch((error) => {
-  console.error(error instanceof ConfigError ? `\n启动失败：${error.message}\n` : error);
+  console.error(error instanceof ConfigError || error instanceof EmbeddedDbError ? `\n启动失败：${error.message}\n` : error);
   process.exit(1);
 });

@@ -2,11 +2,15 @@ export type EmbeddedDb = { uri: string; port: number; pid: number; stop(): Promi
 type EmbeddedDbOptions = { dataDir: string; port?: number; log?: (line: string) => void; extraArgs?: string[] };
 type FerretdbLib = {
   startFerretdb(options: EmbeddedDbOptions): Promise<EmbeddedDb>;
+  EmbeddedDbError: new (message: string) => Error;
 };
 
 // Shared with the start script, which must run before any TypeScript tooling is installed.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const ferretdb: FerretdbLib = require('../../../scripts/lib/ferretdb.cjs');
+
+/** The embedded database cannot start (Go missing, a build failed, the data folder is in use). */
+export const EmbeddedDbError = ferretdb.EmbeddedDbError;
 
 export function startEmbeddedDatabase(options: EmbeddedDbOptions): Promise<EmbeddedDb> {
   return ferretdb.startFerretdb(options);
