@@ -67,7 +67,7 @@ export function createResidentService(deps: {
     );
   }
 
-  async function issueTokens(resident: ResidentRecord): Promise<ResidentTokens> {
+  async function issueTokens(resident: ResidentRecord, familyId = newToken()): Promise<ResidentTokens> {
     const accessToken = newToken();
     const refreshToken = newToken();
     const now = Date.now();
@@ -75,6 +75,7 @@ export function createResidentService(deps: {
       _id: tokenHash(accessToken),
       refreshHash: tokenHash(refreshToken),
       residentId: resident._id.toString(),
+      familyId,
       accessExpiresAt: new Date(now + ACCESS_TTL_S * 1000),
       refreshExpiresAt: new Date(now + REFRESH_TTL_S * 1000),
     });
@@ -101,18 +102,28 @@ export function createResidentService(deps: {
       return issueTokens(resident!);
     },
 
-    /** Rotation: a refresh token works once; the old pair is gone when the new one is issued. */
+    /**
+     * Rotation: a refresh token is exchanged once, by one conditional update, so of concurrent
+     * exchanges one wins. A token used again (a copy in someone else's hands, or a lost race) ends
+     * every pair descended from the same sign-in; the resident signs in again.
+     */
     async refresh(refreshToken: string): Promise<ResidentTokens> {
-      const old = await Session.findOneAndDelete({ refreshHash: tokenHash(refreshToken) }).lean();
-      if (!old || old.refreshExpiresAt.getTime() <= Date.now()) throw new AppError('SESSION_EXPIRED');
-      return issueTokens(await load(old.residentId));
+      const refreshHash = tokenHash(refreshToken);
+      const old = await Session.findOneAndUpdate({ refreshHash, rotatedAt: null }, { $set: { rotatedAt: new Date() } }).lean();
+      if (!old) {
+        const used = await Session.findOne({ refreshHash }, { familyId: 1 }).lean();
+        if (used) await Session.deleteMany(used.familyId ? { familyId: used.familyId } : { _id: used._id });
+        throw new AppError('SESSION_EXPIRED');
+      }
+      if (old.refreshExpiresAt.getTime() <= Date.now()) throw new AppError('SESSION_EXPIRED');
+      return issueTokens(await load(old.residentId), old.familyId ?? undefined);
     },
 
     logout: async (accessToken: string) => void (await Session.deleteOne({ _id: tokenHash(accessToken) })),
 
     async authenticate(accessToken: string): Promise<{ id: string; hasConsent: boolean }> {
       const session = await Session.findById(tokenHash(accessToken)).lean();
-      if (!session || session.accessExpiresAt.getTime() <= Date.now()) throw new AppError('SESSION_EXPIRED');
+      if (!session || session.rotatedAt || session.accessExpiresAt.getTime() <= Date.now()) throw new AppError('SESSION_EXPIRED');
       const resident = await ResidentModel.findById(session.residentId, { consent: 1 }).lean();
       if (!resident) throw new AppError('SESSION_EXPIRED');
       return { id: session.residentId, hasConsent: resident.consent?.version === PRIVACY_NOTICE.version };
