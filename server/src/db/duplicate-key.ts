@@ -1,8 +1,4 @@
-/**
- * A write refused by a unique index. FerretDB does not say which index, and it reports an update
- * or upsert that hits one as an internal error carrying SQLite's message.
- */
+/** A write refused by a unique index (MongoDB's code 11000; FerretDB does not say which index). */
 export function isDuplicateKey(error: unknown): boolean {
-  const { code, message } = error as { code?: number; message?: string };
-  return code === 11000 || (code === 1 && String(message).includes('UNIQUE constraint failed'));
+  return (error as { code?: number }).code === 11000;
 }

@@ -86,6 +86,24 @@ describe('patch 3: update, findAndModify and delete are atomic', () => {
   });
 });
 
+describe('patch 4: a unique clash on update is a duplicate-key error', () => {
+  test('updateOne and findOneAndUpdate onto a taken unique value answer 11000 and change nothing', async () => {
+    const codes = ferretdb.db.collection<{ _id: string; code: string }>('codes');
+    await codes.createIndex({ code: 1 }, { unique: true });
+    await codes.insertMany([
+      { _id: 'a', code: 'A' },
+      { _id: 'b', code: 'B' },
+    ]);
+
+    await expect(codes.updateOne({ _id: 'b' }, { $set: { code: 'A' } })).rejects.toMatchObject({ code: 11000 });
+    await expect(codes.findOneAndUpdate({ _id: 'b' }, { $set: { code: 'A' } })).rejects.toMatchObject({ code: 11000 });
+    expect(await codes.find().sort({ _id: 1 }).toArray()).toEqual([
+      { _id: 'a', code: 'A' },
+      { _id: 'b', code: 'B' },
+    ]);
+  });
+});
+
 test('a second FerretDB on the same data folder is refused while the first runs', async () => {
   await expect(startEmbeddedDatabase({ dataDir: ferretdb.dataDir, log: () => undefined })).rejects.toThrow(/正由另一个进程（pid \d+）使用/);
   expect(await ferretdb.db.command({ ping: 1 })).toMatchObject({ ok: 1 });
