@@ -33,7 +33,7 @@ export const visibleText = (screen: Locator, text: string) => screen.getByText(t
 export const field = (screen: Locator, placeholder: string) =>
   screen.locator(`input[placeholder="${placeholder}"], textarea[placeholder="${placeholder}"]`).filter({ visible: true }).first();
 
-export const PHONE_VIEWPORT = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+const PHONE_VIEWPORT = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
 /**
  * A phone signed in through the fake WeChat API that has accepted the privacy notice and the

@@ -3,6 +3,9 @@ import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ReceivedFile } from './received-file';
 
+/** Where `receiveFile` puts every upload (a photo, an attachment, a ledger) until it is kept or discarded. */
+export const incomingDir = (uploadDir: string) => path.join(uploadDir, 'incoming');
+
 /**
  * Uploaded files (household and on-site photos, policy attachments) under UPLOAD_DIR, outside
  * every web root: each kind in a folder of its own, spread over 65,536 subfolders by the random
@@ -10,7 +13,7 @@ import type { ReceivedFile } from './received-file';
  */
 export function createFileStore(uploadDir: string, folder: string) {
   const absolute = (relative: string) => path.join(uploadDir, relative);
-  const tempDir = path.join(uploadDir, 'incoming');
+  const tempDir = incomingDir(uploadDir);
 
   return {
     /** Where `receiveFile` puts an upload before it is kept or discarded. */

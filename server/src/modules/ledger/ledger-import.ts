@@ -14,6 +14,7 @@ import type { ErrorLog } from '../../error-log';
 import type { StaffActor } from '../../security/staff-actor';
 import { AppError } from '../../errors';
 import type { AuditService } from '../audit/audit.service';
+import { incomingDir } from '../../uploads/file-store';
 import type { ReceivedFile, ReceiveOptions } from '../../uploads/received-file';
 import type { FieldCrypto } from '../../security/field-crypto';
 import { isInScope } from '../../security/scope';
@@ -302,7 +303,7 @@ export function createLedgerImporter(deps: LedgerImportDeps) {
     receiveOptions: {
       field: 'file',
       maxBytes: MAX_LEDGER_BYTES,
-      tempDir: path.join(deps.uploadDir, 'incoming'),
+      tempDir: incomingDir(deps.uploadDir),
       tooLargeMessage: `台账文件不能超过 ${MAX_LEDGER_BYTES / 1024 / 1024} MB，请按乡镇分成几个文件导入`,
       missingMessage: '请选择要导入的台账文件（.xlsx）',
     } satisfies ReceiveOptions,

@@ -20,7 +20,6 @@ export function createRegistrationStore(connection: Connection) {
 
   return {
     Registration,
-    Summary: summaries.Summary,
     summaries,
     findVisible,
 

@@ -90,7 +90,8 @@ export function createRegistrationsService(deps: {
   subsidies: Pick<SubsidiesService, 'snapshotFor'>;
 }) {
   const store = createRegistrationStore(deps.connection);
-  const { Registration, Summary, summaries, findVisible } = store;
+  const { Registration, summaries, findVisible } = store;
+  const { Summary } = summaries;
   const { crypto, divisions, sites, photos, notifications } = deps;
 
   /** Village and township names only: enough for summaries. */
