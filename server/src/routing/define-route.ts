@@ -12,15 +12,6 @@ export type Access =
   | { kind: 'resident'; consent?: 'personal' }
   | { kind: 'staff'; roles: readonly StaffRole[]; duringPasswordChange?: boolean };
 
-/**
- * How the route limits data to the caller's area:
- * - `none`: not personal or area data (health, divisions, docs)
- * - `self`: only the caller's own record
- * - `division`: the service filters by the staff member's division (and below)
- * - `county`: only county-level roles may call, and they see the whole county
- */
-export type Scope = 'none' | 'self' | 'division' | 'county';
-
 export type RouteContext = ParameterizedContext<AppState, AppContextExtras>;
 
 type Schema = ZodType | undefined;
@@ -38,7 +29,6 @@ export type RouteDef<P extends Schema = Schema, Q extends Schema = Schema, B ext
   summary: string;
   tag: string;
   access: Access;
-  scope: Scope;
   params?: P;
   query?: Q;
   body?: B;

@@ -44,7 +44,7 @@ function security(route: AnyRoute) {
 function accessNote(route: AnyRoute): string {
   const who =
     route.access.kind === 'public' ? '公开' : route.access.kind === 'resident' ? '居民' : `工作人员：${route.access.roles.join('、')}`;
-  return `调用者：${who}；数据范围：${route.scope}${route.audit ? `；审计：${route.audit}` : ''}`;
+  return `调用者：${who}${route.audit ? `；审计：${route.audit}` : ''}`;
 }
 
 /** The OpenAPI document is generated from the same route table and zod schemas the server enforces. */

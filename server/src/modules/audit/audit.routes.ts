@@ -8,7 +8,6 @@ export const auditRoutes = [
     summary: '查询审计日志',
     tag: 'audit',
     access: { kind: 'staff', roles: COUNTY_ADMIN_ROLES },
-    scope: 'county',
     query: listAuditQuerySchema,
     handler: (ctx, { query }) => ctx.services.audit.list(query),
   }),

@@ -21,7 +21,6 @@ export const authRoutes = [
     summary: '工作人员登录',
     tag: 'auth',
     access: { kind: 'public' },
-    scope: 'none',
     body: loginBodySchema,
     rateLimitPerMinute: 20,
     handler: async (ctx, { body }) => {
@@ -36,7 +35,6 @@ export const authRoutes = [
     summary: '当前登录的工作人员',
     tag: 'auth',
     access: anyStaff,
-    scope: 'self',
     handler: (ctx) => ctx.services.staffAuth.me(ctx.state.staff!, ctx.state.staffSession!.csrfToken),
   }),
   defineRoute({
@@ -45,7 +43,6 @@ export const authRoutes = [
     summary: '退出登录（服务端立即失效）',
     tag: 'auth',
     access: anyStaff,
-    scope: 'self',
     audit: 'auth.logout',
     handler: async (ctx) => {
       await ctx.services.staffAuth.logout(ctx.state.staffSession!.id);
@@ -58,7 +55,6 @@ export const authRoutes = [
     summary: '修改自己的密码',
     tag: 'auth',
     access: anyStaff,
-    scope: 'self',
     body: changePasswordBodySchema,
     audit: 'auth.change-password',
     rateLimitPerMinute: 10,

@@ -7,7 +7,6 @@ export const divisionRoutes = [
     summary: '本县行政区划树（县—乡镇—村）',
     tag: 'divisions',
     access: { kind: 'public' },
-    scope: 'none',
     handler: (ctx) => ctx.services.divisions.tree(),
   }),
 ];

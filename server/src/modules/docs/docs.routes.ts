@@ -17,7 +17,6 @@ export function docsRoutes(table: readonly AnyRoute[]): AnyRoute[] {
       summary: 'OpenAPI 文档（JSON）',
       tag: 'docs',
       access: { kind: 'public' },
-      scope: 'none',
       handler: () => (document ??= buildOpenApi([...table, ...docRoutes])),
     }),
     defineRoute({
@@ -26,7 +25,6 @@ export function docsRoutes(table: readonly AnyRoute[]): AnyRoute[] {
       summary: 'API 文档查看页',
       tag: 'docs',
       access: { kind: 'public' },
-      scope: 'none',
       handler: (ctx) => {
         ctx.type = 'html';
         return viewerHtml;
@@ -38,7 +36,6 @@ export function docsRoutes(table: readonly AnyRoute[]): AnyRoute[] {
       summary: 'API 文档查看页脚本',
       tag: 'docs',
       access: { kind: 'public' },
-      scope: 'none',
       handler: (ctx) => {
         ctx.type = 'application/javascript';
         return viewerScript;

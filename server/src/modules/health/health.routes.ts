@@ -7,7 +7,6 @@ export const healthRoutes = [
     summary: '进程与数据库状态',
     tag: 'health',
     access: { kind: 'public' },
-    scope: 'none',
     handler: async (ctx) => {
       const db = await ctx.services.health.database();
       ctx.status = db.status === 'up' ? 200 : 503;

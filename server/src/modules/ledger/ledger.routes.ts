@@ -21,7 +21,6 @@ export const ledgerRoutes = [
     summary: '导出搬迁登记台账（.xlsx，筛选条件同列表；full=true 导出完整身份证号和手机号，需导出权限；记入审计）',
     tag: 'registrations',
     access: ledgerStaff,
-    scope: 'division',
     query: exportQuerySchema,
     handler: async (ctx, { query }) => {
       const { full, ...filter } = query;
@@ -36,7 +35,6 @@ export const ledgerRoutes = [
     summary: '台账导入模板（.xlsx：表头、示例行和填写说明）',
     tag: 'registrations',
     access: ledgerStaff,
-    scope: 'none',
     handler: async (ctx) => {
       const { filename, content } = await ctx.services.ledgerImport.template();
       ctx.attachment(filename, { fallback: 'registration-import-template.xlsx' });
@@ -49,7 +47,6 @@ export const ledgerRoutes = [
     summary: '导入搬迁登记台账（multipart 字段 file，.xlsx ≤ 10 MB）：文件当场校验，各行在后台导入；返回 202 和导入任务',
     tag: 'registrations',
     access: ledgerStaff,
-    scope: 'division',
     audit: 'registration.import',
     successStatus: 202,
     handler: async (ctx) => {
@@ -66,7 +63,6 @@ export const ledgerRoutes = [
     summary: '我最近的 10 次台账导入（不含逐行结果）',
     tag: 'registrations',
     access: ledgerStaff,
-    scope: 'self',
     handler: (ctx) => ctx.services.ledgerImport.recentJobs(ctx.state.staff!),
   }),
   defineRoute({
@@ -75,7 +71,6 @@ export const ledgerRoutes = [
     summary: '一次台账导入的进度和逐行结果（本人或其上级区划的工作人员可看）',
     tag: 'registrations',
     access: ledgerStaff,
-    scope: 'division',
     params: idParamsSchema,
     handler: (ctx, { params }) => ctx.services.ledgerImport.job(ctx.state.staff!, params.id),
   }),

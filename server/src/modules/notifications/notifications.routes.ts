@@ -8,7 +8,6 @@ export const notificationRoutes = [
     summary: '订阅消息模板编号（小程序调用 requestSubscribeMessage 时使用）',
     tag: 'notifications',
     access: { kind: 'resident' },
-    scope: 'none',
     handler: (ctx) => ctx.services.notifications.templateIds(),
   }),
   defineRoute({
@@ -17,7 +16,6 @@ export const notificationRoutes = [
     summary: '记录居民同意的一次性订阅消息（每次同意可发送一条）',
     tag: 'notifications',
     access: { kind: 'resident', consent: 'personal' },
-    scope: 'self',
     body: subscriptionGrantBodySchema,
     rateLimitPerMinute: 60,
     handler: async (ctx, { body }) => {

@@ -21,7 +21,6 @@ export const photoRoutes = [
     summary: '居民上传照片（multipart 字段 file；JPG/PNG/WebP，按内容识别，≤ 5 MB）',
     tag: 'photos',
     access: { kind: 'resident', consent: 'personal' },
-    scope: 'self',
     rateLimitPerMinute: 60,
     successStatus: 201,
     handler: async (ctx) => {
@@ -35,7 +34,6 @@ export const photoRoutes = [
     summary: '查看自己上传的照片',
     tag: 'photos',
     access: { kind: 'resident' },
-    scope: 'self',
     params: idParamsSchema,
     handler: async (ctx, { params }) => sendPhoto(ctx, await ctx.services.photos.open({ kind: 'resident', id: ctx.state.residentId! }, params.id)),
   }),
@@ -45,7 +43,6 @@ export const photoRoutes = [
     summary: '工作人员上传照片（入户核实，multipart 字段 file）',
     tag: 'photos',
     access: visitStaff,
-    scope: 'division',
     audit: 'photo.upload',
     successStatus: 201,
     handler: async (ctx) => {
@@ -61,7 +58,6 @@ export const photoRoutes = [
     summary: '查看照片（所属登记在本辖区内，或本人上传尚未使用）',
     tag: 'photos',
     access: visitStaff,
-    scope: 'division',
     params: idParamsSchema,
     handler: async (ctx, { params }) => sendPhoto(ctx, await ctx.services.photos.open({ kind: 'staff', actor: ctx.state.staff! }, params.id)),
   }),

@@ -15,7 +15,6 @@ export const staffRoutes = [
     summary: '工作人员账号列表',
     tag: 'staff',
     access: countyAdmin,
-    scope: 'division',
     query: listStaffQuerySchema,
     handler: (ctx, { query }) => ctx.services.staff.list(ctx.state.staff!, query),
   }),
@@ -25,7 +24,6 @@ export const staffRoutes = [
     summary: '新建工作人员账号（返回一次性临时密码）',
     tag: 'staff',
     access: countyAdmin,
-    scope: 'division',
     body: createStaffBodySchema,
     audit: 'staff.create',
     successStatus: 201,
@@ -43,7 +41,6 @@ export const staffRoutes = [
     summary: '工作人员账号详情',
     tag: 'staff',
     access: countyAdmin,
-    scope: 'division',
     params: idParamsSchema,
     handler: (ctx, { params }) => ctx.services.staff.get(ctx.state.staff!, params.id),
   }),
@@ -53,7 +50,6 @@ export const staffRoutes = [
     summary: '修改工作人员账号（姓名、角色、区划、手机号）',
     tag: 'staff',
     access: countyAdmin,
-    scope: 'division',
     params: idParamsSchema,
     body: updateStaffBodySchema,
     audit: 'staff.update',
@@ -68,7 +64,6 @@ export const staffRoutes = [
     summary: '重置密码（下次登录须修改）',
     tag: 'staff',
     access: countyAdmin,
-    scope: 'division',
     params: idParamsSchema,
     audit: 'staff.reset-password',
     handler: (ctx, { params }) => {
@@ -82,7 +77,6 @@ export const staffRoutes = [
     summary: '解除登录锁定',
     tag: 'staff',
     access: countyAdmin,
-    scope: 'division',
     params: idParamsSchema,
     audit: 'staff.unlock',
     handler: (ctx, { params }) => {
@@ -96,7 +90,6 @@ export const staffRoutes = [
     summary: '停用账号（立即退出所有登录）',
     tag: 'staff',
     access: countyAdmin,
-    scope: 'division',
     params: idParamsSchema,
     audit: 'staff.disable',
     handler: (ctx, { params }) => {
@@ -110,7 +103,6 @@ export const staffRoutes = [
     summary: '启用账号',
     tag: 'staff',
     access: countyAdmin,
-    scope: 'division',
     params: idParamsSchema,
     audit: 'staff.enable',
     handler: (ctx, { params }) => {
@@ -124,7 +116,6 @@ export const staffRoutes = [
     summary: '查看完整手机号（记录审计）',
     tag: 'staff',
     access: countyAdmin,
-    scope: 'division',
     params: idParamsSchema,
     audit: 'staff.reveal-phone',
     handler: (ctx, { params }) => {
