@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { Clock } from './clock';
 import type { Config } from './config';
 import type { StaffActor } from './security/staff-actor';
 import type { Services } from './services';
@@ -14,4 +15,4 @@ export type AppState = {
   auditTarget?: AuditTarget;
 };
 
-export type AppContextExtras = { services: Services; config: Config };
+export type AppContextExtras = { services: Services; config: Config; clock: Clock };

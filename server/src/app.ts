@@ -5,6 +5,7 @@ import mount from 'koa-mount';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import type { AppContextExtras, AppState } from './app-context';
+import { clockFor, type Clock } from './clock';
 import type { Config } from './config';
 import { errorHandler } from './middleware/errors';
 import { requestId } from './middleware/request-id';
@@ -21,15 +22,19 @@ export type AppDeps = {
   wechat: ServiceDeps['wechat'];
   /** Development only: the fake WeChat API, mounted so the H5 build can ask it for codes. */
   fakeWechat?: Koa;
+  /** Tests pass one they can move forward; otherwise the system clock (or the configured test offset). */
+  clock?: Clock;
 };
 
 /** Builds the Koa app without listening, so tests mount `app.callback()` directly. */
 export function createApp(deps: AppDeps) {
   const { config } = deps;
   const app = new Koa<AppState, AppContextExtras>({ proxy: config.trustProxy });
-  const services = createServices({ connection: deps.connection, config, wechat: deps.wechat });
+  const serviceDeps = { connection: deps.connection, config, wechat: deps.wechat, clock: deps.clock ?? clockFor(config) };
+  const services = createServices(serviceDeps);
   app.context.services = services;
   app.context.config = config;
+  app.context.clock = serviceDeps.clock;
   app.silent = true;
 
   app.use(requestId(deps.logger));
@@ -57,5 +62,5 @@ export function createApp(deps: AppDeps) {
     else await next();
   });
 
-  return { app, services };
+  return { app, services, serviceDeps };
 }

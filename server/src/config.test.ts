@@ -62,6 +62,11 @@ describe('loadConfig in production', () => {
   it.each([['WECHAT_APP_ID'], ['WECHAT_APP_SECRET']])('refuses to start without %s', (name) => {
     expect(refusal(production({ [name]: undefined })).message).toContain(name);
   });
+
+  it('refuses a clock offset file, which only tests may use to move the calendar', () => {
+    expect(refusal(production({ CLOCK_OFFSET_FILE: '/tmp/clock-offset' })).message).toContain('CLOCK_OFFSET_FILE');
+    expect(loadConfig(development({ CLOCK_OFFSET_FILE: '/tmp/clock-offset' })).clockOffsetFile).toBe('/tmp/clock-offset');
+  });
 });
 
 describe('loadConfig input checks', () => {
@@ -72,13 +77,16 @@ describe('loadConfig input checks', () => {
     ['NODE_ENV', 'staging'],
     ['AUDIT_RETENTION_DAYS', '30'],
     ['ADMIN_ORIGIN', 'not a url'],
+    ['NOTICE_MIN_DAYS', '0'],
+    ['NOTICE_MIN_DAYS', 'seven'],
   ])('names %s when it is %p', (name, value) => {
     expect(refusal(development({ [name]: value })).message).toContain(`${name}:`);
   });
 
   it('reads numbers and flags', () => {
     const config = loadConfig(development({ PORT: '8080', TRUST_PROXY: 'true', BODY_LIMIT_KB: '64' }));
-    expect(config).toMatchObject({ port: 8080, trustProxy: true, bodyLimitKb: 64 });
+    expect(config).toMatchObject({ port: 8080, trustProxy: true, bodyLimitKb: 64, noticeMinDays: 7 });
+    expect(loadConfig(development({ NOTICE_MIN_DAYS: '10' })).noticeMinDays).toBe(10);
   });
 });
 

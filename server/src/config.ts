@@ -33,6 +33,8 @@ const envSchema = z.object({
   WECHAT_APP_SECRET: optional(z.string()),
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(180, '审计日志至少保留 180 天').default(365),
   BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10240).default(256),
+  NOTICE_MIN_DAYS: z.coerce.number('应为天数').int('应为整天数').min(1, '公示期至少 1 天').max(90, '公示期最长设为 90 天').default(7),
+  CLOCK_OFFSET_FILE: optional(z.string()),
   ADMIN_DIST: z.string().default(path.join(repoRoot, 'admin/dist')),
   H5_DIST: z.string().default(path.join(repoRoot, 'miniapp/dist/h5')),
 });
@@ -56,6 +58,10 @@ export type Config = {
   wechat: { apiBase: string; useFake: boolean; appId: string; appSecret: string; templates: { registration_status: string } };
   auditRetentionDays: number;
   bodyLimitKb: number;
+  /** The county's shortest public-notice period (公示期), in days counting both ends. */
+  noticeMinDays: number;
+  /** Tests outside production only: a file holding how many days the server's calendar runs ahead. */
+  clockOffsetFile: string | undefined;
   adminDist: string;
   h5Dist: string;
 };
@@ -85,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && (!e.WECHAT_APP_ID || !e.WECHAT_APP_SECRET)) {
     throw new ConfigError('生产环境必须设置 WECHAT_APP_ID 和 WECHAT_APP_SECRET');
   }
+  if (production && e.CLOCK_OFFSET_FILE) throw new ConfigError('CLOCK_OFFSET_FILE 只用于测试，生产环境不能设置');
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -108,6 +115,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     bodyLimitKb: e.BODY_LIMIT_KB,
+    noticeMinDays: e.NOTICE_MIN_DAYS,
+    clockOffsetFile: e.CLOCK_OFFSET_FILE,
     adminDist: e.ADMIN_DIST,
     h5Dist: e.H5_DIST,
   };

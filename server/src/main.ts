@@ -46,10 +46,10 @@ async function serve(config: Config, logger: Logger, embedded: EmbeddedDb | null
     tokenStore: createMongoAccessTokenStore(connection, config.wechat.appId),
     logger: logger.child({ module: 'wechat' }),
   });
-  const { app, services } = createApp({ config, connection, logger, wechat, fakeWechat });
+  const { app, services, serviceDeps } = createApp({ config, connection, logger, wechat, fakeWechat });
   await syncIndexes(connection);
   await services.divisions.ensureSeeded();
-  const demoAccounts = config.env === 'production' ? [] : await seedDemoData(services);
+  const demoAccounts = config.env === 'production' ? [] : await seedDemoData(services, serviceDeps);
   server.on('request', app.callback());
   const stopMaintenance = startMaintenance(services, config, logger);
 

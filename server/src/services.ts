@@ -1,5 +1,7 @@
 import type { Connection } from 'mongoose';
+import { clockFor, type Clock } from './clock';
 import type { Config } from './config';
+import { createRateLimitCounters } from './middleware/rate-limit';
 import { createAuditService } from './modules/audit/audit.service';
 import { createStaffAuthService } from './modules/auth/staff-auth.service';
 import { createDivisionsService } from './modules/divisions/divisions.service';
@@ -18,10 +20,11 @@ import { createStaffService } from './modules/staff/staff.service';
 import { createSubsidiesService } from './modules/subsidies/subsidies.service';
 import { createFieldCrypto } from './security/field-crypto';
 
-export type ServiceDeps = { connection: Connection; config: Config; wechat: ResidentWechat & SubscribeSender };
+/** `clock` defaults to the one the configuration asks for (the system clock in production). */
+export type ServiceDeps = { connection: Connection; config: Config; wechat: ResidentWechat & SubscribeSender; clock?: Clock };
 
 /** Wires the modules together; each module is reached only through its service. */
-export function createServices({ connection, config, wechat }: ServiceDeps) {
+export function createServices({ connection, config, wechat, clock = clockFor(config) }: ServiceDeps) {
   const crypto = createFieldCrypto(config.encryptionKey);
   const audit = createAuditService(connection);
   const divisions = createDivisionsService(connection, config.countyCode);
@@ -32,7 +35,8 @@ export function createServices({ connection, config, wechat }: ServiceDeps) {
   const sites = createSitesService({ connection, divisions });
   const policies = createPoliciesService({ connection, divisions, uploadDir: config.uploadDir });
   const subsidies = createSubsidiesService({ connection, policies });
-  const registrations = createRegistrationsService({ connection, crypto, divisions, sites, photos, notifications, subsidies });
+  const notices = { clock, noticeMinDays: config.noticeMinDays };
+  const registrations = createRegistrationsService({ connection, crypto, divisions, sites, photos, notifications, subsidies, ...notices });
   return {
     audit,
     divisions,
@@ -41,7 +45,7 @@ export function createServices({ connection, config, wechat }: ServiceDeps) {
     residents,
     registrations,
     sites,
-    publicNotices: createPublicNoticesService({ connection, divisions, registrations }),
+    publicNotices: createPublicNoticesService({ connection, divisions, registrations, ...notices }),
     ledgerExport: createLedgerExporter({ connection, crypto, divisions, sites, staff, audit }),
     ledgerImport: createLedgerImporter({ connection, crypto, uploadDir: config.uploadDir, divisions, sites, registrations, audit }),
     dashboard: createDashboardService({ connection, divisions, sites }),
@@ -50,6 +54,7 @@ export function createServices({ connection, config, wechat }: ServiceDeps) {
     policies,
     subsidies,
     health: createHealthService(connection),
+    rateLimits: createRateLimitCounters(connection),
   };
 }
 

@@ -4,7 +4,9 @@ import {
   addDays,
   chinaDate,
   type DivisionNode,
+  earliestPeriodEnd,
   type HouseholdInput,
+  periodDays,
   type RegistrationStatus,
   type SubmitRegistrationBody,
   submitRegistrationBodySchema,
@@ -81,8 +83,14 @@ export function asStaff(staff: { agent: Agent; csrf: string }) {
   };
 }
 
-/** A notice period that ended yesterday: registrations on it may be approved. */
-export const endedNoticePeriod = () => ({ startDate: addDays(chinaDate(), -10), endDate: addDays(chinaDate(), -1) });
+/** The shortest notice period the test app allows, starting today on its clock. */
+export const shortestNoticePeriod = (t: TestApp) => ({ startDate: t.clock.today(), endDate: earliestPeriodEnd(t.clock.today(), t.config.noticeMinDays) });
+
+/** Moves the test app's calendar to the day after `period` ends, when its registrations may be approved. */
+export function endNoticePeriod(t: TestApp, period: { endDate: string }): void {
+  const days = periodDays(t.clock.today(), period.endDate);
+  if (days > 0) t.clock.advanceDays(days);
+}
 
 /**
  * Brings registrations to a status through the services, for tests about what happens next.
@@ -93,7 +101,7 @@ export function registrationFlow(t: TestApp) {
   const { registrations, publicNotices } = t.services;
   const visit = { date: addDays(chinaDate(), -3), visitors: '张三、李四', findings: '房屋开裂属实，后山有裂缝', photoIds: [] };
 
-  async function publicize(ids: string[], period = endedNoticePeriod()) {
+  async function publicize(ids: string[], period = shortestNoticePeriod(t)) {
     return publicNotices.create(admin, { title: '第一批避险搬迁农户公示', intro: '', ...period, registrationIds: ids });
   }
 
@@ -103,7 +111,10 @@ export function registrationFlow(t: TestApp) {
     return registration.id;
   }
 
-  /** A new registration in `status`; approved ones chose scattered resettlement, so no site is needed. */
+  /**
+   * A new registration in `status`; approved ones chose scattered resettlement, so no site is
+   * needed, and reach it by a notice of the shortest period after which the calendar moves on.
+   */
   async function inStatus(
     status: RegistrationStatus,
     options: { residentId?: string; villageCode?: string; body?: SubmitRegistrationBody; noticePeriod?: { startDate: string; endDate: string } } = {},
@@ -119,8 +130,9 @@ export function registrationFlow(t: TestApp) {
     if (status === 'accepted') return id;
     await registrations.verify(admin, id, visit);
     if (status === 'verified') return id;
-    await publicize([id], options.noticePeriod);
+    const notice = await publicize([id], options.noticePeriod);
     if (status === 'publicizing') return id;
+    endNoticePeriod(t, notice);
     return (await registrations.approve(admin, id, {})).id;
   }
 

@@ -8,6 +8,7 @@ import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { ROLE_DIVISION_LEVEL, type StaffRole } from '@anqian/shared';
 import { createApp } from '../src/app';
+import { movableClock } from '../src/clock';
 import { loadConfig, type Config } from '../src/config';
 import { connectDatabase, syncIndexes } from '../src/db/connect';
 import { startFakeWechatServer } from '../src/dev/fake-wechat/fake-wechat-app';
@@ -26,6 +27,7 @@ export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 /**
  * The real Koa app against a real database (one per test file) and the fake WeChat API over HTTP.
  * `staffAgent(role)` signs a fresh account in and returns a cookie-keeping agent with its CSRF token.
+ * `clock` is the server's: a test that needs a period to have run its course moves it forward.
  */
 export async function createTestApp(overrides: Partial<Record<string, string>> = {}) {
   const dbName = `test_${process.env.JEST_WORKER_ID ?? 0}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
@@ -49,7 +51,8 @@ export async function createTestApp(overrides: Partial<Record<string, string>> =
     appSecret: config.wechat.appSecret,
     tokenStore: createMemoryAccessTokenStore(),
   });
-  const { app, services } = createApp({ config, connection, logger: pino({ level: 'silent' }), wechat });
+  const clock = movableClock();
+  const { app, services, serviceDeps } = createApp({ config, connection, logger: pino({ level: 'silent' }), wechat, clock });
   await syncIndexes(connection);
   await services.divisions.ensureSeeded();
   const server: Server = app.listen(0, '127.0.0.1');
@@ -105,8 +108,10 @@ export async function createTestApp(overrides: Partial<Record<string, string>> =
     server,
     request: () => request(server) as unknown as TestAgent,
     services,
+    serviceDeps,
     connection,
     config,
+    clock,
     county,
     fakeWechat,
     createStaff,

@@ -21,6 +21,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'registration.verify': '入户核实',
   'registration.return': '退回补正',
   'registration.reject': '不予通过',
+  'registration.keep': '同户多次登记：保留一份',
   'registration.approve': '审批通过',
   'registration.note': '添加内部备注',
   'registration.objection': '登记公示异议',

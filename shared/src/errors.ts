@@ -24,11 +24,13 @@ export const ERRORS = {
   WECHAT_CODE_INVALID: { status: 401, message: '微信登录凭证无效或已过期，请重新登录' },
   REGISTRATION_TRANSITION_NOT_ALLOWED: { status: 409, message: '登记当前的状态不允许这个操作，请刷新后查看' },
   REGISTRATION_ACTIVE_EXISTS: { status: 409, message: '这一户已有正在办理的搬迁登记，不能重复登记' },
+  REGISTRATION_HOUSEHOLD_CLASH: { status: 409, message: '同一户有多份登记，请先在详情中核对并选定保留哪一份' },
   REGISTRATION_NOT_CORRECTABLE: {
     status: 409,
     message: '这条登记由台账导入，没有群众或村干部能在小程序里补正，不能退回。如信息有误，请县级管理员不予通过，再改正台账重新导入这一户',
   },
   NOTICE_PERIOD_NOT_ENDED: { status: 409, message: '公示期尚未结束，期满后才能审批' },
+  NOTICE_PERIOD_TOO_SHORT: { status: 409, message: '这一户在公示中的时间不足规定的公示期，不能审批，需要重新公示' },
   OBJECTION_OPEN: { status: 409, message: '还有未处理的公示异议，处理后才能审批' },
   SITE_FULL: { status: 409, message: '该安置点已满，请选择其他安置点' },
   SITE_CAPACITY_BELOW_ASSIGNED: { status: 409, message: '可安置户数不能少于已分配户数' },

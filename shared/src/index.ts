@@ -20,4 +20,5 @@ export * from './schemas/subsidy';
 export * from './rich-text';
 export * from './subsidy-calculator';
 export * from './china-date';
+export * from './dated-period';
 export * from './audit-actions';

@@ -1,22 +1,32 @@
 import { approvalBlocker, nextStatus, SUBMITTED_STATUS } from './registration-machine';
 
 describe('approvalBlocker', () => {
-  const today = '2026-12-04';
+  const rule = { today: '2026-12-04', minDays: 7 };
+  const onNotice = { noticeStartDate: '2026-11-27', noticeEndDate: '2026-12-03', publicizedOn: '2026-11-26', openObjections: 0 };
 
-  test('a registration whose notice ended yesterday and has no open objection can be approved', () => {
-    expect(approvalBlocker({ noticeEndDate: '2026-12-03', openObjections: 0 }, today)).toBeNull();
+  test('a registration on a notice of the minimum length that ended yesterday, with no open objection, can be approved', () => {
+    expect(approvalBlocker(onNotice, rule)).toBeNull();
   });
 
   test.each([
-    ['ends today', '2026-12-04'],
-    ['ends later', '2026-12-10'],
-    ['has no notice', null],
-  ])('a notice that %s blocks approval', (_, noticeEndDate) => {
-    expect(approvalBlocker({ noticeEndDate, openObjections: 0 }, today)).toBe('NOTICE_PERIOD_NOT_ENDED');
+    ['ends today', { noticeEndDate: '2026-12-04' }],
+    ['ends later', { noticeEndDate: '2026-12-10' }],
+    ['does not exist', { noticeStartDate: null, noticeEndDate: null }],
+  ])('a notice that %s blocks approval', (_, change) => {
+    expect(approvalBlocker({ ...onNotice, ...change }, rule)).toBe('NOTICE_PERIOD_NOT_ENDED');
+  });
+
+  test.each([
+    ['is shorter than the minimum', { noticeStartDate: '2026-11-28' }],
+    // Published on 2026-03-10 with dates already past: the objection window never existed (issue 10).
+    ['was already over when the household was put on it', { noticeStartDate: '2026-01-01', noticeEndDate: '2026-01-05', publicizedOn: '2026-03-10' }],
+    ['had begun days before the household was put on it', { publicizedOn: '2026-11-29' }],
+  ])('a notice that %s blocks approval', (_, change) => {
+    expect(approvalBlocker({ ...onNotice, ...change }, rule)).toBe('NOTICE_PERIOD_TOO_SHORT');
   });
 
   test('an open objection blocks approval after the period', () => {
-    expect(approvalBlocker({ noticeEndDate: '2026-12-01', openObjections: 1 }, today)).toBe('OBJECTION_OPEN');
+    expect(approvalBlocker({ ...onNotice, openObjections: 1 }, rule)).toBe('OBJECTION_OPEN');
   });
 });
 

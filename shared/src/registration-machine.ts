@@ -1,3 +1,4 @@
+import { periodDays } from './dated-period';
 import type { StaffRole } from './roles';
 
 /**
@@ -35,7 +36,18 @@ export const SUBMITTED_STATUS = 'submitted' satisfies RegistrationStatus;
 /** Statuses after which the household may register again. */
 export const ENDED_STATUSES: readonly RegistrationStatus[] = ['rejected', 'withdrawn'];
 
-export const REGISTRATION_ACTIONS = ['submit', 'resubmit', 'withdraw', 'accept', 'verify', 'return', 'reject', 'publicize', 'approve'] as const;
+export const REGISTRATION_ACTIONS = [
+  'submit',
+  'resubmit',
+  'withdraw',
+  'accept',
+  'verify',
+  'return',
+  'reject',
+  'dismissDuplicate',
+  'publicize',
+  'approve',
+] as const;
 export type RegistrationAction = (typeof REGISTRATION_ACTIONS)[number];
 
 export const REGISTRATION_ACTION_LABELS: Record<RegistrationAction, string> = {
@@ -46,6 +58,7 @@ export const REGISTRATION_ACTION_LABELS: Record<RegistrationAction, string> = {
   verify: '入户核实',
   return: '退回补正',
   reject: '不予通过',
+  dismissDuplicate: '同户重复登记，不予受理',
   publicize: '进入公示',
   approve: '审批通过',
 };
@@ -62,6 +75,8 @@ const TRANSITIONS: Record<Exclude<RegistrationAction, 'submit'>, Transition> = {
   verify: { from: ['accepted'], to: 'verified', by: ['township_staff', 'county_admin'] },
   return: { from: ['submitted', 'accepted', 'verified', 'publicizing'], to: 'returned', by: ['township_staff', 'county_admin'] },
   reject: { from: ['submitted', 'accepted', 'verified', 'publicizing'], to: 'rejected', by: ['county_admin'] },
+  /** When one household was registered more than once, staff keep one and close the others before acceptance. */
+  dismissDuplicate: { from: ['submitted', 'returned'], to: 'rejected', by: ['township_staff', 'county_admin'] },
   publicize: { from: ['verified'], to: 'publicizing', by: ['township_staff', 'county_admin'] },
   approve: { from: ['publicizing'], to: 'approved', by: ['county_admin'] },
 };
@@ -81,10 +96,13 @@ export function nextStatus(
   return transition.to;
 }
 
-/** Every action `actor` may take on a registration in `status` (publicize happens through a notice). */
+/**
+ * Every action `actor` may take on a registration in `status` by itself (publicize happens through a
+ * notice; a duplicate is dismissed by keeping another registration of its household).
+ */
 export function allowedActions(status: RegistrationStatus, actor: RegistrationActor): Exclude<RegistrationAction, 'submit'>[] {
   return (Object.keys(TRANSITIONS) as Exclude<RegistrationAction, 'submit'>[]).filter(
-    (action) => nextStatus(status, action, actor) !== null,
+    (action) => action !== 'dismissDuplicate' && nextStatus(status, action, actor) !== null,
   );
 }
 
@@ -111,15 +129,21 @@ export const CADRE_NEXT_STEP: Partial<Record<RegistrationStatus, string>> = {
 };
 
 /**
- * Why a registration on public notice cannot be approved on `today` (China's date), or null: its
- * notice period must have ended before today and no objection may be open. (Site places are
- * checked when approval reserves one.)
+ * Why a registration on public notice cannot be approved on `rule.today` (China's date), or null.
+ * Its notice must have ended before today, and the household must have been on it, open to
+ * objections, for the county's whole minimum period: counted from the later of the notice's first
+ * day and the day the registration was put on it (`publicizedOn`), so dates that were already past
+ * when the notice went out count for nothing. No objection may be open. (Site places are checked
+ * when approval reserves one.)
  */
 export function approvalBlocker(
-  registration: { noticeEndDate?: string | null; openObjections: number },
-  today: string,
-): 'NOTICE_PERIOD_NOT_ENDED' | 'OBJECTION_OPEN' | null {
-  if (!registration.noticeEndDate || registration.noticeEndDate >= today) return 'NOTICE_PERIOD_NOT_ENDED';
+  registration: { noticeStartDate?: string | null; noticeEndDate?: string | null; publicizedOn: string | null; openObjections: number },
+  rule: { today: string; minDays: number },
+): 'NOTICE_PERIOD_NOT_ENDED' | 'NOTICE_PERIOD_TOO_SHORT' | 'OBJECTION_OPEN' | null {
+  const { noticeStartDate: start, noticeEndDate: end, publicizedOn } = registration;
+  if (!start || !end || end >= rule.today) return 'NOTICE_PERIOD_NOT_ENDED';
+  const openFrom = publicizedOn && publicizedOn > start ? publicizedOn : start;
+  if (periodDays(openFrom, end) < rule.minDays) return 'NOTICE_PERIOD_TOO_SHORT';
   if (registration.openObjections > 0) return 'OBJECTION_OPEN';
   return null;
 }

@@ -6,8 +6,8 @@ import { startProduct } from './product';
 
 /**
  * One running product (server, built admin and H5) for all browser tests, on the run's database
- * (or a FerretDB of its own when only this project runs). Tests may reach that database to let the
- * calendar move on, e.g. to end a public-notice period.
+ * (or a FerretDB of its own when only this project runs). Tests let the calendar move on, e.g. to
+ * end a public-notice period, by writing a number of days to `E2E_CLOCK_FILE`.
  */
 export default async function globalSetup() {
   let uri = process.env.MONGODB_URI;
@@ -19,7 +19,6 @@ export default async function globalSetup() {
   }
   const product = await startProduct({ MONGODB_URI: uri });
   process.env.E2E_BASE_URL = product.baseUrl;
-  process.env.E2E_MONGODB_URI = uri;
-  process.env.E2E_MONGODB_DB = product.dbName;
+  process.env.E2E_CLOCK_FILE = product.clockFile;
   (globalThis as { __anqianProduct?: unknown }).__anqianProduct = product;
 }

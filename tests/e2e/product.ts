@@ -7,7 +7,8 @@ import path from 'node:path';
 
 const repoRoot = path.resolve(__dirname, '../..');
 
-export type Product = { baseUrl: string; pid: number; dbName: string; stop(): Promise<void> };
+/** `clockFile`: write a number of days there to move the server's calendar ahead (0 or no file: today). */
+export type Product = { baseUrl: string; pid: number; dbName: string; clockFile: string; stop(): Promise<void> };
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -22,12 +23,15 @@ function freePort(): Promise<number> {
 
 /**
  * Starts the server as `npm start` does (embedded database, fake WeChat, demo accounts, built front
- * ends) on a free port with a throw-away data folder. The front ends must already be built.
+ * ends) on a free port with a throw-away data folder. The front ends must already be built. Its
+ * calendar can be moved through `clockFile` (CLOCK_OFFSET_FILE, which the server refuses in
+ * production), so a test lets a public-notice period run its course as the days would.
  */
 export async function startProduct(env: Record<string, string> = {}): Promise<Product> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'anqian-e2e-'));
   const dbName = `e2e_${randomBytes(4).toString('hex')}`;
+  const clockFile = path.join(dataDir, 'clock-offset-days');
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -42,6 +46,7 @@ export async function startProduct(env: Record<string, string> = {}): Promise<Pr
       LOG_LEVEL: 'warn',
       SESSION_SECRET: randomBytes(32).toString('base64'),
       ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      CLOCK_OFFSET_FILE: clockFile,
       ...env,
     },
   });
@@ -66,6 +71,7 @@ export async function startProduct(env: Record<string, string> = {}): Promise<Pr
     baseUrl,
     pid: child.pid!,
     dbName,
+    clockFile,
     async stop() {
       child.kill('SIGTERM');
       await exited;

@@ -1,12 +1,18 @@
-import { addDays, chinaDate, createPolicyBodySchema, type CreateStaffBody, type DivisionNode, householdSchema, type RegistrationStatus, type StaffUser, subsidyRuleSetBodySchema, wishesSchema, withCheckDigit } from '@anqian/shared';
+import { addDays, createPolicyBodySchema, type CreateStaffBody, type DivisionNode, earliestPeriodEnd, householdSchema, type RegistrationStatus, type StaffUser, subsidyRuleSetBodySchema, wishesSchema, withCheckDigit } from '@anqian/shared';
 import { DEMO_POLICIES, DEMO_SUBSIDY_RULE_SET, DEMO_SUBSIDY_RULE_SET_BODY } from '@anqian/shared/src/subsidy-demo';
+import { type Clock, shiftedClock } from '../clock';
 import type { StaffActor } from '../security/staff-actor';
-import type { Services } from '../services';
+import { createServices, type ServiceDeps, type Services } from '../services';
 
 /** Printed by the start script; exists only outside production. */
 export const DEMO_PASSWORD = 'Anqian@2026';
 
-export async function seedDemoData(services: Services): Promise<CreateStaffBody[]> {
+/**
+ * Demo accounts, policies, sites and registrations. `deps` are the services' own: the registrations'
+ * history is replayed through the same services on a clock set back in time (see
+ * `seedDemoRegistrations`).
+ */
+export async function seedDemoData(services: Services, deps: ServiceDeps & { clock: Clock }): Promise<CreateStaffBody[]> {
   const county = await services.divisions.tree();
   const township = county.children[0];
   const village = township.children[0];
@@ -20,7 +26,7 @@ export async function seedDemoData(services: Services): Promise<CreateStaffBody[
   // Before the registrations, so the demo approval fixes its subsidy with this rule set.
   await seedDemoPolicies(services, county);
   const siteIds = await seedDemoSites(services, county);
-  await seedDemoRegistrations(services, county, siteIds[0]);
+  await seedDemoRegistrations(services, deps, county, siteIds[0]);
   return accounts;
 }
 
@@ -77,11 +83,17 @@ async function actorOf(services: Services, county: DivisionNode, username: strin
  * Eight households of the first township at different steps, entered by the demo cadre (their
  * village) or imported by the township. Each has a fixed idempotency key, so a restart finds
  * them instead of adding more; only a newly created one is moved along.
+ *
+ * They are entered, checked and put on a notice as if that had happened days ago, through the
+ * services on a clock set back that far: the notice obeys today's rules (it starts the day it is
+ * published and lasts the county's minimum) and has ended by now, so its households can be
+ * approved today, as one of them is.
  */
-async function seedDemoRegistrations(services: Services, county: DivisionNode, siteId: string): Promise<void> {
+async function seedDemoRegistrations(services: Services, deps: ServiceDeps & { clock: Clock }, county: DivisionNode, siteId: string): Promise<void> {
   const township = county.children[0];
   const [cadre, townshipStaff, admin] = await Promise.all(['village_cadre', 'township_staff', 'county_admin'].map((name) => actorOf(services, county, name)));
-  const { registrations } = services;
+  const historyClock = shiftedClock(deps.clock, -(deps.config.noticeMinDays + 3));
+  const { registrations, publicNotices } = createServices({ ...deps, clock: historyClock });
   const fresh: { id: string; household: DemoHousehold }[] = [];
   for (const [index, demo] of DEMO_HOUSEHOLDS.entries()) {
     const villageCode = township.children[demo.villageIndex].code;
@@ -105,7 +117,7 @@ async function seedDemoRegistrations(services: Services, county: DivisionNode, s
     });
     if (created) fresh.push({ id: record._id.toString(), household: demo });
   }
-  const visit = { date: addDays(chinaDate(), -7), visitors: '镇自然资源所、村委会', findings: '房屋后坡有裂缝，属实', photoIds: [] };
+  const visit = { date: addDays(historyClock.today(), -1), visitors: '镇自然资源所、村委会', findings: '房屋后坡有裂缝，属实', photoIds: [] };
   for (const { id, household } of fresh) {
     if (reached(household.status, 'accepted')) await registrations.accept(townshipStaff, id, '材料齐全');
     if (household.status === 'returned') await registrations.returnForCorrection(townshipStaff, id, '请补充房屋照片和隐患点编号');
@@ -113,15 +125,15 @@ async function seedDemoRegistrations(services: Services, county: DivisionNode, s
   }
   const toPublicize = fresh.filter(({ household }) => reached(household.status, 'publicizing'));
   if (toPublicize.length) {
-    await services.publicNotices.create(townshipStaff, {
+    await publicNotices.create(townshipStaff, {
       title: `${township.name}第一批避险搬迁农户公示`,
       intro: '公示期内如有异议，请向镇人民政府反映。',
-      startDate: addDays(chinaDate(), -10),
-      endDate: addDays(chinaDate(), -1),
+      startDate: historyClock.today(),
+      endDate: earliestPeriodEnd(historyClock.today(), deps.config.noticeMinDays),
       registrationIds: toPublicize.map(({ id }) => id),
     });
   }
   for (const { id, household } of fresh) {
-    if (household.status === 'approved') await registrations.approve(admin, id, { siteId, note: '同意搬迁' });
+    if (household.status === 'approved') await services.registrations.approve(admin, id, { siteId, note: '同意搬迁' });
   }
 }

@@ -2,6 +2,7 @@ import type { ParameterizedContext } from 'koa';
 import type { z, ZodType } from 'zod';
 import type { StaffRole } from '@anqian/shared';
 import type { AppState, AppContextExtras } from '../app-context';
+import type { Config } from '../config';
 
 /**
  * Who may call a route. Declared once per route; the auth middleware enforces it and the
@@ -13,6 +14,14 @@ export type Access =
   | { kind: 'staff'; roles: readonly StaffRole[]; duringPasswordChange?: boolean };
 
 export type RouteContext = ParameterizedContext<AppState, AppContextExtras>;
+
+/**
+ * Two body fields that set the period a dated workflow step runs for (China calendar days, both
+ * included). The router refuses a start before today on the server's clock or a period shorter
+ * than `minDays`, naming the field; the route-table test proves it for every declared period and
+ * that every body with start and end dates declares one.
+ */
+export type BodyPeriod = { start: string; end: string; label: string; minDays: (config: Config) => number };
 
 type Schema = ZodType | undefined;
 type Infer<S> = S extends ZodType ? z.output<S> : undefined;
@@ -34,8 +43,12 @@ export type RouteDef<P extends Schema = Schema, Q extends Schema = Schema, B ext
   body?: B;
   /** Audit action name; required for every staff write (checked by the route-table test). */
   audit?: string;
-  /** Requests per minute per client IP. */
+  /**
+   * Requests per minute per signed-in account on resident and staff routes, per client address on
+   * public routes; counted in the database, so the limit holds across server processes.
+   */
   rateLimitPerMinute?: number;
+  periods?: readonly BodyPeriod[];
   successStatus?: number;
   handler: (ctx: RouteContext, input: Input<P, Q, B>) => Promise<unknown> | unknown;
 };

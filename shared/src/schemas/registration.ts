@@ -89,6 +89,10 @@ export const approveBodySchema = z.object({
   siteId: objectIdSchema.optional(),
   note: z.string().trim().max(200, '备注最多 200 个字').optional(),
 });
+/** Keeping one registration of a household registered more than once; the reason goes to the others' residents. */
+export const keepRegistrationBodySchema = z.object({
+  reason: z.string().trim().max(200, '说明最多 200 个字').optional(),
+});
 export const internalNoteBodySchema = z.object({ text: reasonTextSchema('内部备注', 1000) });
 export const objectionBodySchema = z.object({
   raisedBy: z.string('请填写异议人').trim().min(1, '请填写异议人').max(30, '异议人最多 30 个字'),
@@ -113,6 +117,8 @@ export const registrationFilterSchema = z.object({
   submittedTo: dateOnlySchema.optional(),
   /** A name (or part of it), or the last 4 characters of the head's ID number. */
   q: z.string().trim().max(30, '搜索词太长').optional(),
+  /** Only households registered more than once (同户多次登记). */
+  householdClash: z.enum(['true'], '同户多次登记筛选只能是 true').optional(),
 });
 export const listRegistrationsQuerySchema = paginationQuerySchema
   .extend(registrationFilterSchema.shape)
@@ -147,8 +153,26 @@ export type RegistrationSummary = {
   resettlementType?: ResettlementType;
   hazardType: (typeof HAZARD_TYPES)[number];
   enteredByCadre: boolean;
+  /** Another active registration names the same household head (同户多次登记): staff keep one. */
+  householdClash: boolean;
   submittedAt: string;
   updatedAt: string;
+};
+
+/** One of the registrations of a household registered more than once, as staff compare them. */
+export type ClashingRegistration = {
+  id: string;
+  status: RegistrationStatus;
+  source: 'resident' | 'cadre' | 'import';
+  headName: string;
+  headIdNumberMasked: string;
+  headPhoneMasked: string;
+  villageName: string;
+  address: string;
+  memberCount: number;
+  willingness: Willingness;
+  resettlementType?: ResettlementType;
+  submittedAt: string;
 };
 
 export type SiteRef = { id: string; name: string; townshipName: string };
@@ -186,6 +210,11 @@ export type RegistrationDetail = RegistrationSummary & {
   correctable: boolean;
   /** Earlier (withdrawn or rejected) registrations of the same household. */
   previous: { id: string; status: RegistrationStatus; submittedAt: string }[];
+  /**
+   * When the household is registered more than once: this registration and the other active ones
+   * the caller may see, side by side, and how many more lie outside the caller's area.
+   */
+  sameHousehold?: { registrations: ClashingRegistration[]; outsideArea: number };
 };
 
 /** What the resident sees: no internal notes, no staff names, reasons written for them. */

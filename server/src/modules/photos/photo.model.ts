@@ -3,7 +3,8 @@ import { PHOTO_MIME_TYPES } from '@anqian/shared';
 
 /**
  * An uploaded photo. The bytes live under UPLOAD_DIR at `path`; the document says who uploaded
- * them and, once a registration or visit uses them, the village whose staff may see them.
+ * them and, once a registration or visit uses them, which one (`attachedTo`, for good) and the
+ * village whose staff may see them.
  */
 const photoSchema = new Schema(
   {
@@ -19,6 +20,8 @@ const photoSchema = new Schema(
     divisionCode: { type: String, default: null },
     /** Null until attached; the maintenance job removes photos never attached. */
     attachedAt: { type: Date, default: null },
+    /** What the photo was attached to, e.g. `registration:<id>`; it cannot be attached anywhere else. */
+    attachedTo: { type: String, default: null },
   },
   { collection: 'photos', timestamps: { createdAt: true, updatedAt: false } },
 );

@@ -17,6 +17,7 @@ type PhotoMimeType = PhotoRecord['mimeType'];
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const UNATTACHED_TTL_MS = 24 * 60 * 60_000;
 const NOT_YOURS = '照片不存在或不是您上传的';
+const ATTACHED_ELSEWHERE = '照片已用于另一份登记，请重新拍摄或上传';
 const OBJECT_ID = /^[a-f\d]{24}$/i;
 
 /** The type is what the bytes say, never the file name or the declared content type. */
@@ -77,17 +78,25 @@ export function createPhotosService(deps: { connection: Connection; uploadDir: s
     },
 
     /**
-     * Checks that every id is a photo `owner` uploaded and binds them to `divisionCode` so staff of
-     * that area may view them. Throws 400 VALIDATION_FAILED naming `field` for an unknown or foreign id.
+     * Checks that every id is a photo `owner` uploaded and not yet attached to anything but `target`
+     * (e.g. `registration:<id>`), binds them to it for good, and to `divisionCode` so staff of that
+     * area may view them. Throws 400 VALIDATION_FAILED naming `field` for an unknown, foreign or
+     * elsewhere attached id.
      */
-    async attach(input: { ids: string[]; owner: PhotoOwner; divisionCode: string; field: string }): Promise<void> {
+    async attach(input: { ids: string[]; owner: PhotoOwner; target: string; divisionCode: string; field: string }): Promise<void> {
       if (input.ids.length === 0) return;
       const refused = validationFailed([{ field: input.field, message: NOT_YOURS }]);
       if (!input.ids.every((id) => OBJECT_ID.test(id))) throw refused;
       const ids = [...new Set(input.ids)].map((id) => new Types.ObjectId(id));
       const owned = { _id: { $in: ids }, 'owner.kind': input.owner.kind, 'owner.id': input.owner.id };
-      if ((await Photo.countDocuments(owned)) !== ids.length) throw refused;
-      await Photo.updateMany(owned, { $set: { divisionCode: input.divisionCode, attachedAt: new Date() } });
+      const attachable = { ...owned, $or: [{ attachedAt: null }, { attachedTo: input.target }] };
+      if ((await Photo.countDocuments(attachable)) !== ids.length) {
+        const elsewhere = await Photo.countDocuments({ ...owned, attachedAt: { $ne: null }, attachedTo: { $ne: input.target } });
+        throw elsewhere ? validationFailed([{ field: input.field, message: ATTACHED_ELSEWHERE }]) : refused;
+      }
+      // Each photo is bound only while still unattached or already ours, so of two racing attaches one keeps it.
+      const { matchedCount } = await Photo.updateMany(attachable, { $set: { divisionCode: input.divisionCode, attachedAt: new Date(), attachedTo: input.target } });
+      if (matchedCount !== ids.length) throw validationFailed([{ field: input.field, message: ATTACHED_ELSEWHERE }]);
     },
 
     /** References in the order of `ids`; ids without a photo are left out. */

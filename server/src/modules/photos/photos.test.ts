@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Types } from 'mongoose';
 import { MAX_PHOTO_BYTES } from '@anqian/shared';
+import { buildSubmitBody, villageOf } from '../../../test/factories';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 
 let t: TestApp;
@@ -154,7 +155,7 @@ describe('who may see a photo', () => {
     const county = await t.staffAgent('county_admin');
     expect((await staffGet(inArea)).status).toBe(404);
 
-    await t.services.photos.attach({ ids: [photoId], owner: await ownerOf(photoId), divisionCode: township(0).children[0].code, field: 'household.photoIds' });
+    await t.services.photos.attach({ ids: [photoId], owner: await ownerOf(photoId), target: 'registration:a', divisionCode: township(0).children[0].code, field: 'household.photoIds' });
 
     for (const allowed of [inArea, cadre, county]) {
       const response = await staffGet(allowed);
@@ -189,12 +190,36 @@ describe('attaching photos', () => {
     const village = t.county.children[0].children[0].code;
 
     for (const ids of [[mine, theirs], [mine, '0123456789abcdef01234567']]) {
-      await expect(t.services.photos.attach({ ids, owner, divisionCode: village, field: 'household.photoIds' })).rejects.toMatchObject({
+      await expect(t.services.photos.attach({ ids, owner, target: 'registration:b', divisionCode: village, field: 'household.photoIds' })).rejects.toMatchObject({
         code: 'VALIDATION_FAILED',
         details: [{ field: 'household.photoIds', message: '照片不存在或不是您上传的' }],
       });
     }
     expect(await photos().countDocuments({ divisionCode: { $ne: null }, _id: { $in: [mine, theirs].map((id) => new Types.ObjectId(id)) } })).toBe(0);
+  });
+
+  it('keeps a photo with the registration it was first attached to: another registration cannot take it', async () => {
+    const photo = (await uploadAsResident(resident, PNG, 'house.png', 'image/png')).body.id;
+    const submit = (villageCode: string) => {
+      const body = buildSubmitBody(villageCode);
+      return t
+        .request()
+        .post('/api/resident/registrations')
+        .set('Authorization', `Bearer ${resident}`)
+        .send({ ...body, household: { ...body.household, photoIds: [photo] } });
+    };
+    const first = await submit(villageOf(t.county, 0));
+    expect(first.status).toBe(201);
+
+    const second = await submit(villageOf(t.county, 1));
+
+    expect(second.status).toBe(400);
+    expect(second.body.error.details).toEqual([{ field: 'body.household.photoIds', message: '照片已用于另一份登记，请重新拍摄或上传' }]);
+    const firstTownship = await t.staffAgent('township_staff', { townshipIndex: 0 });
+    const shown = await firstTownship.agent.get(`/api/photos/${photo}`).responseType('blob');
+    expect([shown.status, shown.body]).toEqual([200, PNG]);
+    const listed = await firstTownship.agent.get(`/api/registrations/${first.body.id}`);
+    expect(listed.body.household.photos.map((ref: { id: string }) => ref.id)).toEqual([photo]);
   });
 
   it('returns references in the order asked for', async () => {
@@ -208,7 +233,7 @@ describe('cleaning up', () => {
   it('deletes photos never attached after a day, file and record, and keeps attached ones', async () => {
     const abandoned = (await uploadAsResident(resident, PNG, 'a.png', 'image/png')).body.id;
     const used = (await uploadAsResident(resident, PNG, 'b.png', 'image/png')).body.id;
-    await t.services.photos.attach({ ids: [used], owner: await ownerOf(used), divisionCode: t.county.children[0].children[0].code, field: 'photoIds' });
+    await t.services.photos.attach({ ids: [used], owner: await ownerOf(used), target: 'registration:c', divisionCode: t.county.children[0].children[0].code, field: 'photoIds' });
     const abandonedPath = path.join(t.config.uploadDir, (await photos().findOne({ _id: new Types.ObjectId(abandoned) }))!.path);
 
     expect(await t.services.photos.purgeUnattached(new Date(Date.now() + 23 * 3600_000))).toBe(0);

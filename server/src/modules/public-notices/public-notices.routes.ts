@@ -3,6 +3,7 @@ import {
   createPublicNoticeBodySchema,
   idParamsSchema,
   listPublicNoticesQuerySchema,
+  NOTICE_PERIOD_LABEL,
   RELOCATION_STAFF_ROLES,
 } from '@anqian/shared';
 import { defineRoute } from '../../routing/define-route';
@@ -26,6 +27,7 @@ export const publicNoticeRoutes = [
     tag: 'public-notices',
     access: { kind: 'staff', roles: AREA_OFFICE_ROLES },
     body: createPublicNoticeBodySchema,
+    periods: [{ start: 'startDate', end: 'endDate', label: NOTICE_PERIOD_LABEL, minDays: (config) => config.noticeMinDays }],
     audit: 'public-notice.create',
     successStatus: 201,
     handler: async (ctx, { body }) => {
@@ -34,6 +36,14 @@ export const publicNoticeRoutes = [
       ctx.state.auditTarget.id = notice.id;
       return notice;
     },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/public-notices/period-rule',
+    summary: '公示期规则（今天的日期和最短公示天数），发起公示时用',
+    tag: 'public-notices',
+    access: { kind: 'staff', roles: AREA_OFFICE_ROLES },
+    handler: (ctx) => ctx.services.publicNotices.periodRule(),
   }),
   defineRoute({
     method: 'get',

@@ -1,17 +1,19 @@
 import type { Connection } from 'mongoose';
 import type { z } from 'zod';
 import {
-  chinaDate,
   type CreatedPublicNotice,
   type createPublicNoticeBodySchema,
   type listPublicNoticesQuerySchema,
+  noticePeriodProblems,
+  type NoticePeriodRule,
   type Page,
   type PublicNotice,
   type PublicNoticeSummary,
   townshipCodeOf,
 } from '@anqian/shared';
+import type { Clock } from '../../clock';
 import type { StaffActor } from '../../security/staff-actor';
-import { AppError, notFound } from '../../errors';
+import { AppError, notFound, validationFailed } from '../../errors';
 import { assertInScope, divisionFilter } from '../../security/scope';
 import type { DivisionsService } from '../divisions/divisions.service';
 import type { RegistrationsService } from '../registrations/registrations.service';
@@ -22,13 +24,22 @@ type CreateBody = z.output<typeof createPublicNoticeBodySchema>;
 type ListQuery = z.output<typeof listPublicNoticesQuerySchema>;
 
 /** Public notices (公示) of verified households; publishing one moves each household to `publicizing`. */
-export function createPublicNoticesService(deps: { connection: Connection; divisions: DivisionsService; registrations: RegistrationsService }) {
+export function createPublicNoticesService(deps: {
+  connection: Connection;
+  divisions: DivisionsService;
+  registrations: RegistrationsService;
+  clock: Clock;
+  /** The county's shortest notice period, both ends included. */
+  noticeMinDays: number;
+}) {
   const Notice = publicNoticeModel(deps.connection);
-  const { divisions, registrations } = deps;
+  const { divisions, registrations, clock } = deps;
+
+  const periodRule = (): NoticePeriodRule => ({ today: clock.today(), minDays: deps.noticeMinDays });
 
   async function extras(notice: PublicNoticeRecord) {
     const townships = [...new Set(notice.villageCodes.map((code) => townshipCodeOf(code)!))].sort();
-    return { today: chinaDate(), townshipNames: await Promise.all(townships.map((code) => divisions.nameOf(code))) };
+    return { today: clock.today(), townshipNames: await Promise.all(townships.map((code) => divisions.nameOf(code))) };
   }
 
   async function page(filter: Record<string, unknown>, query: ListQuery): Promise<Page<PublicNoticeSummary>> {
@@ -51,12 +62,19 @@ export function createPublicNoticesService(deps: { connection: Connection; divis
   }
 
   return {
+    /** What a valid period is today: the admin console offers only such dates. */
+    periodRule,
+
     /**
+     * The period must start today or later and last the county's minimum, so every household on
+     * the notice is open to objections for all of it; there is no way to change the dates after.
      * The notice is stored first, then each household moves to `publicizing` with its own
      * conditional update. One that changed status meanwhile is taken off the notice again, so a
      * notice never lists a household that is not on public notice.
      */
     async create(actor: StaffActor, body: CreateBody): Promise<CreatedPublicNotice> {
+      const problems = Object.entries(noticePeriodProblems(body, periodRule()));
+      if (problems.length) throw validationFailed(problems.map(([field, message]) => ({ field: `body.${field}`, message })));
       const entries = await registrations.noticeEntries(actor, body.registrationIds);
       const created = await Notice.create({
         title: body.title,
@@ -67,7 +85,7 @@ export function createPublicNoticesService(deps: { connection: Connection; divis
         villageCodes: [...new Set(entries.map((entry) => entry.villageCode))],
         publishedById: actor.id,
         publishedBy: await divisions.nameOf(actor.divisionCode),
-        publishedAt: new Date(),
+        publishedAt: clock.now(),
       });
       const ref = { id: created._id.toString(), title: body.title, startDate: body.startDate, endDate: body.endDate };
       const skipped: typeof entries = [];

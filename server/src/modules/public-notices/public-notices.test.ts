@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
-import { addDays, chinaDate } from '@anqian/shared';
-import { asResident, asStaff, buildSubmitBody, endedNoticePeriod, registrationFlow, villageOf } from '../../../test/factories';
+import { addDays } from '@anqian/shared';
+import { asResident, asStaff, buildSubmitBody, endNoticePeriod, registrationFlow, villageOf } from '../../../test/factories';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { createPublicNoticesService } from './public-notices.service';
 
@@ -16,9 +16,11 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const notices = () => t.connection.db!.collection('public_notices');
+const serviceDeps = () => ({ connection: t.connection, divisions: t.services.divisions, registrations: t.services.registrations, clock: t.clock, noticeMinDays: t.config.noticeMinDays });
 const registrations = () => t.connection.db!.collection('registrations');
 const stored = (id: string) => registrations().findOne({ _id: new Types.ObjectId(id) });
-const today = () => chinaDate();
+/** China's date on the server's clock, which tests move forward. */
+const today = () => t.clock.today();
 const noticeBody = (registrationIds: string[], period: { startDate: string; endDate: string } = { startDate: today(), endDate: addDays(today(), 6) }) => ({
   title: '狮山镇第一批避险搬迁农户公示',
   intro: '公示期内如有异议，请向镇人民政府反映。',
@@ -86,11 +88,39 @@ describe('publishing a notice', () => {
     expect(await notices().countDocuments()).toBe(before);
   });
 
-  it('refuses a notice period shorter than five days, naming the end date', async () => {
-    const response = await township.post('/api/public-notices', noticeBody([await flow.inStatus('verified')], { startDate: today(), endDate: addDays(today(), 3) }));
+  it('refuses a period shorter than the county’s minimum (seven days unless set), naming the end date', async () => {
+    const id = await flow.inStatus('verified');
+    const sixDays = { startDate: addDays(today(), 2), endDate: addDays(today(), 7) };
+
+    const response = await township.post('/api/public-notices', noticeBody([id], sixDays));
+    const rule = await township.get('/api/public-notices/period-rule');
+    const stricter = createPublicNoticesService({ ...serviceDeps(), noticeMinDays: 10 });
 
     expect(response.status).toBe(400);
-    expect(response.body.error.details.map((d: { field: string }) => d.field)).toEqual(['body.endDate']);
+    expect(response.body.error.details).toEqual([{ field: 'body.endDate', message: `公示期至少 7 天（含首尾两天），最早到 ${addDays(today(), 8)} 结束` }]);
+    expect(rule.body).toEqual({ today: today(), minDays: 7 });
+    await expect(stricter.create(flow.admin, noticeBody([id]))).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'body.endDate', message: expect.stringContaining('至少 10 天') }] });
+    expect((await stored(id))!.status).toBe('verified');
+  });
+
+  it('refuses a period that started before today in China, naming the start date, and publishes nothing (issue 10)', async () => {
+    const id = await flow.inStatus('verified');
+    const before = await notices().countDocuments();
+
+    const past = await township.post('/api/public-notices', noticeBody([id], { startDate: '2026-01-01', endDate: '2026-01-05' }));
+    const yesterday = await township.post('/api/public-notices', noticeBody([id], { startDate: addDays(today(), -1), endDate: addDays(today(), 9) }));
+
+    expect(past.status).toBe(400);
+    expect(past.body.error.details.map((d: { field: string }) => d.field)).toContain('body.startDate');
+    expect(yesterday.status).toBe(400);
+    expect(yesterday.body.error.details).toEqual([{ field: 'body.startDate', message: expect.stringContaining('不能早于今天') }]);
+    // The service checks too, for callers other than the route (the demo data, a future import).
+    await expect(t.services.publicNotices.create(flow.admin, noticeBody([id], { startDate: addDays(today(), -1), endDate: addDays(today(), 9) }))).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ field: 'body.startDate', message: expect.stringContaining('不能早于今天') }],
+    });
+    expect((await stored(id))!.status).toBe('verified');
+    expect(await notices().countDocuments()).toBe(before);
   });
 
   it('leaves off a household whose registration changed while publishing, and names it', async () => {
@@ -98,7 +128,7 @@ describe('publishing a notice', () => {
     const real = t.services.registrations;
     // As if another request had returned `changed` between the check and its status change.
     const racing = { ...real, publicize: async (...args: Parameters<typeof real.publicize>) => (args[1] === changed ? false : real.publicize(...args)) };
-    const service = createPublicNoticesService({ connection: t.connection, divisions: t.services.divisions, registrations: racing });
+    const service = createPublicNoticesService({ ...serviceDeps(), registrations: racing });
 
     const notice = await service.create(flow.admin, noticeBody([kept, changed]));
     const allChanged = service.create(flow.admin, noticeBody([changed]));
@@ -119,7 +149,9 @@ describe('reading notices', () => {
     const { token, login } = await t.residentToken();
     residentToken = token;
     const id = await flow.inStatus('verified', { residentId: login.resident.id, villageCode: villageOf(t.county, 0, 2) });
-    noticeId = (await flow.publicize([id], endedNoticePeriod())).id;
+    const notice = await flow.publicize([id]);
+    noticeId = notice.id;
+    endNoticePeriod(t, notice);
   });
 
   it('shows staff the notices that touch their area', async () => {
@@ -153,8 +185,8 @@ describe('reading notices', () => {
   });
 
   it('tells upcoming, open and ended notices apart by today’s date in China', async () => {
-    const upcoming = await flow.publicize([await flow.inStatus('verified')], { startDate: addDays(today(), 1), endDate: addDays(today(), 5) });
-    const open = await flow.publicize([await flow.inStatus('verified')], { startDate: addDays(today(), -4), endDate: today() });
+    const upcoming = await flow.publicize([await flow.inStatus('verified')], { startDate: addDays(today(), 1), endDate: addDays(today(), 7) });
+    const open = await flow.publicize([await flow.inStatus('verified')], { startDate: today(), endDate: addDays(today(), 6) });
 
     const phase = async (id: string) => (await township.get(`/api/public-notices/${id}`)).body.phase;
 

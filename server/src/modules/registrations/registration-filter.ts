@@ -20,6 +20,7 @@ export function registrationFilter(actor: StaffActor, filter: RegistrationFilter
   if (filter.willingness) query['wishes.willingness'] = filter.willingness;
   if (filter.resettlementType) query['wishes.resettlementType'] = filter.resettlementType;
   if (filter.hazardType) query['household.hazard.type'] = filter.hazardType;
+  if (filter.householdClash) query.householdClash = true;
   if (filter.submittedFrom || filter.submittedTo) {
     query.submittedAt = {
       ...(filter.submittedFrom && { $gte: startOfChinaDay(filter.submittedFrom) }),

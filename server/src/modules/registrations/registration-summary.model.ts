@@ -28,6 +28,7 @@ const summarySchema = new Schema(
     },
     memberCount: { type: Number, required: true },
     wishes: { willingness: String, resettlementType: String },
+    householdClash: { type: Boolean, default: false },
     submittedAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
   },
@@ -53,6 +54,7 @@ export type RegistrationSummaryRecord = {
   };
   memberCount: number;
   wishes: Pick<RegistrationRecord['wishes'], 'willingness' | 'resettlementType'>;
+  householdClash: boolean;
   submittedAt: Date;
   updatedAt: Date;
 };
@@ -71,6 +73,7 @@ export function summaryOf(record: RegistrationRecord): RegistrationSummaryRecord
     household: { head: { name: head.name, idNumberMasked: head.idNumberMasked, idLast4: head.idLast4 }, hazard: { type: hazard.type } },
     memberCount: record.memberCount,
     wishes: { willingness: record.wishes.willingness, resettlementType: record.wishes.resettlementType ?? undefined },
+    householdClash: Boolean(record.householdClash),
     submittedAt: record.submittedAt,
     updatedAt: record.updatedAt,
   };

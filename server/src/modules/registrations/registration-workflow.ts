@@ -10,6 +10,7 @@ import {
   type RegistrationAction,
   type RegistrationActor,
   type RegistrationDetail,
+  type RegistrationStatus,
   type ResidentRegistration,
   type resubmitRegistrationBodySchema,
   type submitRegistrationBodySchema,
@@ -18,6 +19,7 @@ import {
   type Wishes,
 } from '@anqian/shared';
 import type { StaffActor } from '../../security/staff-actor';
+import type { Clock } from '../../clock';
 import { isDuplicateKey } from '../../db/duplicate-key';
 import { AppError, notFound, validationFailed } from '../../errors';
 import type { FieldCrypto } from '../../security/field-crypto';
@@ -28,7 +30,7 @@ import type { PhotoOwner, PhotosService } from '../photos/photos.service';
 import type { SitesService } from '../sites/sites.service';
 import type { SubsidiesService } from '../subsidies/subsidies.service';
 import { householdRecord } from './household-record';
-import { presentDetail, presentForResident, type Lookups, type ResidentViewer } from './registration.presenter';
+import { presentClashing, presentDetail, presentForResident, type Lookups, type ResidentViewer } from './registration.presenter';
 import type { RegistrationRecord } from './registration.model';
 import { createRegistrationStore, type Visible } from './registration-store';
 
@@ -57,6 +59,10 @@ export type RegistrationsDeps = {
   photos: PhotosService;
   notifications: NotificationsService;
   subsidies: Pick<SubsidiesService, 'snapshotFor'>;
+  /** Dates the workflow's steps, so a test that moves the calendar sees a consistent timeline. */
+  clock: Clock;
+  /** The county's shortest public-notice period, which approval requires. */
+  noticeMinDays: number;
 };
 
 /**
@@ -65,9 +71,35 @@ export type RegistrationsDeps = {
  */
 const registrationIdFor = (idempotencyKey: string) => new Types.ObjectId(createHash('sha256').update(idempotencyKey).digest().subarray(0, 12));
 
+const REPEAT_MESSAGES: Record<NewRegistration['source'], string | undefined> = {
+  resident: '您已为这一户提交过登记，请在“我的登记”中查看办理进度',
+  cadre: '您已为这一户代填过登记，请在代填记录中查看办理进度',
+  import: undefined,
+};
+const residentIdOf = (input: Pick<NewRegistration, 'residentId'>) => (input.residentId ? new Types.ObjectId(input.residentId) : null);
+const repeatRefused = (source: NewRegistration['source']) => new AppError('REGISTRATION_ACTIVE_EXISTS', REPEAT_MESSAGES[source]);
+
 export const transitionRefused = () => new AppError('REGISTRATION_TRANSITION_NOT_ALLOWED');
 export const registrationNotFound = () => notFound('登记不存在');
 export const staffOf = (actor: StaffActor): TimelineActor => ({ kind: 'staff', id: actor.id, name: actor.displayName, role: actor.role });
+
+/**
+ * The unique lock a registration holds in `status`. While submitted it is the submitter's own for
+ * the household, so anyone's first submission is stored but nobody's repeat; from acceptance on it
+ * is the household's, so staff take up one registration of a household at a time.
+ */
+type LockHolder = Pick<RegistrationRecord, '_id' | 'householdKey'> & { residentId?: Types.ObjectId | null; enteredBy?: { staffId?: string | null } | null };
+
+function activeLockOf(record: LockHolder, status: RegistrationStatus): string {
+  if (ENDED_STATUSES.includes(status)) return `ended:${record._id.toString()}`;
+  if (status !== SUBMITTED_STATUS) return record.householdKey;
+  if (record.residentId) return `resident:${record.residentId.toString()}:${record.householdKey}`;
+  if (record.enteredBy?.staffId) return `cadre:${record.enteredBy.staffId}:${record.householdKey}`;
+  return record.householdKey;
+}
+
+/** What a registration's photos (household and visits) are attached to. */
+export const photoTarget = (id: Types.ObjectId | string) => `registration:${id.toString()}`;
 
 export const inAreaOf = (actor: StaffActor): Visible => (record) => isInScope(actor, record.divisionCode);
 export const ownedBy = (residentId: string): Visible => (record) => record.residentId?.toString() === residentId;
@@ -106,11 +138,25 @@ export function createRegistrationWorkflow(deps: RegistrationsDeps) {
     return presentForResident(record, await lookups([record]), viewer);
   }
 
+  const activeOfHousehold = (householdKey: string) =>
+    Registration.find({ householdKey, status: { $nin: ENDED_STATUSES } })
+      .sort({ submittedAt: 1, _id: 1 })
+      .lean<RegistrationRecord[]>();
+
+  /** This registration and the household's other active ones, for staff to compare and keep one. */
+  async function sameHousehold(actor: StaffActor, record: RegistrationRecord): Promise<RegistrationDetail['sameHousehold']> {
+    if (!record.householdClash) return undefined;
+    const active = await activeOfHousehold(record.householdKey);
+    const visible = active.filter((other) => isInScope(actor, other.divisionCode));
+    const found = await nameLookups(visible);
+    return { registrations: visible.map((other) => presentClashing(other, found)), outsideArea: active.length - visible.length };
+  }
+
   async function detail(actor: StaffActor, record: RegistrationRecord): Promise<RegistrationDetail> {
     const previous = (await summaries.ofHousehold(record.householdKey)).filter(
-      (earlier) => !earlier._id.equals(record._id) && isInScope(actor, earlier.divisionCode),
+      (earlier) => !earlier._id.equals(record._id) && ENDED_STATUSES.includes(earlier.status) && isInScope(actor, earlier.divisionCode),
     );
-    return presentDetail(record, await lookups([record]), { role: actor.role, previous });
+    return presentDetail(record, await lookups([record]), { role: actor.role, previous, sameHousehold: await sameHousehold(actor, record) });
   }
 
   async function loadVisible(id: string, visible: Visible): Promise<RegistrationRecord> {
@@ -121,57 +167,106 @@ export function createRegistrationWorkflow(deps: RegistrationsDeps) {
 
   const loadScoped = (actor: StaffActor, id: string) => loadVisible(id, inAreaOf(actor));
 
-  /** A household must name a village of this county and, if any, an existing site and the submitter's own photos. */
-  async function checkSubmission(household: Household, wishes: Wishes, photoOwner: PhotoOwner): Promise<void> {
+  /**
+   * A household must name a village of this county and, if any, an existing site and photos the
+   * submitter uploaded for this registration (`id`) and no other.
+   */
+  async function checkSubmission(id: Types.ObjectId, household: Household, wishes: Wishes, photoOwner: PhotoOwner): Promise<void> {
     await divisions.assertExists(household.villageCode, 'body.household.villageCode');
     if (divisionLevel(household.villageCode) !== 'village') {
       throw validationFailed([{ field: 'body.household.villageCode', message: '请选择所在的村（社区）' }]);
     }
     if (wishes.preferredSiteId) await sites.assertExists(wishes.preferredSiteId, 'body.wishes.preferredSiteId');
     if (household.photoIds.length) {
-      await photos.attach({ ids: household.photoIds, owner: photoOwner, divisionCode: household.villageCode, field: 'body.household.photoIds' });
+      await photos.attach({
+        ids: household.photoIds,
+        owner: photoOwner,
+        target: photoTarget(id),
+        divisionCode: household.villageCode,
+        field: 'body.household.photoIds',
+      });
     }
   }
 
   const findByKey = (idempotencyKey: string) => Registration.findById(registrationIdFor(idempotencyKey)).lean<RegistrationRecord>();
 
   /**
+   * A household may be registered by anyone, so a registration never reveals or blocks another's:
+   * the second one is stored like the first and both are marked for staff (`refreshClash`). Only a
+   * submitter's own repeat is refused, and a ledger import's row for a household already in hand.
+   * Returns the registration `key` itself stored meanwhile (a retry racing the first attempt).
+   */
+  async function refuseRepeat(input: Omit<NewRegistration, 'wishes'>, householdKey: string): Promise<RegistrationRecord | undefined> {
+    const ownId = registrationIdFor(input.idempotencyKey);
+    const active = await activeOfHousehold(householdKey);
+    const same = active.find((other) => other._id.equals(ownId));
+    if (same) return same;
+    const repeats =
+      input.source === 'import'
+        ? active
+        : active.filter((other) => (input.source === 'cadre' ? other.enteredBy?.staffId === input.enteredBy?.staffId : other.residentId?.toString() === input.residentId));
+    if (repeats.length) throw repeatRefused(input.source);
+    return undefined;
+  }
+
+  /**
+   * Marks every active registration of a household as clashing when there is more than one, and
+   * clears the mark when one is left. Run after each change to the household's active set; the
+   * unique `activeLock` taken at acceptance is what keeps two from going ahead meanwhile.
+   */
+  async function refreshClash(householdKey: string): Promise<void> {
+    const active = await activeOfHousehold(householdKey);
+    const clash = active.length > 1;
+    for (const record of active) {
+      if (Boolean(record.householdClash) !== clash) await store.guardedUpdate(record._id, {}, { $set: { householdClash: clash } });
+    }
+  }
+
+  /**
    * Stores a submitted registration. Safe under retries and races: the same idempotency key
-   * returns the registration it created (`created: false`); another active registration for the
-   * same household is refused by the unique `activeLock`.
+   * returns the registration it created (`created: false`).
    */
   async function create(input: NewRegistration): Promise<{ record: RegistrationRecord; created: boolean }> {
+    const existing = await findByKey(input.idempotencyKey);
+    if (existing) return { record: existing, created: false };
     const record = householdRecord(input.household, crypto);
-    const now = new Date();
+    const raced = await refuseRepeat(input, record.householdKey);
+    if (raced) return { record: raced, created: false };
+    const id = registrationIdFor(input.idempotencyKey);
+    const now = deps.clock.now();
+    let stored: RegistrationRecord;
     try {
-      const stored = await store.insert({
-        _id: registrationIdFor(input.idempotencyKey),
+      stored = await store.insert({
+        _id: id,
         ...record,
-        activeLock: record.householdKey,
+        activeLock: activeLockOf({ _id: id, householdKey: record.householdKey, residentId: residentIdOf(input), enteredBy: input.enteredBy ?? null }, SUBMITTED_STATUS),
         idempotencyKey: input.idempotencyKey,
         source: input.source,
-        residentId: input.residentId ?? null,
+        residentId: residentIdOf(input),
         enteredBy: input.enteredBy ?? null,
         wishes: input.wishes,
         status: SUBMITTED_STATUS,
         timeline: [{ action: 'submit', from: null, to: SUBMITTED_STATUS, at: now, actor: { ...input.submitter, role: input.submitter.role ?? null } }],
         submittedAt: now,
       });
-      return { record: stored, created: true };
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
       // Registrations stored before ids came from keys are found by the key itself.
       const raced = (await findByKey(input.idempotencyKey)) ?? (await Registration.findOne({ idempotencyKey: input.idempotencyKey }).lean<RegistrationRecord>());
       if (raced) return { record: raced, created: false };
-      throw new AppError('REGISTRATION_ACTIVE_EXISTS');
+      throw repeatRefused(input.source);
     }
+    await refreshClash(record.householdKey);
+    return { record: (await Registration.findById(id).lean<RegistrationRecord>()) ?? stored, created: true };
   }
 
   /** A retried submit returns what the first one created, before anything is checked or attached again. */
   async function submit(input: Omit<NewRegistration, 'household' | 'wishes'> & { body: SubmitBody; photoOwner: PhotoOwner }) {
     const existing = await findByKey(input.idempotencyKey);
     if (existing) return { record: existing, created: false };
-    await checkSubmission(input.body.household, input.body.wishes, input.photoOwner);
+    const raced = await refuseRepeat({ ...input, household: input.body.household }, crypto.hash(input.body.household.head.idNumber));
+    if (raced) return { record: raced, created: false };
+    await checkSubmission(registrationIdFor(input.idempotencyKey), input.body.household, input.body.wishes, input.photoOwner);
     return create({ ...input, household: input.body.household, wishes: input.body.wishes });
   }
 
@@ -199,14 +294,19 @@ export function createRegistrationWorkflow(deps: RegistrationsDeps) {
       action: change.action,
       from: current.status,
       to,
-      at: new Date(),
+      at: deps.clock.now(),
       actor: change.actor,
       ...(change.reason && { reason: change.reason }),
       ...(change.visit && { visit: change.visit }),
     };
+    const ended = ENDED_STATUSES.includes(to);
     const set: Record<string, unknown> = { status: to, ...change.set };
-    if (ENDED_STATUSES.includes(to)) set.activeLock = `ended:${current._id.toString()}`;
-    return store.guardedUpdate(current._id, { ...scope, ...change.guard, status: current.status }, { $set: set, $push: { timeline: entry } });
+    set.activeLock = activeLockOf({ ...current, householdKey: (set.householdKey as string | undefined) ?? current.householdKey }, to);
+    if (ended) set.householdClash = false;
+    const updated = await store.guardedUpdate(current._id, { ...scope, ...change.guard, status: current.status }, { $set: set, $push: { timeline: entry } });
+    if (updated && (ended || to === SUBMITTED_STATUS)) await refreshClash(updated.householdKey);
+    if (updated && updated.householdKey !== current.householdKey) await refreshClash(current.householdKey);
+    return updated;
   }
 
   /** After a refused conditional update: gone (or out of reach) is 404, anything else 409. */
@@ -224,18 +324,14 @@ export function createRegistrationWorkflow(deps: RegistrationsDeps) {
   ): Promise<ResidentRegistration> {
     const current = await loadVisible(id, by.visible);
     if (!nextStatus(current.status, 'resubmit', 'household')) throw transitionRefused();
-    await checkSubmission(body.household, body.wishes, by.photoOwner);
+    await checkSubmission(current._id, body.household, body.wishes, by.photoOwner);
     const record = householdRecord(body.household, crypto);
     let updated: RegistrationRecord | null;
     try {
-      updated = await applyTransition(by.scope, current, {
-        action: 'resubmit',
-        by: 'household',
-        actor: by.actor,
-        set: { ...record, activeLock: record.householdKey, wishes: body.wishes },
-      });
+      updated = await applyTransition(by.scope, current, { action: 'resubmit', by: 'household', actor: by.actor, set: { ...record, wishes: body.wishes } });
     } catch (error) {
-      if (isDuplicateKey(error)) throw new AppError('REGISTRATION_ACTIVE_EXISTS');
+      // The corrected head is a household this submitter already has another registration for.
+      if (isDuplicateKey(error)) throw repeatRefused(current.source);
       throw error;
     }
     return forResident(updated ?? (await refusal(id, by.visible)), viewer);
@@ -252,7 +348,7 @@ export function createRegistrationWorkflow(deps: RegistrationsDeps) {
     });
   }
 
-  return { store, nameLookups, lookups, forResident, detail, loadVisible, loadScoped, create, submit, applyTransition, refusal, resubmit, notifyResident };
+  return { store, nameLookups, lookups, forResident, detail, loadVisible, loadScoped, create, submit, applyTransition, refusal, resubmit, notifyResident, activeOfHousehold };
 }
 
 export type RegistrationWorkflow = ReturnType<typeof createRegistrationWorkflow>;

@@ -15,9 +15,11 @@ import { encryptedFieldSchema } from '../../db/encrypted-field';
 
 /**
  * One registration with the household file (一户一档) it was submitted with. A household is
- * identified by the keyed hash of its head's ID number (`householdKey`); at most one registration
- * per household is active at a time, enforced by the unique `activeLock`, which holds the household
- * key while the registration is active and `ended:<id>` once it is withdrawn or rejected.
+ * identified by the keyed hash of its head's ID number (`householdKey`). Anyone may submit for a
+ * household, so a household can be registered more than once (`householdClash`, staff keep one);
+ * but at most one registration per household is taken up by staff at a time, enforced by the
+ * unique `activeLock`: `open:<id>` while submitted, the household key from acceptance on (and for
+ * registrations stored before this rule, from submission), `ended:<id>` once withdrawn or rejected.
  */
 const personFields = {
   name: { type: String, required: true },
@@ -131,6 +133,7 @@ const registrationSchema = new Schema(
   {
     householdKey: { type: String, required: true, index: true },
     activeLock: { type: String, required: true, unique: true },
+    householdClash: { type: Boolean, default: false },
     /** `<submitter>:<client key>`: a retried submit finds the registration it already created. */
     idempotencyKey: { type: String, required: true, unique: true },
     source: { type: String, enum: ['resident', 'cadre', 'import'], required: true },

@@ -5,6 +5,7 @@ import {
   STAFF_ROLE_LABELS,
   allowedActions,
   nextStatus,
+  type ClashingRegistration,
   type InternalNote,
   type Objection,
   type PhotoRef,
@@ -134,15 +135,39 @@ export function presentSummary(record: Summarised, lookups: Lookups): Registrati
     ...(record.wishes.resettlementType && { resettlementType: record.wishes.resettlementType }),
     hazardType: record.household.hazard.type,
     enteredByCadre: record.source === 'cadre',
+    householdClash: Boolean(record.householdClash),
     submittedAt: record.submittedAt.toISOString(),
     updatedAt: record.updatedAt.toISOString(),
+  };
+}
+
+/** One registration of a household registered more than once, for staff to compare with the others. */
+export function presentClashing(record: RegistrationRecord, lookups: Lookups): ClashingRegistration {
+  const { head } = record.household;
+  return {
+    id: record._id.toString(),
+    status: record.status,
+    source: record.source,
+    headName: head.name,
+    headIdNumberMasked: head.idNumberMasked,
+    headPhoneMasked: head.phoneMasked,
+    villageName: nameOf(record.divisionCode, lookups),
+    address: record.household.address,
+    memberCount: record.memberCount,
+    willingness: record.wishes.willingness,
+    ...(record.wishes.resettlementType && { resettlementType: record.wishes.resettlementType }),
+    submittedAt: record.submittedAt.toISOString(),
   };
 }
 
 export function presentDetail(
   record: RegistrationRecord,
   lookups: Lookups,
-  extras: { role: StaffRole; previous: Pick<RegistrationSummaryRecord, '_id' | 'status' | 'submittedAt'>[] },
+  extras: {
+    role: StaffRole;
+    previous: Pick<RegistrationSummaryRecord, '_id' | 'status' | 'submittedAt'>[];
+    sameHousehold?: RegistrationDetail['sameHousehold'];
+  },
 ): RegistrationDetail {
   const timeline: StaffTimelineEntry[] = record.timeline.map((entry) => ({
     ...presentTimelineEntry(entry),
@@ -192,6 +217,7 @@ export function presentDetail(
       status: earlier.status,
       submittedAt: earlier.submittedAt.toISOString(),
     })),
+    ...(extras.sameHousehold && { sameHousehold: extras.sameHousehold }),
   };
 }
 

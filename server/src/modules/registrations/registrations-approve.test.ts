@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
-import { asStaff, buildSubmitBody, endedNoticePeriod, registrationFlow, villageOf } from '../../../test/factories';
+import { addDays } from '@anqian/shared';
+import { asStaff, buildSubmitBody, endNoticePeriod, registrationFlow, shortestNoticePeriod, villageOf } from '../../../test/factories';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 
 let t: TestApp;
@@ -18,15 +19,17 @@ const createSite = async (capacity: number) =>
   (await county.post('/api/sites', { name: '城南安置点', townshipCode: t.county.children[0].code, type: 'centralized', capacity, constructionStatus: 'completed' })).body;
 
 /**
- * `count` households on one notice that ended yesterday, ready for approval. Accepting and verifying
- * a hundred one by one is covered elsewhere and slow on FerretDB, so they are set to verified directly.
+ * `count` households on one notice of the shortest period, after which the calendar moves on, ready
+ * for approval. Accepting and verifying a hundred one by one is covered elsewhere and slow on
+ * FerretDB, so they are set to verified directly.
  */
 async function publicizing(count: number): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < count; i += 1) ids.push(await flow.create());
   await registrations().updateMany({ _id: { $in: ids.map((id) => new Types.ObjectId(id)) } }, { $set: { status: 'verified' } });
-  const notice = await county.post('/api/public-notices', { title: '第一批避险搬迁农户公示', ...endedNoticePeriod(), registrationIds: ids });
+  const notice = await county.post('/api/public-notices', { title: '第一批避险搬迁农户公示', ...shortestNoticePeriod(t), registrationIds: ids });
   expect(notice.body.entries).toHaveLength(count);
+  endNoticePeriod(t, notice.body);
   return ids;
 }
 
@@ -69,5 +72,21 @@ describe('approving against a site with few places left', () => {
     expect(withoutSite.body).not.toHaveProperty('assignedSite');
     expect(unknownSite.status).toBe(400);
     expect(unknownSite.body.error.details).toEqual([{ field: 'body.siteId', message: '安置点不存在' }]);
+  });
+});
+
+describe('approving only after a notice that was open for the whole minimum period (issue 10)', () => {
+  it('refuses a registration on a notice whose stored period lies before the day it was put on it', async () => {
+    // As published before the fix: five days that were already over (2026-01-01 to 2026-01-05 in the report).
+    const id = await flow.inStatus('publicizing', { body: buildSubmitBody(villageOf(t.county), { wishes: { resettlementType: 'scattered' } }) });
+    const past = { startDate: addDays(t.clock.today(), -10), endDate: addDays(t.clock.today(), -6) };
+    const { noticeId } = (await registrations().findOne({ _id: new Types.ObjectId(id) }))!;
+    await t.connection.db!.collection('public_notices').updateOne({ _id: noticeId }, { $set: past });
+    await registrations().updateOne({ _id: new Types.ObjectId(id) }, { $set: { noticeStartDate: past.startDate, noticeEndDate: past.endDate } });
+
+    const response = await county.post(`/api/registrations/${id}/approve`, {});
+
+    expect([response.status, response.body.error?.code]).toEqual([409, 'NOTICE_PERIOD_TOO_SHORT']);
+    expect((await registrations().findOne({ _id: new Types.ObjectId(id) }))!.status).toBe('publicizing');
   });
 });

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { REGISTRATION_STATUSES, type RegistrationStatus } from '@anqian/shared';
-import { asResident, asStaff, buildSubmitBody, registrationFlow, villageOf } from '../../../test/factories';
+import { asResident, asStaff, buildSubmitBody, registrationFlow, shortestNoticePeriod, villageOf } from '../../../test/factories';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 
 let t: TestApp;
@@ -71,8 +71,7 @@ describe('area scope', () => {
   it('refuses to put another township’s registration on a notice', async () => {
     const response = await townshipA.post('/api/public-notices', {
       title: '越权公示',
-      startDate: '2026-01-01',
-      endDate: '2026-01-07',
+      ...shortestNoticePeriod(t),
       registrationIds: [inTownshipB],
     });
 
@@ -175,6 +174,7 @@ describe('list filters', () => {
       willingness: 'unwilling',
       hazardType: 'landslide',
       enteredByCadre: false,
+      householdClash: false,
       submittedAt: '2026-03-04T15:30:00.000Z',
       updatedAt: expect.any(String),
     });

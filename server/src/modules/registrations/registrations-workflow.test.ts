@@ -10,7 +10,7 @@ import {
   STAFF_ROLES,
   type StaffRole,
 } from '@anqian/shared';
-import { asResident, asStaff, buildSubmitBody, endedNoticePeriod, registrationFlow, villageOf } from '../../../test/factories';
+import { asResident, asStaff, buildSubmitBody, endNoticePeriod, registrationFlow, shortestNoticePeriod, villageOf } from '../../../test/factories';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 
 let t: TestApp;
@@ -34,7 +34,7 @@ const stored = (id: string) => registrations().findOne({ _id: new Types.ObjectId
 const visitBody = () => ({ visit: { date: addDays(chinaDate(), -2), visitors: '张三、李四', findings: '后山裂缝宽约 5 厘米，房屋墙体开裂', photoIds: [] } });
 const createSite = async (capacity: number) =>
   (await staff.county_admin.post('/api/sites', { name: `安置点${capacity}`, townshipCode: t.county.children[0].code, type: 'centralized', capacity, constructionStatus: 'completed' })).body;
-const publish = (ids: string[], period = endedNoticePeriod()) =>
+const publish = (ids: string[], period = shortestNoticePeriod(t)) =>
   staff.township_staff.post('/api/public-notices', { title: '第一批避险搬迁农户公示', intro: '如有异议请向乡政府反映', ...period, registrationIds: ids });
 
 describe('the whole workflow through the API', () => {
@@ -65,6 +65,7 @@ describe('the whole workflow through the API', () => {
     expect((await stored(id))!.status).toBe('publicizing');
 
     const objected = await township.post(`/api/registrations/${id}/objections`, { raisedBy: '同组村民', content: '该户在城里已有住房' });
+    endNoticePeriod(t, notice.body);
     expect(objected.body.objections).toEqual([
       { id: expect.any(String), raisedBy: '同组村民', content: '该户在城里已有住房', recordedBy: expect.any(String), recordedAt: expect.any(String), status: 'open' },
     ]);
@@ -88,7 +89,7 @@ describe('the whole workflow through the API', () => {
     // The resident sees every step, who did it in words, and no internal notes, objections or staff names.
     const view = (await resident.get(`/api/resident/registrations/${id}`)).body;
     expect(view).toMatchObject({ status: 'approved', statusLabel: '审批通过', nextStep: RESIDENT_NEXT_STEP.approved, assignedSite: { id: site.id } });
-    expect(view.notice).toEqual({ id: notice.body.id, title: '第一批避险搬迁农户公示', ...endedNoticePeriod() });
+    expect(view.notice).toEqual({ id: notice.body.id, title: '第一批避险搬迁农户公示', startDate: notice.body.startDate, endDate: notice.body.endDate });
     expect(view.timeline.map((e: { action: string; actorLabel: string; reason?: string }) => [e.action, e.actorLabel, e.reason])).toEqual([
       ['submit', '本人', undefined],
       ['accept', '乡镇工作人员', '材料齐全'],
@@ -144,7 +145,8 @@ describe('the whole workflow through the API', () => {
   });
 
   it('refuses approval while the notice period runs, and records objections only while publicizing', async () => {
-    const id = await flow.inStatus('publicizing', { noticePeriod: { startDate: addDays(chinaDate(), -4), endDate: chinaDate() } });
+    const id = await flow.inStatus('publicizing');
+    t.clock.advanceDays(t.config.noticeMinDays - 1); // the notice's last day
     const verified = await flow.inStatus('verified');
 
     const early = await staff.county_admin.post(`/api/registrations/${id}/approve`, { siteId: (await createSite(5)).id });
@@ -205,10 +207,10 @@ describe('the whole workflow through the API', () => {
     expect(verified.body.timeline.at(-1).visit).toEqual({ ...body.visit, photoIds: [photo.id], photos: [photo] });
   });
 
-  it('refuses a corrected household whose head already has another active registration', async () => {
+  it('stores a corrected household whose head another registration names, and marks both for staff', async () => {
     const { token, login } = await t.residentToken();
     const other = buildSubmitBody(villageOf(t.county));
-    await flow.create({ body: other });
+    const otherId = await flow.create({ body: other });
     const id = await flow.inStatus('returned', { residentId: login.resident.id });
     const mine = buildSubmitBody(villageOf(t.county));
 
@@ -217,8 +219,8 @@ describe('the whole workflow through the API', () => {
       wishes: mine.wishes,
     });
 
-    expect([response.status, response.body.error.code]).toEqual([409, 'REGISTRATION_ACTIVE_EXISTS']);
-    expect((await stored(id))!.status).toBe('returned');
+    expect([response.status, response.body.status]).toEqual([200, 'submitted']);
+    expect([(await stored(id))!.householdClash, (await stored(otherId))!.householdClash]).toEqual([true, true]);
   });
 
   it('shows the full ID numbers and phone only through the audited reveal', async () => {
@@ -242,7 +244,7 @@ describe('the whole workflow through the API', () => {
 });
 
 describe('every transition the workflow refuses', () => {
-  type StaffAction = Exclude<RegistrationAction, 'submit' | 'resubmit' | 'withdraw' | 'publicize'>;
+  type StaffAction = Exclude<RegistrationAction, 'submit' | 'resubmit' | 'withdraw' | 'publicize' | 'dismissDuplicate'>;
   const bodies: Record<StaffAction, () => object> = {
     accept: () => ({ note: '受理' }),
     verify: visitBody,

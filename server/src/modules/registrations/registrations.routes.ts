@@ -4,6 +4,7 @@ import {
   AREA_OFFICE_ROLES,
   idParamsSchema,
   internalNoteBodySchema,
+  keepRegistrationBodySchema,
   listRegistrationsQuerySchema,
   objectionBodySchema,
   objectionParamsSchema,
@@ -116,6 +117,20 @@ export const registrationRoutes = [
     handler: (ctx, { params, body }) => {
       target(ctx, params.id, body.reason);
       return ctx.services.registrations.reject(ctx.state.staff!, params.id, body.reason);
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/registrations/:id/keep',
+    summary: '同户多次登记：保留这一份，辖区内同户的其他在办登记不再办理（说明居民可见）',
+    tag: 'registrations',
+    access: rolesFor('dismissDuplicate'),
+    params: idParamsSchema,
+    body: keepRegistrationBodySchema,
+    audit: 'registration.keep',
+    handler: (ctx, { params, body }) => {
+      target(ctx, params.id, body.reason);
+      return ctx.services.registrations.keep(ctx.state.staff!, params.id, body.reason || undefined);
     },
   }),
   defineRoute({

@@ -20,33 +20,62 @@ import {
 } from '@anqian/shared';
 import type { StaffActor } from '../../security/staff-actor';
 import { AppError, notFound, validationFailed } from '../../errors';
-import { divisionFilter } from '../../security/scope';
+import { isDuplicateKey } from '../../db/duplicate-key';
+import { divisionFilter, isInScope } from '../../security/scope';
 import { registrationFilter, registrationSort } from './registration-filter';
 import { presentSummary } from './registration.presenter';
 import { isCorrectable, type RegistrationRecord } from './registration.model';
 import type { RegistrationSummaryRecord } from './registration-summary.model';
-import { inAreaOf, registrationNotFound, type RegistrationsDeps, type RegistrationWorkflow, staffOf, transitionRefused } from './registration-workflow';
+import { inAreaOf, photoTarget, registrationNotFound, type RegistrationsDeps, type RegistrationWorkflow, staffOf, transitionRefused } from './registration-workflow';
 
-type StaffAction = Exclude<RegistrationAction, 'submit' | 'resubmit' | 'withdraw' | 'publicize' | 'approve'>;
+type StaffAction = Exclude<RegistrationAction, 'submit' | 'resubmit' | 'withdraw' | 'publicize' | 'approve' | 'dismissDuplicate'>;
+
+/** What the resident of a closed duplicate reads, unless staff write their own reason. */
+const KEEP_REASON = '经乡镇核对，本份登记不再办理。如有疑问请咨询乡镇。';
 
 /** A notice as registrations remember it. */
 export type NoticeRef = { id: string; title: string; startDate: string; endDate: string };
 
 /** What staff do with registrations in the admin console, and what public notices ask of them. */
-export function createStaffRegistrations(workflow: RegistrationWorkflow, deps: Pick<RegistrationsDeps, 'crypto' | 'sites' | 'photos' | 'subsidies'>) {
-  const { store, nameLookups, detail, loadScoped, applyTransition, refusal, notifyResident } = workflow;
+export function createStaffRegistrations(
+  workflow: RegistrationWorkflow,
+  deps: Pick<RegistrationsDeps, 'crypto' | 'sites' | 'photos' | 'subsidies' | 'clock' | 'noticeMinDays'>,
+) {
+  const { store, nameLookups, detail, loadScoped, applyTransition, refusal, notifyResident, activeOfHousehold } = workflow;
   const { findVisible } = store;
   const { Summary } = store.summaries;
   const { crypto, sites, photos } = deps;
+
+  /**
+   * Why `record` cannot be approved today, as the error to answer with, or null. The day it was
+   * put on its notice is that of its latest publicize step.
+   */
+  function approvalBlockerOf(record: RegistrationRecord, today: string): AppError | null {
+    const publicized = record.timeline.filter((entry) => entry.action === 'publicize').at(-1);
+    const blocker = approvalBlocker(
+      {
+        noticeStartDate: record.noticeStartDate,
+        noticeEndDate: record.noticeEndDate,
+        publicizedOn: publicized ? chinaDate(publicized.at) : null,
+        openObjections: record.openObjections,
+      },
+      { today, minDays: deps.noticeMinDays },
+    );
+    if (blocker === 'NOTICE_PERIOD_TOO_SHORT') {
+      return new AppError(blocker, `这一户在公示中的时间不足 ${deps.noticeMinDays} 天（从公示开始或列入公示之日算起），不能审批，需要重新公示`);
+    }
+    return blocker && new AppError(blocker);
+  }
 
   async function staffTransition(
     actor: StaffActor,
     id: string,
     action: StaffAction,
-    extra: { reason?: string; visit?: Visit; set?: Record<string, unknown> } = {},
+    extra: { reason?: string; visit?: Visit; set?: Record<string, unknown>; guard?: Record<string, unknown> } = {},
   ): Promise<RegistrationDetail> {
     const current = await loadScoped(actor, id);
     if (action === 'return' && nextStatus(current.status, action, actor.role) && !isCorrectable(current)) throw new AppError('REGISTRATION_NOT_CORRECTABLE');
+    if (action === 'accept' && current.householdClash) throw new AppError('REGISTRATION_HOUSEHOLD_CLASH');
     const updated =
       (await applyTransition(divisionFilter(actor), current, { action, by: actor.role, actor: staffOf(actor), ...extra })) ?? (await refusal(id, inAreaOf(actor)));
     await notifyResident(updated, extra.reason);
@@ -86,12 +115,44 @@ export function createStaffRegistrations(workflow: RegistrationWorkflow, deps: P
       };
     },
 
-    accept: (actor: StaffActor, id: string, note?: string) => staffTransition(actor, id, 'accept', { reason: note }),
+    /**
+     * Taking a registration up gives it the household's lock, so of one household's registrations
+     * only one is handled at a time; a household registered more than once waits for `keep`.
+     */
+    async accept(actor: StaffActor, id: string, note?: string): Promise<RegistrationDetail> {
+      try {
+        return await staffTransition(actor, id, 'accept', { reason: note, guard: { householdClash: { $ne: true } } });
+      } catch (error) {
+        if (isDuplicateKey(error)) throw new AppError('REGISTRATION_ACTIVE_EXISTS', '这一户已有另一份登记在办理中，请先核对同户登记');
+        throw error;
+      }
+    },
+
+    /**
+     * Of a household registered more than once, keeps this registration: every other active one in
+     * the caller's area is closed as a duplicate (its resident is told `reason`). Ones outside the
+     * area stay for the office that holds them, and the mark stays until they are closed too.
+     */
+    async keep(actor: StaffActor, id: string, reason = KEEP_REASON): Promise<RegistrationDetail> {
+      const kept = await loadScoped(actor, id);
+      if (!kept.householdClash) throw new AppError('REGISTRATION_TRANSITION_NOT_ALLOWED', '这一户只有这一份在办的登记，无需选择');
+      const others = (await activeOfHousehold(kept.householdKey)).filter((other) => !other._id.equals(kept._id) && isInScope(actor, other.divisionCode));
+      const underway = others.find((other) => !nextStatus(other.status, 'dismissDuplicate', actor.role));
+      if (underway) {
+        const label = REGISTRATION_STATUS_LABELS[underway.status];
+        throw new AppError('REGISTRATION_TRANSITION_NOT_ALLOWED', `同户的另一份登记已“${label}”，请先退回或办结那一份，再保留这一份`);
+      }
+      for (const other of others) {
+        const closed = await applyTransition(divisionFilter(actor), other, { action: 'dismissDuplicate', by: actor.role, actor: staffOf(actor), reason });
+        if (closed) await notifyResident(closed, reason);
+      }
+      return detail(actor, await loadScoped(actor, id));
+    },
 
     async verify(actor: StaffActor, id: string, visit: Visit): Promise<RegistrationDetail> {
       if (visit.photoIds.length) {
-        const { divisionCode } = await loadScoped(actor, id);
-        await photos.attach({ ids: visit.photoIds, owner: { kind: 'staff', id: actor.id }, divisionCode, field: 'body.visit.photoIds' });
+        const { _id, divisionCode } = await loadScoped(actor, id);
+        await photos.attach({ ids: visit.photoIds, owner: { kind: 'staff', id: actor.id }, target: photoTarget(_id), divisionCode, field: 'body.visit.photoIds' });
       }
       return staffTransition(actor, id, 'verify', { visit });
     },
@@ -103,16 +164,17 @@ export function createStaffRegistrations(workflow: RegistrationWorkflow, deps: P
     reject: (actor: StaffActor, id: string, reason: string) => staffTransition(actor, id, 'reject', { reason }),
 
     /**
-     * Approval after the notice period, with no open objection. A site place is reserved first
-     * (one conditional decrement, so a site is never overbooked) and given back if the status
-     * change then fails.
+     * Approval after the household was on public notice for the whole minimum period, with no open
+     * objection. A site place is reserved first (one conditional decrement, so a site is never
+     * overbooked) and given back if the status change then fails. The update only applies while the
+     * notice the checks were made on is unchanged.
      */
     async approve(actor: StaffActor, id: string, body: z.output<typeof approveBodySchema>): Promise<RegistrationDetail> {
       const current = await loadScoped(actor, id);
       if (!nextStatus(current.status, 'approve', actor.role)) throw transitionRefused();
-      const today = chinaDate();
-      const blocker = approvalBlocker(current, today);
-      if (blocker) throw new AppError(blocker);
+      const today = deps.clock.today();
+      const blocker = approvalBlockerOf(current, today);
+      if (blocker) throw blocker;
       if (current.wishes.resettlementType === 'centralized' && !body.siteId) {
         throw validationFailed([{ field: 'body.siteId', message: '集中安置的农户须指定安置点' }]);
       }
@@ -127,15 +189,15 @@ export function createStaffRegistrations(workflow: RegistrationWorkflow, deps: P
           actor: staffOf(actor),
           reason: body.note,
           set: { assignedSiteId: body.siteId ?? null, ...(subsidy && { subsidy }) },
-          guard: { noticeEndDate: { $lt: today }, openObjections: 0 },
+          guard: { noticeId: current.noticeId, noticeStartDate: current.noticeStartDate, noticeEndDate: current.noticeEndDate, openObjections: 0 },
         });
       } finally {
         if (!approved && body.siteId) await sites.release(body.siteId);
       }
       if (!approved) {
         const now = await loadScoped(actor, id);
-        const blockedNow = now.status === current.status && approvalBlocker(now, today);
-        throw blockedNow ? new AppError(blockedNow) : transitionRefused();
+        const blockedNow = now.status === current.status && approvalBlockerOf(now, today);
+        throw blockedNow || transitionRefused();
       }
       await notifyResident(approved, body.note);
       return detail(actor, approved);

@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { asResident, asStaff, endedNoticePeriod, registrationFlow } from '../../../test/factories';
+import { asResident, asStaff, endNoticePeriod, registrationFlow } from '../../../test/factories';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 
 let t: TestApp;
@@ -96,7 +96,7 @@ describe('sites', () => {
     const site = (await admin.post('/api/sites', siteBody({ capacity: 20 }))).body;
     const ids: string[] = [];
     for (let i = 0; i < 10; i += 1) ids.push(await flow.inStatus('verified'));
-    await flow.publicize(ids, endedNoticePeriod());
+    endNoticePeriod(t, await flow.publicize(ids));
 
     const [patched, ...approvals] = await Promise.all([
       admin.patch(`/api/sites/${site.id}`, { capacity: 12 }),

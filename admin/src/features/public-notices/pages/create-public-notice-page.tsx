@@ -5,27 +5,41 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import {
   createPublicNoticeBodySchema,
-  MIN_NOTICE_DAYS,
+  earliestPeriodEnd,
+  noticePeriodProblems,
+  type NoticePeriodRule,
   objectIdSchema,
+  periodDays,
   RESETTLEMENT_TYPE_LABELS,
   type RegistrationSummary,
 } from '@anqian/shared';
 import { DivisionTreeSelect } from '@/components/division-tree-select';
 import { ErrorAlert } from '@/components/error-alert';
 import { ErrorState } from '@/components/error-state';
+import { FullPageSpin } from '@/components/full-page-spin';
+import { isApiError } from '@/lib/api-client';
 import { useCurrentSession } from '@/lib/auth';
 import { formatDateTimeShort } from '@/lib/format';
 import { useSubmitError, zodRule } from '@/lib/form';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useCreatePublicNotice } from '@/features/public-notices/api/create-public-notice';
+import { useNoticePeriodRule } from '@/features/public-notices/api/get-notice-period-rule';
 import { useVerifiedRegistrations } from '@/features/public-notices/api/list-verified-registrations';
 
 type Values = { title: string; intro?: string; period?: [Dayjs, Dayjs] };
-const FIELDS = ['title', 'intro', 'startDate', 'endDate', 'registrationIds'] as const;
+/** Form fields the server's field errors go to; the period's two dates go to the range picker. */
+const FIELDS = ['title', 'intro'] as const;
+const PERIOD_FIELDS = ['body.startDate', 'body.endDate'];
 const DATE = 'YYYY-MM-DD';
 const shape = createPublicNoticeBodySchema.shape;
 
-const periodDays = ([start, end]: [Dayjs, Dayjs]) => end.startOf('day').diff(start.startOf('day'), 'day') + 1;
+const periodOf = ([start, end]: [Dayjs, Dayjs]) => ({ startDate: start.format(DATE), endDate: end.format(DATE) });
+
+/** The first thing wrong with a chosen period under the server's rule, or undefined. */
+function periodProblem(value: [Dayjs, Dayjs], rule: NoticePeriodRule): string | undefined {
+  const problems = noticePeriodProblems(periodOf(value), rule);
+  return problems.startDate ?? problems.endDate;
+}
 
 export function CreatePublicNoticePage() {
   useDocumentTitle('发起公示');
@@ -36,6 +50,7 @@ export function CreatePublicNoticePage() {
   const [form] = Form.useForm<Values>();
   const create = useCreatePublicNotice();
   const submitError = useSubmitError(form, FIELDS);
+  const periodRule = useNoticePeriodRule();
 
   const preselected = params.get('registrationId');
   const [selected, setSelected] = useState<string[]>(() => (preselected && objectIdSchema.safeParse(preselected).success ? [preselected] : []));
@@ -66,14 +81,25 @@ export function CreatePublicNoticePage() {
     { title: '提交时间', dataIndex: 'submittedAt', width: 170, render: (value: string) => formatDateTimeShort(value) },
   ];
 
+  if (periodRule.isPending) return <FullPageSpin />;
+  if (periodRule.isError) return <ErrorState error={periodRule.error} onRetry={() => void periodRule.refetch()} title="公示期规则加载失败" />;
+  const rule = periodRule.data;
+
+  /** A period the server refused (the day may have changed since the page opened) is shown on the picker. */
+  const onCreateError = (error: unknown) => {
+    if (isApiError(error, 'VALIDATION_FAILED')) {
+      const periodErrors = error.details.filter((detail) => PERIOD_FIELDS.includes(detail.field));
+      if (periodErrors.length) {
+        form.setFields([{ name: 'period', errors: periodErrors.map((detail) => detail.message) }]);
+        void periodRule.refetch();
+        if (periodErrors.length === error.details.length) return;
+      }
+    }
+    submitError.onError(error);
+  };
+
   const submit = ({ title, intro, period }: Values) => {
-    const body = {
-      title: title.trim(),
-      intro: intro?.trim() ?? '',
-      startDate: period![0].format(DATE),
-      endDate: period![1].format(DATE),
-      registrationIds: selected,
-    };
+    const body = { title: title.trim(), intro: intro?.trim() ?? '', ...periodOf(period!), registrationIds: selected };
     const checked = createPublicNoticeBodySchema.safeParse(body);
     if (!checked.success) {
       const issue = checked.error.issues[0];
@@ -83,7 +109,7 @@ export function CreatePublicNoticePage() {
     }
     modal.confirm({
       title: '发布公示？',
-      content: `选中的 ${selected.length} 户将进入公示，公示期 ${body.startDate} 至 ${body.endDate}（共 ${periodDays(period!)} 天）。发布后不能撤回。`,
+      content: `选中的 ${selected.length} 户将进入公示，公示期 ${body.startDate} 至 ${body.endDate}（共 ${periodDays(body.startDate, body.endDate)} 天）。发布后不能撤回，公示期也不能修改。`,
       okText: '发布',
       cancelText: '再检查一下',
       onOk: () => {
@@ -101,7 +127,7 @@ export function CreatePublicNoticePage() {
             }
             void navigate(`/public-notices/${notice.id}`, { replace: true });
           },
-          onError: submitError.onError,
+          onError: onCreateError,
         });
       },
     });
@@ -120,7 +146,7 @@ export function CreatePublicNoticePage() {
           initialValues={{
             title: `${user.divisionName}避险搬迁对象公示（${dayjs().format('YYYY年M月')}）`,
             intro: `公示期间，如对公示对象有异议，可向${user.divisionName}人民政府实名或匿名反映，我们将及时核查并答复。`,
-            period: [dayjs(), dayjs().add(6, 'day')],
+            period: [dayjs(rule.today), dayjs(earliestPeriodEnd(rule.today, rule.minDays))],
           }}
         >
           <Form.Item label="公示标题" name="title" rules={[{ required: true, whitespace: true, message: '请输入公示标题' }, zodRule(shape.title)]}>
@@ -132,17 +158,19 @@ export function CreatePublicNoticePage() {
           <Form.Item
             label="公示期"
             name="period"
-            extra={`公示期至少 ${MIN_NOTICE_DAYS} 天（含首尾两天）`}
+            extra={`从今天（${rule.today}）或以后开始，至少 ${rule.minDays} 天（含首尾两天），公示期内群众可以提出异议。发布后公示期不能修改。`}
             rules={[
               { required: true, message: '请选择公示期' },
               {
                 validator: async (_rule, value: [Dayjs, Dayjs] | undefined) => {
-                  if (value && periodDays(value) < MIN_NOTICE_DAYS) throw new Error(`公示期至少 ${MIN_NOTICE_DAYS} 天（含首尾）`);
+                  const problem = value && periodProblem(value, rule);
+                  if (problem) throw new Error(problem);
                 },
               },
             ]}
           >
-            <DatePicker.RangePicker disabledDate={(day) => day.isBefore(dayjs(), 'day')} />
+            {/* Today is the server's (China's) date, not the browser's. */}
+            <DatePicker.RangePicker disabledDate={(day) => day.format(DATE) < rule.today} />
           </Form.Item>
         </Form>
       </Card>

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { DatePicker, Form, Input, Select } from 'antd';
+import { Checkbox, DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import {
   HAZARD_TYPE_LABELS,
@@ -20,9 +20,14 @@ export type RegistrationFilterValues = {
   submittedFrom?: string;
   submittedTo?: string;
   q?: string;
+  /** `'true'` shows only households registered more than once. */
+  householdClash?: string;
 };
 
-type FormValues = Omit<RegistrationFilterValues, 'submittedFrom' | 'submittedTo'> & { submitted?: [Dayjs | null, Dayjs | null] };
+type FormValues = Omit<RegistrationFilterValues, 'submittedFrom' | 'submittedTo' | 'householdClash'> & {
+  submitted?: [Dayjs | null, Dayjs | null];
+  householdClash?: boolean;
+};
 
 const DATE = 'YYYY-MM-DD';
 
@@ -30,11 +35,15 @@ const WILLINGNESS_OPTIONS = WILLINGNESS.map((value) => ({ value, label: WILLINGN
 const RESETTLEMENT_OPTIONS = RESETTLEMENT_TYPES.map((value) => ({ value, label: RESETTLEMENT_TYPE_LABELS[value] }));
 const HAZARD_OPTIONS = HAZARD_TYPES.map((value) => ({ value, label: HAZARD_TYPE_LABELS[value] }));
 
-function toFormValues({ submittedFrom, submittedTo, ...rest }: RegistrationFilterValues): FormValues {
+function toFormValues({ submittedFrom, submittedTo, householdClash, ...rest }: RegistrationFilterValues): FormValues {
   const from = submittedFrom ? dayjs(submittedFrom, DATE) : null;
   const to = submittedTo ? dayjs(submittedTo, DATE) : null;
   const hasRange = !!from?.isValid() || !!to?.isValid();
-  return { ...rest, submitted: hasRange ? [from?.isValid() ? from : null, to?.isValid() ? to : null] : undefined };
+  return {
+    ...rest,
+    householdClash: householdClash === 'true',
+    submitted: hasRange ? [from?.isValid() ? from : null, to?.isValid() ? to : null] : undefined,
+  };
 }
 
 type Props = {
@@ -53,10 +62,11 @@ export function RegistrationFilters({ values, areaCode, onSearch }: Props) {
     form.setFieldsValue(toFormValues(values));
   }, [form, values]);
 
-  const submit = ({ submitted, q, ...rest }: FormValues) =>
+  const submit = ({ submitted, q, householdClash, ...rest }: FormValues) =>
     onSearch({
       ...rest,
       q: q?.trim() || undefined,
+      householdClash: householdClash ? 'true' : undefined,
       submittedFrom: submitted?.[0]?.format(DATE),
       submittedTo: submitted?.[1]?.format(DATE),
     });
@@ -80,6 +90,9 @@ export function RegistrationFilters({ values, areaCode, onSearch }: Props) {
       </Form.Item>
       <Form.Item label="关键词" name="q">
         <Input placeholder="户主姓名或身份证后 4 位" allowClear maxLength={30} style={{ width: 200 }} />
+      </Form.Item>
+      <Form.Item name="householdClash" valuePropName="checked">
+        <Checkbox>只看同户多次登记</Checkbox>
       </Form.Item>
       <FilterActions
         onReset={() => {

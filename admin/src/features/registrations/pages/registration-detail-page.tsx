@@ -14,6 +14,7 @@ import { NotesCard } from '@/features/registrations/components/notes-card';
 import { ObjectionsCard } from '@/features/registrations/components/objections-card';
 import { RegistrationActions } from '@/features/registrations/components/registration-actions';
 import { RegistrationTimeline } from '@/features/registrations/components/registration-timeline';
+import { SameHouseholdCard } from '@/features/registrations/components/same-household-card';
 import { SubsidyCard } from '@/features/registrations/components/subsidy-card';
 
 /** Township and county staff handle the case; village cadres follow it and add notes. */
@@ -59,6 +60,7 @@ function RegistrationDetailView({ registration }: { registration: RegistrationDe
               </Typography.Title>
               <RegistrationStatusTag status={registration.status} />
               {registration.enteredBy && <Tag>村干部{registration.enteredBy.name}代填</Tag>}
+              {registration.householdClash && <Tag color="orange">同户多次登记</Tag>}
             </Space>
             <Typography.Text type="secondary">
               {registration.townshipName} {registration.villageName} · 提交于 {formatDateTime(registration.submittedAt)} · 更新于{' '}
@@ -71,6 +73,9 @@ function RegistrationDetailView({ registration }: { registration: RegistrationDe
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           <Flex vertical gap={16}>
+            {registration.sameHousehold && (
+              <SameHouseholdCard currentId={registration.id} sameHousehold={registration.sameHousehold} canKeep={handles} />
+            )}
             <HouseholdSection registrationId={registration.id} household={registration.household} canReveal={handles} />
             <Card title="搬迁意愿">
               <Descriptions

@@ -37,6 +37,7 @@ const FILTER_KEYS = [
   'submittedFrom',
   'submittedTo',
   'q',
+  'householdClash',
   'sort',
 ] as const;
 
@@ -67,6 +68,7 @@ export function RegistrationsPage() {
     submittedFrom: matching(DATE_PATTERN, filters.submittedFrom),
     submittedTo: matching(DATE_PATTERN, filters.submittedTo),
     q: filters.q,
+    householdClash: pick(['true'] as const, filters.householdClash),
   };
   const status = pick(REGISTRATION_STATUSES, filters.status);
   const sort = pick(REGISTRATION_SORTS, filters.sort) ?? DEFAULT_SORT;
@@ -92,6 +94,7 @@ export function RegistrationsPage() {
         <Space size={4}>
           <Link to={`/registrations/${row.id}`}>{row.headName}</Link>
           {row.enteredByCadre && <Tag>代填</Tag>}
+          {row.householdClash && <Tag color="orange">同户多次登记</Tag>}
         </Space>
       ),
     },
