@@ -1,4 +1,17 @@
-import { addDays, createPolicyBodySchema, type CreateStaffBody, type DivisionNode, earliestPeriodEnd, householdSchema, type RegistrationStatus, type StaffUser, subsidyRuleSetBodySchema, wishesSchema, withCheckDigit } from '@anqian/shared';
+import {
+  addDays,
+  createPolicyBodySchema,
+  type CreateStaffBody,
+  type DivisionNode,
+  earliestPeriodEnd,
+  type Household,
+  householdSchema,
+  type RegistrationStatus,
+  type StaffUser,
+  subsidyRuleSetBodySchema,
+  wishesSchema,
+  withCheckDigit,
+} from '@anqian/shared';
 import { DEMO_POLICIES, DEMO_SUBSIDY_RULE_SET, DEMO_SUBSIDY_RULE_SET_BODY } from '@anqian/shared/src/subsidy-demo';
 import { type Clock, shiftedClock } from '../clock';
 import type { StaffActor } from '../security/staff-actor';
@@ -94,7 +107,7 @@ async function seedDemoRegistrations(services: Services, deps: ServiceDeps & { c
   const [cadre, townshipStaff, admin] = await Promise.all(['village_cadre', 'township_staff', 'county_admin'].map((name) => actorOf(services, county, name)));
   const historyClock = shiftedClock(deps.clock, -(deps.config.noticeMinDays + 3));
   const { registrations, publicNotices } = createServices({ ...deps, clock: historyClock });
-  const fresh: { id: string; household: DemoHousehold }[] = [];
+  const fresh: { id: string; household: DemoHousehold; file: Household }[] = [];
   for (const [index, demo] of DEMO_HOUSEHOLDS.entries()) {
     const villageCode = township.children[demo.villageIndex].code;
     const byCadre = villageCode === cadre.divisionCode;
@@ -115,9 +128,10 @@ async function seedDemoRegistrations(services: Services, deps: ServiceDeps & { c
       enteredBy: byCadre ? { staffId: cadre.id, name: cadre.displayName } : null,
       idempotencyKey: `demo:${index}`,
     });
-    if (created) fresh.push({ id: record._id.toString(), household: demo });
+    if (created) fresh.push({ id: record._id.toString(), household: demo, file: household });
   }
-  const visit = { date: addDays(historyClock.today(), -1), visitors: '镇自然资源所、村委会', findings: '房屋后坡有裂缝，属实', photoIds: [] };
+  await seedRegisteredTwice(registrations, fresh.find(({ household }) => household.status === 'submitted')?.file);
+  const visit = { date: addDays(historyClock.today(), -1), visitors: '镇自然资源所、村委会', peoplePresent: '户主本人及家人', houseStructure: 'matches' as const, hazard: 'confirmed' as const, findings: '房屋后坡有裂缝，属实', photoIds: [] };
   for (const { id, household } of fresh) {
     if (reached(household.status, 'accepted')) await registrations.accept(townshipStaff, id, '材料齐全');
     if (household.status === 'returned') await registrations.returnForCorrection(townshipStaff, id, '请补充房屋照片和隐患点编号');
@@ -136,4 +150,18 @@ async function seedDemoRegistrations(services: Services, deps: ServiceDeps & { c
   for (const { id, household } of fresh) {
     if (household.status === 'approved') await services.registrations.approve(admin, id, { siteId, note: '同意搬迁' });
   }
+}
+
+/** A son working in town registered his parents' household again from his own WeChat: the console shows 同户多次登记. */
+async function seedRegisteredTwice(registrations: Services['registrations'], household: Household | undefined): Promise<void> {
+  if (!household) return;
+  const son = { id: '64b0a0a0a0a0a0a0a0a0a0a1', name: `${household.head.name.slice(0, 1)}建军` };
+  await registrations.create({
+    household: { ...household, head: { ...household.head, phone: '13912340001' } },
+    wishes: wishesSchema.parse({ willingness: 'willing', resettlementType: 'urban', reasons: '父母年纪大，想搬到县城和我们一起住' }),
+    source: 'resident',
+    residentId: son.id,
+    submitter: { kind: 'resident', id: son.id, name: son.name },
+    idempotencyKey: 'demo:registered-twice',
+  });
 }

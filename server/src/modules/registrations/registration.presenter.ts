@@ -4,6 +4,7 @@ import {
   RESIDENT_NEXT_STEP,
   STAFF_ROLE_LABELS,
   allowedActions,
+  type ApprovalBlocker,
   nextStatus,
   type ClashingRegistration,
   type InternalNote,
@@ -167,6 +168,8 @@ export function presentDetail(
     role: StaffRole;
     previous: Pick<RegistrationSummaryRecord, '_id' | 'status' | 'submittedAt'>[];
     sameHousehold?: RegistrationDetail['sameHousehold'];
+    /** While on public notice: when approval becomes possible, and what holds it up today. */
+    approval?: { from: string | null; blocker: ApprovalBlocker | null };
   },
 ): RegistrationDetail {
   const timeline: StaffTimelineEntry[] = record.timeline.map((entry) => ({
@@ -176,6 +179,9 @@ export function presentDetail(
       visit: {
         date: entry.visit.date,
         visitors: entry.visit.visitors,
+        ...(entry.visit.peoplePresent && { peoplePresent: entry.visit.peoplePresent }),
+        ...(entry.visit.houseStructure && { houseStructure: entry.visit.houseStructure }),
+        ...(entry.visit.hazard && { hazard: entry.visit.hazard }),
         findings: entry.visit.findings,
         photoIds: entry.visit.photoIds.map(String),
         photos: photoRefs(entry.visit.photoIds, lookups),
@@ -210,7 +216,9 @@ export function presentDetail(
     ...presentNotice(record),
     ...presentAssignedSite(record, lookups),
     ...(record.enteredBy?.name && { enteredBy: { name: record.enteredBy.name } }),
-    allowedActions: allowedActions(record.status, extras.role).filter((action) => action !== 'return' || isCorrectable(record)),
+    allowedActions: allowedActions(record.status, extras.role).filter(
+      (action) => (action !== 'return' || isCorrectable(record)) && (action !== 'accept' || !record.householdClash),
+    ),
     correctable: isCorrectable(record),
     previous: extras.previous.map((earlier) => ({
       id: earlier._id.toString(),
@@ -218,6 +226,7 @@ export function presentDetail(
       submittedAt: earlier.submittedAt.toISOString(),
     })),
     ...(extras.sameHousehold && { sameHousehold: extras.sameHousehold }),
+    ...(extras.approval && { approvableFrom: extras.approval.from, approvalBlocker: extras.approval.blocker }),
   };
 }
 

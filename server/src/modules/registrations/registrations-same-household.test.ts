@@ -51,6 +51,7 @@ describe('a household registered by two residents', () => {
 
     const detail = await staff.township_staff.get(`/api/registrations/${second.body.id}`);
     expect(detail.body.householdClash).toBe(true);
+    expect(detail.body.allowedActions).not.toContain('accept');
     expect(detail.body.sameHousehold.outsideArea).toBe(0);
     expect(detail.body.sameHousehold.registrations.map((r: { id: string; source: string; headPhoneMasked: string }) => [r.id, r.source, r.headPhoneMasked])).toEqual([
       [first.body.id, 'resident', '139****5678'],

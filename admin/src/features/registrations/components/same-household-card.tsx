@@ -47,6 +47,7 @@ export function SameHouseholdCard({ currentId, sameHousehold, canKeep }: Props) 
           {
             key: 'keep',
             title: '操作',
+            fixed: 'right' as const,
             render: (_: unknown, row: ClashingRegistration) => (
               <Button size="small" onClick={() => setKeeping(row)} aria-label={`保留${formatDateTime(row.submittedAt)}提交的这一份`}>
                 保留这一份
@@ -113,7 +114,7 @@ function KeepForm({ target, others, onClose }: { target: ClashingRegistration; o
   return (
     <>
       <Typography.Paragraph>
-        保留 {SOURCE_LABELS[target.source]}于 {formatDateTime(target.submittedAt)} 提交的登记（{target.headName}户）。本辖区内同户的其余 {others}{' '}
+        保留{target.headName}户这一份登记（{SOURCE_LABELS[target.source]}，{formatDateTime(target.submittedAt)} 提交）。本辖区内同户的其余 {others}{' '}
         份在办登记将标记为“同户重复登记，不予受理”，提交人会看到下面的说明。
       </Typography.Paragraph>
       <ErrorAlert error={submitError.error} title="保留未完成" />

@@ -88,11 +88,13 @@ export function RegistrationsPage() {
     {
       title: '户主',
       key: 'headName',
-      width: 110,
+      width: 150,
       ...sortable('headName', 'ascend'),
       render: (_value, row) => (
-        <Space size={4}>
-          <Link to={`/registrations/${row.id}`}>{row.headName}</Link>
+        <Space size={4} wrap>
+          <Link to={`/registrations/${row.id}`} style={{ whiteSpace: 'nowrap' }}>
+            {row.headName}
+          </Link>
           {row.enteredByCadre && <Tag>代填</Tag>}
           {row.householdClash && <Tag color="orange">同户多次登记</Tag>}
         </Space>
