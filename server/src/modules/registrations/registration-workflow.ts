@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { Types, type Connection } from 'mongoose';
 import type { z } from 'zod';
 import {
+  approvableFrom,
+  approvalBlocker,
   chinaDate,
   divisionLevel,
   ENDED_STATUSES,
@@ -31,7 +33,7 @@ import type { SitesService } from '../sites/sites.service';
 import type { SubsidiesService } from '../subsidies/subsidies.service';
 import { householdRecord } from './household-record';
 import { presentClashing, presentDetail, presentForResident, type Lookups, type ResidentViewer } from './registration.presenter';
-import type { RegistrationRecord } from './registration.model';
+import { noticeFactsOf, type RegistrationRecord } from './registration.model';
 import { createRegistrationStore, type Visible } from './registration-store';
 
 export type Submitter = { kind: 'resident' | 'cadre' | 'staff'; id: string; name: string; role?: string };
@@ -156,7 +158,19 @@ export function createRegistrationWorkflow(deps: RegistrationsDeps) {
     const previous = (await summaries.ofHousehold(record.householdKey)).filter(
       (earlier) => !earlier._id.equals(record._id) && ENDED_STATUSES.includes(earlier.status) && isInScope(actor, earlier.divisionCode),
     );
-    return presentDetail(record, await lookups([record]), { role: actor.role, previous, sameHousehold: await sameHousehold(actor, record) });
+    return presentDetail(record, await lookups([record]), {
+      role: actor.role,
+      previous,
+      sameHousehold: await sameHousehold(actor, record),
+      ...(record.status === 'publicizing' && { approval: approvalOutlook(record) }),
+    });
+  }
+
+  /** When the county may approve a registration on notice, by the same rule `approve` enforces. */
+  function approvalOutlook(record: RegistrationRecord) {
+    const facts = noticeFactsOf(record);
+    const rule = { today: deps.clock.today(), minDays: deps.noticeMinDays };
+    return { from: approvableFrom(facts, rule.minDays), blocker: approvalBlocker({ ...facts, openObjections: record.openObjections }, rule) };
   }
 
   async function loadVisible(id: string, visible: Visible): Promise<RegistrationRecord> {
@@ -214,12 +228,16 @@ export function createRegistrationWorkflow(deps: RegistrationsDeps) {
    * clears the mark when one is left. Run after each change to the household's active set; the
    * unique `activeLock` taken at acceptance is what keeps two from going ahead meanwhile.
    */
-  async function refreshClash(householdKey: string): Promise<void> {
+  async function refreshClash(householdKey: string): Promise<RegistrationRecord[]> {
     const active = await activeOfHousehold(householdKey);
     const clash = active.length > 1;
+    const changed: RegistrationRecord[] = [];
     for (const record of active) {
-      if (Boolean(record.householdClash) !== clash) await store.guardedUpdate(record._id, {}, { $set: { householdClash: clash } });
+      if (Boolean(record.householdClash) === clash) continue;
+      const updated = await store.guardedUpdate(record._id, {}, { $set: { householdClash: clash } });
+      if (updated) changed.push(updated);
     }
+    return changed;
   }
 
   /**
@@ -232,6 +250,22 @@ export function createRegistrationWorkflow(deps: RegistrationsDeps) {
     const record = householdRecord(input.household, crypto);
     const raced = await refuseRepeat(input, record.householdKey);
     if (raced) return { record: raced, created: false };
+    return insert(input, record);
+  }
+
+  /** A retried submit returns what the first one created, before anything is checked or attached again. */
+  async function submit(input: Omit<NewRegistration, 'household' | 'wishes'> & { body: SubmitBody; photoOwner: PhotoOwner }) {
+    const existing = await findByKey(input.idempotencyKey);
+    if (existing) return { record: existing, created: false };
+    const { household, wishes } = input.body;
+    const record = householdRecord(household, crypto);
+    const raced = await refuseRepeat({ ...input, household }, record.householdKey);
+    if (raced) return { record: raced, created: false };
+    await checkSubmission(registrationIdFor(input.idempotencyKey), household, wishes, input.photoOwner);
+    return insert({ ...input, household, wishes }, record);
+  }
+
+  async function insert(input: NewRegistration, record: ReturnType<typeof householdRecord>): Promise<{ record: RegistrationRecord; created: boolean }> {
     const id = registrationIdFor(input.idempotencyKey);
     const now = deps.clock.now();
     let stored: RegistrationRecord;
@@ -256,18 +290,8 @@ export function createRegistrationWorkflow(deps: RegistrationsDeps) {
       if (raced) return { record: raced, created: false };
       throw repeatRefused(input.source);
     }
-    await refreshClash(record.householdKey);
-    return { record: (await Registration.findById(id).lean<RegistrationRecord>()) ?? stored, created: true };
-  }
-
-  /** A retried submit returns what the first one created, before anything is checked or attached again. */
-  async function submit(input: Omit<NewRegistration, 'household' | 'wishes'> & { body: SubmitBody; photoOwner: PhotoOwner }) {
-    const existing = await findByKey(input.idempotencyKey);
-    if (existing) return { record: existing, created: false };
-    const raced = await refuseRepeat({ ...input, household: input.body.household }, crypto.hash(input.body.household.head.idNumber));
-    if (raced) return { record: raced, created: false };
-    await checkSubmission(registrationIdFor(input.idempotencyKey), input.body.household, input.body.wishes, input.photoOwner);
-    return create({ ...input, household: input.body.household, wishes: input.body.wishes });
+    const marked = (await refreshClash(record.householdKey)).find((changed) => changed._id.equals(id));
+    return { record: marked ?? stored, created: true };
   }
 
   /**
