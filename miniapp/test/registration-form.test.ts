@@ -101,7 +101,7 @@ describe('step checks', () => {
   it('an empty 户主信息 step lists a Chinese message for every required field', () => {
     expect(validateStep('head', emptyDraft())).toEqual({
       'head.name': '请输入姓名',
-      'head.idNumber': '身份证号应为 18 位，最后一位可以是数字或大写 X',
+      'head.idNumber': '请填写身份证号码',
       'head.phone': '请输入 11 位手机号',
       'head.workAbility': '请选择劳动能力',
     });
@@ -111,7 +111,10 @@ describe('step checks', () => {
     const draft = filledDraft();
     const typo = HEAD_ID.slice(0, 17) + (HEAD_ID[17] === '1' ? '2' : '1');
     expect(validateStep('head', { ...draft, head: { ...draft.head, idNumber: typo } })).toEqual({
-      'head.idNumber': '身份证号校验位不对，请逐位核对',
+      'head.idNumber': '身份证号码有一位不对，请对照身份证再看一遍',
+    });
+    expect(validateStep('head', { ...draft, head: { ...draft.head, idNumber: HEAD_ID.slice(0, 16) } })).toEqual({
+      'head.idNumber': '身份证号码要填 18 位，最后一位可能是 X，请对照身份证再看一遍',
     });
     const withX = withCheckDigit('53232919800101000');
     expect(withX.endsWith('X')).toBe(true);
@@ -129,12 +132,14 @@ describe('step checks', () => {
       ],
     };
     const errors = validateStep('members', withTwin);
-    expect(errors['members.1.idNumber']).toBe('同一户内身份证号不能重复');
+    expect(errors['members.1.idNumber']).toBe('这个身份证号码在这一户里已经填过了，每个人的号码都不一样，请对照身份证再看一遍');
     expect(errors['members.2.name']).toBe('请输入姓名');
     expect(errors['members.2.relation']).toBe('请选择与户主关系');
     expect(Object.keys(errors).some((field) => field.startsWith('members.0.'))).toBe(false);
 
-    expect(validateMember(withTwin.members[1], withTwin, 1)).toEqual({ idNumber: '同一户内身份证号不能重复' });
+    expect(validateMember(withTwin.members[1], withTwin, 1)).toEqual({
+      idNumber: '这个身份证号码在这一户里已经填过了，每个人的号码都不一样，请对照身份证再看一遍',
+    });
   });
 
   it('房屋与隐患: needs the village, address, hazard and house, with numbers that are numbers', () => {
@@ -180,6 +185,16 @@ describe('step checks', () => {
     const checked = validateDraft({ ...draft, address: '' });
     expect(checked).toEqual({ ok: false, step: 'house', errors: { address: '请输入详细住址' } });
   });
+
+  it('the final check reports every problem on every step at once, not one step after another', () => {
+    const draft = filledDraft();
+    const checked = validateDraft({ ...draft, head: { ...draft.head, phone: '' }, address: '', house: { ...draft.house, yearBuilt: '' } });
+    expect(checked).toEqual({
+      ok: false,
+      step: 'head',
+      errors: { 'head.phone': '请输入 11 位手机号', address: '请输入详细住址', 'house.yearBuilt': '请输入建造年份（数字）' },
+    });
+  });
 });
 
 describe('correcting a returned registration', () => {
@@ -218,7 +233,7 @@ describe('server messages', () => {
       { field: 'body.wishes.preferredSiteId', message: '只有集中安置可以选择安置点' },
     ]);
     expect(errors).toEqual({
-      'members.0.idNumber': '身份证号校验位不对，请逐位核对',
+      'members.0.idNumber': '身份证号码有一位不对，请对照身份证再看一遍',
       'wishes.preferredSiteId': '只有集中安置可以选择安置点',
     });
     expect(Object.keys(errors).map(stepOfField)).toEqual(['members', 'wishes']);

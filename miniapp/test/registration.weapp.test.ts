@@ -135,17 +135,17 @@ describe('weapp registration entry (compiled)', () => {
     const page = weapp.render('subpackages/registration/pages/form/index');
     await waitForText(page, '第 1 步，共 6 步');
     tapText(page, '.aq-btn', '下一步');
-    await waitForText(page, '还有 4 处需要修改');
+    await waitForText(page, '还有 4 处没填好');
     const text = textOf(page);
     expect(text).toContain('请输入姓名');
-    expect(text).toContain('身份证号应为 18 位');
+    expect(text).toContain('请填写身份证号码');
     expect(text).toContain('请输入 11 位手机号');
     expect(text).toContain('请选择劳动能力');
     expect(text).toContain('第 1 步，共 6 步');
 
     // Choosing a chip clears its message at once and is saved as a draft.
     tapText(page, '.rg-chip', '有劳动能力');
-    await waitForText(page, '还有 3 处需要修改');
+    await waitForText(page, '还有 3 处没填好');
     const saved = weapp.storage.get('aq.registration-draft.v1.self') as { head: { workAbility: string }; idempotencyKey: string };
     expect(saved.head.workAbility).toBe('full');
     expect(saved.idempotencyKey).toMatch(/^[A-Za-z0-9]{32}$/);
@@ -204,8 +204,8 @@ describe('weapp registration entry (compiled)', () => {
     }
     const draftKey = `aq.registration-draft.v1.resubmit.cadre.${cadreEntered.id}`;
     expect(weapp.storage.get(draftKey)).toMatchObject({ head: { name: '李秀英', phone: '13900006000' } });
-    // The review shows the household as entered before, with the new numbers.
-    for (const fact of ['李秀英', '110105********002X', '狮山镇 东岳社区', '三组 18 号', '86.5']) expect(textOf(form)).toContain(fact);
+    // The review shows the household as entered before, with the new numbers in full to check.
+    for (const fact of ['李秀英', '11010519491231002X', '狮山镇 东岳社区', '三组 18 号', '86.5']) expect(textOf(form)).toContain(fact);
     tapText(form, '.aq-btn', '确认重新提交');
     await waitForText(form, '登记已提交成功');
     expect(textOf(form)).toContain('继续代登记下一户');

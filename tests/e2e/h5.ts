@@ -35,24 +35,27 @@ export const field = (screen: Locator, placeholder: string) =>
 
 const PHONE_VIEWPORT = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
-/**
- * A phone signed in through the fake WeChat API that has accepted the privacy notice and the
- * sensitive-information consent. `wechatUser` gives it a WeChat user of its own; without it, it is
- * the demo resident.
- */
-export async function consentedPhone(browser: Browser, wechatUser?: string): Promise<Page> {
+/** A phone that has never opened the mini-program: `wechatUser` gives it a WeChat user of its own. */
+export async function newPhone(browser: Browser, wechatUser?: string): Promise<Page> {
   const phone = await browser.newPage(PHONE_VIEWPORT);
   if (wechatUser) {
     const openid = `${wechatUser}-${randomInt(1e9)}`;
     await phone.route('**/fake-wechat/dev/login-code', (route) => route.continue({ postData: JSON.stringify({ openid }) }));
   }
+  return phone;
+}
+
+/**
+ * A phone signed in through the fake WeChat API that has accepted the privacy notice and the
+ * sensitive-information consent, in the notice that opens over the first page of a first visit.
+ * `wechatUser` gives it a WeChat user of its own; without it, it is the demo resident.
+ */
+export async function consentedPhone(browser: Browser, wechatUser?: string): Promise<Page> {
+  const phone = await newPhone(browser, wechatUser);
   const home = await openPage(phone, ROUTES.home);
-  await visibleText(home, '微信一键登录').click();
-  await visibleText(home, '阅读并同意').click();
-  const privacy = await shownPage(phone, ROUTES.privacy);
-  await visibleText(privacy, '同意处理身份证号等敏感个人信息').click();
-  await visibleText(privacy, '同意并继续').click();
-  await visibleText(privacy, '撤回敏感信息同意').waitFor();
+  await visibleText(home, '同意处理身份证号等敏感个人信息').click();
+  await visibleText(home, '同意并继续').click();
+  await home.locator('.privacy-popup').waitFor({ state: 'detached' });
   return phone;
 }
 

@@ -9,6 +9,8 @@ const KEYS = {
   tokens: 'aq.tokens.v1',
   resident: 'aq.resident.v1',
   settings: 'aq.settings.v1',
+  messagesSeenAt: 'aq.messages-seen.v1',
+  privacyAgreed: 'aq.privacy-agreed.v1',
 } as const;
 
 export type StoredTokens = { accessToken: string; refreshToken: string; expiresAt: number };
@@ -73,4 +75,23 @@ export function loadSettings(): Settings {
 
 export function saveSettings(settings: Settings): void {
   write(KEYS.settings, settings);
+}
+
+/** The newest message the resident has seen in the 消息 tab (an ISO time), so newer ones stand out. */
+export function loadMessagesSeenAt(): string | null {
+  return read<string>(KEYS.messagesSeenAt);
+}
+
+export function saveMessagesSeenAt(at: string): void {
+  write(KEYS.messagesSeenAt, at);
+}
+
+/** The privacy notice version the resident agreed to on this phone, kept across sign-outs. */
+export function loadPrivacyAgreed(): string | null {
+  return read<string>(KEYS.privacyAgreed);
+}
+
+export function savePrivacyAgreed(version: string | null): void {
+  if (version) write(KEYS.privacyAgreed, version);
+  else remove(KEYS.privacyAgreed);
 }

@@ -41,6 +41,18 @@ function initialMode(): DisplayMode {
 
 const displayStore = createStore<DisplayMode>(initialMode());
 
+/**
+ * The H5 build draws the tab bar, dialogs and pickers outside any page, where `.aq-page--large`
+ * does not reach: the same mode goes on the document root (styles in app.scss). On WeChat these are
+ * native and follow WeChat's own font setting.
+ */
+function markDocument(mode: DisplayMode): void {
+  if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return;
+  document.documentElement.classList.toggle('aq-large', mode.largeText);
+}
+markDocument(displayStore.get());
+displayStore.subscribe(() => markDocument(displayStore.get()));
+
 export function useDisplayMode(): DisplayMode {
   return useStore(displayStore);
 }

@@ -2,6 +2,7 @@ import { PRIVACY_NOTICE, type Resident } from '@anqian/shared';
 import { setResident, signIn, getSession } from '@/lib/auth';
 import { request } from '@/lib/request';
 import { clearAllDrafts } from '@/features/registration/draft-storage';
+import { dismissFirstOpenNotice, rememberPrivacyAgreed } from './first-open';
 
 export type ConsentStatus = 'signed-out' | 'missing' | 'outdated' | 'given';
 
@@ -23,6 +24,7 @@ export async function giveConsent(sensitive: boolean): Promise<Resident> {
     data: { version: PRIVACY_NOTICE.version, sensitive },
   });
   setResident(resident);
+  rememberPrivacyAgreed(true);
   return resident;
 }
 
@@ -30,6 +32,11 @@ export async function giveConsent(sensitive: boolean): Promise<Resident> {
 export async function withdrawConsent(scope: 'sensitive' | 'all'): Promise<Resident> {
   const resident = await request<Resident>('/resident/consent/withdraw', { method: 'POST', data: { scope } });
   setResident(resident);
+  if (scope === 'all') {
+    // Asked again on the next start, not straight back over the page the resident withdrew on.
+    rememberPrivacyAgreed(false);
+    dismissFirstOpenNotice();
+  }
   clearAllDrafts();
   return resident;
 }

@@ -10,7 +10,9 @@ export async function chooseImages(count: number): Promise<ChosenImage[]> {
   return tempFiles.map((file) => ({ path: file.path, size: file.size }));
 }
 
-export const PHOTO_TOO_LARGE_MESSAGE = `照片不能超过 ${MAX_PHOTO_BYTES / 1024 / 1024} MB，请换一张或重新拍摄`;
+/** 兆, not MB: the unit residents hear when they buy phone data. */
+export const PHOTO_LIMIT_TEXT = `${MAX_PHOTO_BYTES / 1024 / 1024} 兆`;
+export const PHOTO_TOO_LARGE_MESSAGE = `照片太大（超过 ${PHOTO_LIMIT_TEXT}），请换一张或重新拍一张`;
 
 export function isTooLarge(image: ChosenImage): boolean {
   return image.size > MAX_PHOTO_BYTES;

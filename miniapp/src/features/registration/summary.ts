@@ -6,7 +6,6 @@ import {
   SPECIAL_STATUS_LABELS,
   WILLINGNESS_LABELS,
   WORK_ABILITY_LABELS,
-  maskIdNumber,
   type ResidentRegistration,
   type SpecialStatus,
   type WorkAbility,
@@ -32,10 +31,13 @@ function personDetails(workAbility: WorkAbility | '', specialStatus: readonly Sp
   return parts.join('，');
 }
 
-/** The full number stays off the screen: the review is often read out or shown to others. */
-function maskedOrBlank(idNumber: string): string {
-  const id = idNumber.trim().toUpperCase();
-  return /^\d{17}[\dX]$/.test(id) ? maskIdNumber(id) : id || NOT_FILLED;
+/**
+ * In full: the resident checks on their own phone, before sending, the number they just typed, and
+ * a masked number cannot be checked against the ID card. What comes back from the server (below) is
+ * masked as always.
+ */
+function typedIdNumber(idNumber: string): string {
+  return idNumber.trim().toUpperCase() || NOT_FILLED;
 }
 
 type Names = { township?: string; village?: string; site?: string };
@@ -49,7 +51,7 @@ export function draftSections(draft: RegistrationDraft, names: Names): SummarySe
       title: '户主信息',
       rows: [
         { label: '姓名', value: head.name.trim() || NOT_FILLED },
-        { label: '身份证号', value: maskedOrBlank(head.idNumber) },
+        { label: '身份证号', value: typedIdNumber(head.idNumber) },
         { label: '手机号', value: head.phone.trim() || NOT_FILLED },
         { label: '情况', value: personDetails(head.workAbility, head.specialStatus) },
       ],
@@ -62,7 +64,7 @@ export function draftSections(draft: RegistrationDraft, names: Names): SummarySe
           ? [{ label: '成员', value: '只有户主一人' }]
           : draft.members.map((member, index) => ({
               label: `成员 ${index + 1}`,
-              value: `${member.name.trim() || NOT_FILLED}（${member.relation ? RELATION_LABELS[member.relation] : '关系未选'}），身份证 ${maskedOrBlank(member.idNumber)}，${personDetails(member.workAbility, member.specialStatus)}`,
+              value: `${member.name.trim() || NOT_FILLED}（${member.relation ? RELATION_LABELS[member.relation] : '关系未选'}），身份证 ${typedIdNumber(member.idNumber)}，${personDetails(member.workAbility, member.specialStatus)}`,
             })),
     },
     {

@@ -17,7 +17,7 @@ export type FormApi = {
   /** Moves on when the step is valid; otherwise shows all its messages and stays. */
   next: () => boolean;
   back: () => void;
-  /** Show messages the server (or the final check) found, and open the first step they are on. */
+  /** Show messages the server (or the final check) found, on every step, and open the first such step. */
   showErrors: (errors: FieldErrors) => void;
   reset: (draft: RegistrationDraft) => void;
 };
@@ -75,9 +75,11 @@ export function useRegistrationForm(slot: DraftSlot, initial: RegistrationDraft)
   const showErrors = (errors: FieldErrors) => {
     const fields = Object.keys(errors);
     if (fields.length === 0) return;
-    const target = stepOfField(fields[0]);
+    const steps = fields.map(stepOfField);
+    const target = STEPS.find(({ key }) => steps.includes(key))?.key ?? steps[0];
     setExtraErrors(errors);
-    setAttempted((set) => new Set(set).add(target));
+    // Every step with a problem marks all its fields when opened, not only the first one.
+    setAttempted((set) => new Set([...set, ...steps]));
     goTo(target);
   };
 

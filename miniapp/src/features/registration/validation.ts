@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import {
+  ID_NUMBER_MESSAGES,
   householdHeadSchema,
   householdMemberSchema,
   householdSchema,
   wishesSchema,
   type ErrorDetail,
+  type IdNumberProblem,
   type ResubmitRegistrationBody,
 } from '@anqian/shared';
 import { householdInput, memberInput, wishesInput, type MemberDraft, type RegistrationDraft } from './draft';
@@ -22,20 +24,44 @@ export const STEPS = [
 ] as const;
 export type StepKey = (typeof STEPS)[number]['key'];
 
-const DUPLICATE_ID_MESSAGE = '同一户内身份证号不能重复';
+const DUPLICATE_ID_MESSAGE = '这个身份证号码在这一户里已经填过了，每个人的号码都不一样，请对照身份证再看一遍';
 
-function collect(issues: z.ZodError['issues'], prefix: (string | number)[] = []): FieldErrors {
+/**
+ * The shared schema speaks for staff too ("校验位"); the form tells a resident what to do in
+ * everyday words, whatever the problem with the number was.
+ */
+const PLAIN_ID_MESSAGES: Record<IdNumberProblem, string> = {
+  format: '身份证号码要填 18 位，最后一位可能是 X，请对照身份证再看一遍',
+  birth_date: '身份证号码里的出生日期不对，请对照身份证再看一遍',
+  check_digit: '身份证号码有一位不对，请对照身份证再看一遍',
+};
+const EMPTY_ID_MESSAGE = '请填写身份证号码';
+
+/** The resident's wording for a message about `field` (`value`: what was typed, when known). */
+function plain(field: string, message: string, value?: string): string {
+  if (!field.endsWith('idNumber')) return message;
+  if (value !== undefined && value.trim() === '') return EMPTY_ID_MESSAGE;
+  const problem = (Object.keys(ID_NUMBER_MESSAGES) as IdNumberProblem[]).find((key) => ID_NUMBER_MESSAGES[key] === message);
+  return problem ? PLAIN_ID_MESSAGES[problem] : message === '同一户内身份证号不能重复' ? DUPLICATE_ID_MESSAGE : message;
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): string | undefined {
+  const value = path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined), input);
+  return typeof value === 'string' ? value : undefined;
+}
+
+function collect(issues: z.ZodError['issues'], prefix: (string | number)[] = [], input?: unknown): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of issues) {
     const key = [...prefix, ...issue.path].map(String).join('.');
-    errors[key] ??= issue.message;
+    errors[key] ??= plain(key, issue.message, valueAt(input, issue.path));
   }
   return errors;
 }
 
 function check(schema: z.ZodType, value: unknown, prefix: (string | number)[] = []): FieldErrors {
   const result = schema.safeParse(value);
-  return result.success ? {} : collect(result.error.issues, prefix);
+  return result.success ? {} : collect(result.error.issues, prefix, value);
 }
 
 const normalizedId = (value: string) => value.trim().toUpperCase();
@@ -100,17 +126,19 @@ export function stepOfField(field: string): StepKey {
 
 type Checked = { ok: true; body: ResubmitRegistrationBody } | { ok: false; errors: FieldErrors; step: StepKey };
 
-/** Everything at once before submitting: the parsed body, or the first step with a problem. */
+/**
+ * Everything at once before submitting: the parsed body, or every problem on every step (so all of
+ * them are marked together, not one step after another) and the first step that has one.
+ */
 export function validateDraft(draft: RegistrationDraft): Checked {
-  for (const { key } of STEPS) {
-    const errors = validateStep(key, draft);
-    if (Object.keys(errors).length > 0) return { ok: false, errors, step: key };
-  }
+  const errors: FieldErrors = Object.assign({}, ...STEPS.map(({ key }) => validateStep(key, draft)));
+  const first = STEPS.find(({ key }) => Object.keys(errors).some((field) => stepOfField(field) === key));
+  if (first) return { ok: false, errors, step: first.key };
   const household = householdSchema.safeParse(householdInput(draft));
   const wishes = wishesSchema.safeParse(wishesInput(draft));
   if (!household.success) {
-    const errors = collect(household.error.issues);
-    return { ok: false, errors, step: stepOfField(Object.keys(errors)[0] ?? 'head') };
+    const found = collect(household.error.issues, [], householdInput(draft));
+    return { ok: false, errors: found, step: stepOfField(Object.keys(found)[0] ?? 'head') };
   }
   if (!wishes.success) return { ok: false, errors: collect(wishes.error.issues, ['wishes']), step: 'wishes' };
   return { ok: true, body: { household: household.data, wishes: wishes.data } };
@@ -121,7 +149,7 @@ export function fieldErrorsFromServer(details: readonly ErrorDetail[]): FieldErr
   const errors: FieldErrors = {};
   for (const { field, message } of details) {
     const key = field.replace(/^body\./, '').replace(/^household\./, '');
-    errors[key] ??= message;
+    errors[key] ??= plain(key, message);
   }
   return errors;
 }

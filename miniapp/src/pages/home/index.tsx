@@ -1,6 +1,5 @@
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { useState } from 'react';
 import { PageShell } from '@/app/page-shell';
 import { ActionButton } from '@/components/action-button';
 import { Notice } from '@/components/notice';
@@ -10,22 +9,28 @@ import { ROUTES } from '@/lib/routes';
 import { useAction } from '@/lib/use-action';
 import './index.scss';
 
-type Shortcut = { key: string; name: string; mark: string; tone: string; url?: string };
+type Shortcut = { key: string; name: string; mark: string; tone: string; url: string; tab?: boolean };
 
-/** Services; a tile without a page says it is coming soon. The single character is the tile's icon. */
+/**
+ * Only services that work today: a tile that answers "coming soon" turns residents away. Jobs,
+ * training and questions get a tile once they exist. The single character is the tile's icon.
+ */
 const SHORTCUTS: Shortcut[] = [
-  { key: 'registration', name: '搬迁登记', mark: '登', tone: 'blue' },
+  { key: 'registration', name: '搬迁登记', mark: '登', tone: 'blue', url: ROUTES.registrationForm },
+  { key: 'progress', name: '办理进度', mark: '查', tone: 'teal', url: ROUTES.registrationList },
+  { key: 'notices', name: '公示公告', mark: '示', tone: 'purple', url: ROUTES.notices },
   { key: 'policies', name: '政策查询', mark: '策', tone: 'green', url: ROUTES.policies },
   { key: 'subsidy', name: '补助测算', mark: '算', tone: 'orange', url: ROUTES.subsidyCalculator },
-  { key: 'jobs', name: '就业岗位', mark: '岗', tone: 'purple' },
-  { key: 'training', name: '培训报名', mark: '培', tone: 'teal' },
-  { key: 'requests', name: '我要咨询', mark: '询', tone: 'red' },
+  { key: 'messages', name: '我的消息', mark: '信', tone: 'red', url: ROUTES.messages, tab: true },
 ];
+
+function open(shortcut: Shortcut) {
+  void (shortcut.tab ? Taro.switchTab({ url: shortcut.url }) : Taro.navigateTo({ url: shortcut.url }));
+}
 
 export default function HomePage() {
   const { signedIn, resident } = useSession();
   const login = useAction(signIn);
-  const [opened, setOpened] = useState<Shortcut | null>(null);
 
   return (
     <PageShell className='home'>
@@ -48,20 +53,13 @@ export default function HomePage() {
       )}
 
       <Text className='home__section-title'>常用服务</Text>
-      {opened ? (
-        <View className='home__coming-soon'>
-          <Notice tone='info' actionText='知道了' onAction={() => setOpened(null)}>
-            「{opened.name}」功能即将开放，敬请期待。
-          </Notice>
-        </View>
-      ) : null}
       <View className='home__grid'>
         {SHORTCUTS.map((shortcut) => (
           <Button
             key={shortcut.key}
             className={`home__tile home__tile--${shortcut.tone}`}
             data-key={shortcut.key}
-            onClick={() => (shortcut.url ? void Taro.navigateTo({ url: shortcut.url }) : setOpened(shortcut))}
+            onClick={() => open(shortcut)}
           >
             <View className='home__tile-mark'>
               <Text>{shortcut.mark}</Text>

@@ -51,7 +51,7 @@ export function createPhotosService(deps: { connection: Connection; uploadDir: s
       field: 'file',
       maxBytes: MAX_PHOTO_BYTES,
       tempDir: files.tempDir,
-      tooLargeMessage: `照片不能超过 ${MAX_PHOTO_BYTES / 1024 / 1024} MB，请压缩后重新上传`,
+      tooLargeMessage: `照片太大（超过 ${MAX_PHOTO_BYTES / 1024 / 1024} 兆），请换一张或重新拍一张`,
       missingMessage: '请选择要上传的照片',
     } satisfies ReceiveOptions,
 

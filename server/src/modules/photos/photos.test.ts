@@ -79,7 +79,7 @@ describe('uploading a photo', () => {
 
     expect(response.status).toBe(413);
     expect(response.body.error.code).toBe('PAYLOAD_TOO_LARGE');
-    expect(response.body.error.message).toContain('5 MB');
+    expect(response.body.error.message).toContain('5 兆');
     expect(await photos().countDocuments()).toBe(before);
     expect(storedFiles()).toEqual(filesBefore);
   });
@@ -105,7 +105,7 @@ describe('uploading a photo', () => {
       request.flushHeaders();
     });
     expect(answer.status).toBe(413);
-    expect(JSON.parse(answer.body).error.message).toContain('5 MB');
+    expect(JSON.parse(answer.body).error.message).toContain('5 兆');
   });
 
   it('accepts a photo of exactly 5 MB', async () => {

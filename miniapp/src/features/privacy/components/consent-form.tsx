@@ -8,13 +8,13 @@ import { useAction } from '@/lib/use-action';
 import { giveConsent } from '../consent';
 import { AGREE_BUTTON_ID, answerPlatformPrivacy } from '../platform-privacy';
 
-type Props = { onDone?: () => void; onDecline?: () => void };
+type Props = { onDone?: () => void; onDecline?: () => void; declineText?: string };
 
 /**
  * Agree to the privacy notice, with sensitive data (ID numbers) as a separate, unticked choice
  * (PIPL Art. 29). On WeChat the same tap also records the platform privacy authorization.
  */
-export function ConsentForm({ onDone, onDecline }: Props) {
+export function ConsentForm({ onDone, onDecline, declineText = '暂不同意' }: Props) {
   const { resident } = useSession();
   const [sensitive, setSensitive] = useState(resident?.consent?.sensitive ?? false);
   const agree = useAction(giveConsent);
@@ -44,7 +44,7 @@ export function ConsentForm({ onDone, onDecline }: Props) {
       </ActionButton>
       {onDecline ? (
         <ActionButton variant='secondary' onClick={onDecline}>
-          暂不同意
+          {declineText}
         </ActionButton>
       ) : null}
     </View>

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { MAX_MEMBERS, RELATIONS, RELATION_LABELS, WORK_ABILITY_LABELS, maskIdNumber } from '@anqian/shared';
+import { MAX_MEMBERS, RELATIONS, RELATION_LABELS, WORK_ABILITY_LABELS } from '@anqian/shared';
 import { ActionButton } from '@/components/action-button';
 import { ChoiceField, MultiChoiceField, optionsOf, TextField } from '@/components/form-fields';
 import { Notice } from '@/components/notice';
@@ -85,6 +85,7 @@ export function MembersStep({ form }: { form: FormApi }) {
 
 function MemberCard(props: { member: MemberDraft; index: number; problems: string[]; onEdit: () => void; onRemove: () => void }) {
   const { member, index, problems, onEdit, onRemove } = props;
+  // In full: the number the resident typed on this phone, to check against the ID card.
   const id = member.idNumber.trim().toUpperCase();
   return (
     <View className={`rg-card${problems.length > 0 ? ' rg-card--error' : ''}`}>
@@ -93,12 +94,13 @@ function MemberCard(props: { member: MemberDraft; index: number; problems: strin
         {member.relation ? `（${RELATION_LABELS[member.relation]}）` : ''}
       </Text>
       <Text className='rg-card__text'>
-        身份证号：{/^\d{17}[\dX]$/.test(id) ? maskIdNumber(id) : id || '未填写'}
+        身份证号：{id || '未填写'}
       </Text>
       {member.workAbility ? <Text className='rg-card__text'>{WORK_ABILITY_LABELS[member.workAbility]}</Text> : null}
-      {problems.length > 0 ? (
-        <Text className='rg-field__error'>{`信息还不完整：${problems[0]}。请点「修改」补全。`}</Text>
-      ) : null}
+      {problems.length > 0 ? <Text className='rg-field__error'>这位成员的信息还要改一改，请点「修改」：</Text> : null}
+      {problems.map((problem) => (
+        <Text key={problem} className='rg-field__error'>{`· ${problem}`}</Text>
+      ))}
       <View className='rg-card__actions'>
         <ActionButton variant='secondary' onClick={onEdit}>
           修改

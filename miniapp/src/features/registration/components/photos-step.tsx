@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { MAX_PHOTOS } from '@anqian/shared';
 import { ActionButton } from '@/components/action-button';
 import { Notice } from '@/components/notice';
-import { chooseImages, isCancel } from '../photos';
+import { chooseImages, isCancel, PHOTO_LIMIT_TEXT } from '../photos';
 import type { PendingPhoto, usePhotoUploads } from '../use-photo-uploads';
 import type { FormApi } from '../use-registration-form';
 
@@ -29,7 +29,7 @@ export function PhotosStep({ form, uploads }: Props) {
   return (
     <View>
       <Notice tone='info'>
-        {`可以拍房屋外观、墙体裂缝、屋后山坡等，方便工作人员了解情况。最多 ${MAX_PHOTOS} 张，每张不超过 5 MB。没有照片也可以提交。`}
+        {`可以拍房屋外观、墙体裂缝、屋后山坡等，方便工作人员了解情况。最多 ${MAX_PHOTOS} 张，每张不超过 ${PHOTO_LIMIT_TEXT}。没有照片也可以提交。`}
       </Notice>
       {chooseError ? <Notice tone='error'>{chooseError}</Notice> : null}
       {errorOf('photoIds') ? <Notice tone='error'>{errorOf('photoIds')}</Notice> : null}

@@ -76,8 +76,11 @@ export function RegistrationForm(props: Props) {
     setShowRestored(false);
   };
 
+  const failedPhotos = uploads.pending.filter((item) => item.error).length;
+
   const goNext = () => {
-    if (step === 'photos' && uploads.busy) {
+    // A photo that did not make it must not vanish from the registration unnoticed.
+    if (step === 'photos' && (uploads.busy || failedPhotos > 0)) {
       setBlocked(true);
       return;
     }
@@ -141,9 +144,14 @@ export function RegistrationForm(props: Props) {
       {step === 'review' ? <ReviewStep form={form} divisions={divisions.data} sites={sites.data} /> : null}
 
       {form.visibleErrorCount > 0 ? (
-        <Notice tone='error'>{`还有 ${form.visibleErrorCount} 处需要修改，请按红字提示改好后再继续。`}</Notice>
+        <Notice tone='error'>{`还有 ${form.visibleErrorCount} 处没填好，已经用红字标在上面，请改好后再继续。`}</Notice>
       ) : null}
       {blocked && uploads.busy ? <Notice tone='warning'>照片还在上传，请等上传完成再继续。</Notice> : null}
+      {blocked && !uploads.busy && failedPhotos > 0 ? (
+        <Notice tone='warning'>
+          {`有 ${failedPhotos} 张照片没有传上去。网络好了点照片下面的「重试」；不要这张，就点「移除」。`}
+        </Notice>
+      ) : null}
       {submitError ? (
         <Notice
           tone='error'

@@ -17,7 +17,9 @@ export function ReviewStep({ form, divisions, sites }: Props) {
   });
   return (
     <View>
-      <Notice tone='info'>请逐项核对下面的内容。哪里不对，点该项右边的「修改」回去改；都对了再点「确认提交」。</Notice>
+      <Notice tone='info'>
+        请逐项核对下面的内容，身份证号码请对照身份证一位一位地看。哪里不对，点该项右边的「修改」回去改；都对了再点「确认提交」。
+      </Notice>
       <SummaryList sections={sections} onEdit={form.goTo} />
     </View>
   );

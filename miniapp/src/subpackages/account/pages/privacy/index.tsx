@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { PRIVACY_NOTICE } from '@anqian/shared';
 import { PageShell } from '@/app/page-shell';
@@ -18,7 +18,26 @@ function leave() {
   Taro.navigateBack().catch(() => Taro.switchTab({ url: ROUTES.mine }));
 }
 
+const TAB_PAGES: readonly string[] = [ROUTES.home, ROUTES.services, ROUTES.messages, ROUTES.mine];
+
+/**
+ * After agreeing, carry on with what the resident was doing: the page that sent them here (the
+ * registration form waiting for consent, a notice), or `?next=` when the privacy page was opened
+ * first. Staying here would leave them to find their way back.
+ */
+function continueTo(next: string | undefined) {
+  if (Taro.getCurrentPages().length > 1) {
+    void Taro.navigateBack();
+    return;
+  }
+  const target = next && next.startsWith('/') ? next : ROUTES.home;
+  const path = target.split('?')[0];
+  void (TAB_PAGES.includes(path) ? Taro.switchTab({ url: path }) : Taro.redirectTo({ url: target }));
+}
+
 export default function PrivacyPage() {
+  const { params } = useRouter();
+  const next = params.next ? decodeURIComponent(params.next) : undefined;
   const { signedIn, resident } = useSession();
   const status = consentStatus(signedIn, resident);
   const withdraw = useAction(withdrawConsent);
@@ -37,7 +56,7 @@ export default function PrivacyPage() {
   };
 
   return (
-    <PageShell className='privacy'>
+    <PageShell className='privacy' firstOpenNotice={false}>
       <Text className='privacy__title'>{PRIVACY_NOTICE.title}</Text>
       <Text className='privacy__version'>版本：{PRIVACY_NOTICE.version}</Text>
 
@@ -66,7 +85,12 @@ export default function PrivacyPage() {
                 撤回敏感信息同意
               </ActionButton>
             ) : (
-              <ActionButton loading={addSensitive.loading} onClick={() => void addSensitive.run(true)}>
+              <ActionButton
+                loading={addSensitive.loading}
+                onClick={async () => {
+                  if (await addSensitive.run(true)) continueTo(next);
+                }}
+              >
                 同意处理敏感个人信息
               </ActionButton>
             )}
@@ -83,7 +107,7 @@ export default function PrivacyPage() {
                   ? '点击「同意并继续」将用微信登录并记录您的同意。'
                   : '同意后才能使用绑定手机号、搬迁登记等需要个人信息的功能。'}
             </Notice>
-            <ConsentForm onDecline={leave} />
+            <ConsentForm onDone={() => continueTo(next)} onDecline={leave} />
           </>
         )}
       </View>

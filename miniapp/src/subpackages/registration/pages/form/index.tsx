@@ -1,22 +1,35 @@
 import Taro, { useRouter } from '@tarojs/taro';
-import { View } from '@tarojs/components';
-import { useCallback, useState } from 'react';
-import { townshipCodeOf, type ResidentRegistration, type ResubmitRegistrationBody } from '@anqian/shared';
+import { Text, View } from '@tarojs/components';
+import { useCallback, useEffect, useState } from 'react';
+import {
+  ENDED_STATUSES,
+  RESETTLEMENT_TYPE_LABELS,
+  WILLINGNESS_LABELS,
+  townshipCodeOf,
+  type ResidentRegistration,
+  type ResubmitRegistrationBody,
+} from '@anqian/shared';
 import { PageShell } from '@/app/page-shell';
 import { ActionButton } from '@/components/action-button';
+import { EmptyState } from '@/components/empty-state';
 import { Notice } from '@/components/notice';
 import { RegistrationForm } from '@/features/registration/components/registration-form';
+import { RegistrationRow } from '@/features/registration/components/registration-row';
 import { RegistrationView } from '@/features/registration/components/registration-view';
 import { draftFromRegistration, emptyDraft, type RegistrationDraft } from '@/features/registration/draft';
 import { loadDraft, type DraftSlot } from '@/features/registration/draft-storage';
+import { AFTER_SUBMIT_STEPS, AFTER_SUBMIT_TOTAL } from '@/features/registration/next-steps';
 import {
   getCadreRegistration,
   getRegistration,
+  listMyRegistrations,
   resubmitCadreRegistration,
   resubmitRegistration,
   submitRegistration,
 } from '@/features/registration/registrations-api';
 import { useSession } from '@/lib/auth';
+import { shortDivisionName } from '@/lib/division-names';
+import { formatDate } from '@/lib/format-date';
 import { ROUTES } from '@/lib/routes';
 import { useRemote } from '@/lib/use-remote';
 import { ConsentGate } from '../../components/consent-gate';
@@ -73,7 +86,57 @@ function useStoredDraft(slot: DraftSlot, fresh: () => RegistrationDraft) {
   return state;
 }
 
+/**
+ * The resident's own registrations still in hand (not withdrawn or rejected): the server refuses the
+ * same household twice from one account, so say so before the six steps rather than at the end.
+ * Only the resident's own list is asked for: another person's registration of the household stays
+ * out of sight, and the server lets staff sort those out.
+ */
 function OwnForm({ onSubmitted }: Submit) {
+  const load = useCallback(
+    async () => (await listMyRegistrations()).filter((registration) => !ENDED_STATUSES.includes(registration.status)),
+    [],
+  );
+  const existing = useRemote(load);
+  const [anotherHousehold, setAnotherHousehold] = useState(false);
+
+  // Offline the check cannot run; the form still works and the submit answers the question.
+  if (existing.loading && existing.data === null) return <EmptyState title='正在加载…' description='正在查看您登记过的内容，请稍候。' />;
+  if (!anotherHousehold && existing.data && existing.data.length > 0) {
+    return <ExistingRegistrations registrations={existing.data} onAnotherHousehold={() => setAnotherHousehold(true)} />;
+  }
+  return <OwnFormFields onSubmitted={onSubmitted} />;
+}
+
+function ExistingRegistrations(props: { registrations: ResidentRegistration[]; onAnotherHousehold: () => void }) {
+  const { registrations, onAnotherHousehold } = props;
+  const names = registrations.map((registration) => `${registration.household.head.name}户`).join('、');
+  return (
+    <View>
+      <View className='rg-card'>
+        <Text className='rg-card__title'>您已经登记过了</Text>
+        <Text className='rg-card__text'>
+          {`您已经为${names}登记过，正在办理，同一户不用再登记。要看办到哪一步、修改或撤回，请点下面的登记。`}
+        </Text>
+      </View>
+      {registrations.map((registration) => (
+        <RegistrationRow
+          key={registration.id}
+          registration={registration}
+          onOpen={() => Taro.redirectTo({ url: `${ROUTES.registrationDetail}?id=${encodeURIComponent(registration.id)}` })}
+        />
+      ))}
+      <View className='rg-card'>
+        <Text className='rg-card__text'>如果您是帮另外一户登记（比如父母家），可以继续填写新的登记。</Text>
+        <ActionButton variant='secondary' onClick={onAnotherHousehold}>
+          为另外一户登记
+        </ActionButton>
+      </View>
+    </View>
+  );
+}
+
+function OwnFormFields({ onSubmitted }: Submit) {
   const fresh = useCallback(() => emptyDraft(), []);
   const { initial, restored } = useStoredDraft('self', fresh);
   return (
@@ -204,10 +267,39 @@ function ResubmitFormFor({ registration, source, onSubmitted }: ResubmitProps & 
 }
 
 function Submitted({ registration, cadre, onNext }: { registration: ResidentRegistration; cadre: boolean; onNext: () => void }) {
+  // The review step was scrolled to its submit button: start the answer at its first line.
+  useEffect(() => {
+    Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined);
+  }, []);
+  const { household, wishes } = registration;
+  const sent = [
+    `户主：${household.head.name}，全家 ${household.members.length + 1} 人`,
+    `地址：${household.townshipName} ${shortDivisionName(household.villageName)} ${household.address}`,
+    `搬迁意愿：${WILLINGNESS_LABELS[wishes.willingness]}${wishes.resettlementType ? `，${RESETTLEMENT_TYPE_LABELS[wishes.resettlementType]}` : ''}`,
+    `照片：${household.photos.length > 0 ? `${household.photos.length} 张` : '没有照片'}`,
+  ];
   return (
     <View>
-      <Notice tone='success'>登记已提交成功！下面是提交的全部内容和现在的办理状态。</Notice>
-      <RegistrationView registration={registration} />
+      <Notice tone='success'>{`登记已提交成功！${formatDate(registration.submittedAt)}已送到乡镇，现在是「${registration.statusLabel}」。`}</Notice>
+      <View className='rg-card'>
+        <Text className='rg-card__title'>提交了什么</Text>
+        {sent.map((line) => (
+          <Text key={line} className='rg-card__text'>
+            {line}
+          </Text>
+        ))}
+        <Text className='rg-card__text'>全部内容在本页下方，可以往下翻着看。</Text>
+      </View>
+      <View className='rg-card'>
+        <Text className='rg-card__title'>接下来怎么办、要多久</Text>
+        {AFTER_SUBMIT_STEPS.map((step, index) => (
+          <View key={step.title} className='rg-next'>
+            <Text className='rg-next__title'>{`${index + 1}. ${step.title}`}</Text>
+            <Text className='rg-card__text'>{step.text}</Text>
+          </View>
+        ))}
+        <Text className='rg-next__total'>{AFTER_SUBMIT_TOTAL}</Text>
+      </View>
       <View className='rg-nav rg-nav--column'>
         {cadre ? (
           <>
@@ -223,6 +315,7 @@ function Submitted({ registration, cadre, onNext }: { registration: ResidentRegi
           返回办事
         </ActionButton>
       </View>
+      <RegistrationView registration={registration} />
     </View>
   );
 }
