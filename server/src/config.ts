@@ -35,6 +35,7 @@ const envSchema = z.object({
   BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10240).default(256),
   NOTICE_MIN_DAYS: z.coerce.number('应为天数').int('应为整天数').min(1, '公示期至少 1 天').max(90, '公示期最长设为 90 天').default(7),
   CLOCK_OFFSET_FILE: optional(z.string()),
+  CJK_FONT_PATH: z.string().min(1).default('/usr/share/fonts/truetype/wqy/wqy-microhei.ttc'),
   ADMIN_DIST: z.string().default(path.join(repoRoot, 'admin/dist')),
   H5_DIST: z.string().default(path.join(repoRoot, 'miniapp/dist/h5')),
 });
@@ -62,6 +63,11 @@ export type Config = {
   noticeMinDays: number;
   /** Tests outside production only: a file holding how many days the server's calendar runs ahead. */
   clockOffsetFile: string | undefined;
+  /**
+   * A Chinese font (TrueType or a .ttc collection) for the 公示 PDF. Without it the PDF route
+   * answers 503 and staff print the notice's print page from the browser instead.
+   */
+  cjkFontPath: string;
   adminDist: string;
   h5Dist: string;
 };
@@ -117,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitKb: e.BODY_LIMIT_KB,
     noticeMinDays: e.NOTICE_MIN_DAYS,
     clockOffsetFile: e.CLOCK_OFFSET_FILE,
+    cjkFontPath: e.CJK_FONT_PATH,
     adminDist: e.ADMIN_DIST,
     h5Dist: e.H5_DIST,
   };

@@ -18,6 +18,7 @@ import { createResidentService, type ResidentWechat } from './modules/residents/
 import { createSitesService } from './modules/sites/sites.service';
 import { createStaffService } from './modules/staff/staff.service';
 import { createSubsidiesService } from './modules/subsidies/subsidies.service';
+import { createTownshipContactsService } from './modules/township-contacts/township-contacts.service';
 import { createFieldCrypto } from './security/field-crypto';
 
 /** `clock` defaults to the one the configuration asks for (the system clock in production). */
@@ -37,6 +38,7 @@ export function createServices({ connection, config, wechat, clock = clockFor(co
   const subsidies = createSubsidiesService({ connection, policies });
   const notices = { clock, noticeMinDays: config.noticeMinDays };
   const registrations = createRegistrationsService({ connection, crypto, divisions, sites, photos, notifications, subsidies, ...notices });
+  const townshipContacts = createTownshipContactsService({ connection, divisions, villagesOf: registrations.villagesOf, clock });
   return {
     audit,
     divisions,
@@ -45,8 +47,9 @@ export function createServices({ connection, config, wechat, clock = clockFor(co
     residents,
     registrations,
     sites,
-    publicNotices: createPublicNoticesService({ connection, divisions, registrations, ...notices }),
-    ledgerExport: createLedgerExporter({ connection, crypto, divisions, sites, staff, audit }),
+    townshipContacts,
+    publicNotices: createPublicNoticesService({ connection, divisions, registrations, townshipContacts, cjkFontPath: config.cjkFontPath, ...notices }),
+    ledgerExport: createLedgerExporter({ connection, crypto, divisions, sites, staff, audit, ...notices }),
     ledgerImport: createLedgerImporter({ connection, crypto, uploadDir: config.uploadDir, divisions, sites, registrations, audit }),
     dashboard: createDashboardService({ connection, divisions, sites }),
     photos,

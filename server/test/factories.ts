@@ -99,7 +99,7 @@ export function endNoticePeriod(t: TestApp, period: { endDate: string }): void {
 export function registrationFlow(t: TestApp) {
   const admin: StaffActor = { id: new Types.ObjectId().toString(), username: 'flow', displayName: '流程管理员', role: 'county_admin', divisionCode: t.county.code };
   const { registrations, publicNotices } = t.services;
-  const visit = { date: addDays(chinaDate(), -3), visitors: '张三、李四', findings: '房屋开裂属实，后山有裂缝', photoIds: [] };
+  const visit = { date: addDays(chinaDate(), -3), visitors: '张三、李四', peoplePresent: '户主本人', houseStructure: 'matches' as const, hazard: 'confirmed' as const, findings: '房屋开裂属实，后山有裂缝', photoIds: [] };
 
   async function publicize(ids: string[], period = shortestNoticePeriod(t)) {
     return publicNotices.create(admin, { title: '第一批避险搬迁农户公示', intro: '', ...period, registrationIds: ids });

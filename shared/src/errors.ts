@@ -47,6 +47,10 @@ export const ERRORS = {
   RATE_LIMITED: { status: 429, message: '操作太频繁，请稍后再试' },
   WECHAT_UNAVAILABLE: { status: 503, message: '微信服务暂时不可用，请稍后再试' },
   DATABASE_UNAVAILABLE: { status: 503, message: '服务暂时不可用，请稍后再试' },
+  PDF_FONT_MISSING: {
+    status: 503,
+    message: '服务器没有安装中文字体，暂时不能生成 PDF。请在打印页点「打印」，在打印窗口里选「另存为 PDF」',
+  },
   INTERNAL: { status: 500, message: '服务器出错了，请稍后再试' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

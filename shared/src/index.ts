@@ -13,6 +13,8 @@ export * from './schemas/household';
 export * from './schemas/registration';
 export * from './schemas/site';
 export * from './schemas/public-notice';
+export * from './schemas/township-contact';
+export * from './notice-sheet';
 export * from './schemas/dashboard';
 export * from './schemas/ledger';
 export * from './schemas/policy';

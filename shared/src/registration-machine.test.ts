@@ -1,4 +1,5 @@
-import { approvalBlocker, nextStatus, SUBMITTED_STATUS } from './registration-machine';
+import { addDays } from './china-date';
+import { approvableFrom, approvalBlocker, nextStatus, SUBMITTED_STATUS } from './registration-machine';
 
 describe('approvalBlocker', () => {
   const rule = { today: '2026-12-04', minDays: 7 };
@@ -27,6 +28,22 @@ describe('approvalBlocker', () => {
 
   test('an open objection blocks approval after the period', () => {
     expect(approvalBlocker({ ...onNotice, openObjections: 1 }, rule)).toBe('OBJECTION_OPEN');
+  });
+});
+
+describe('approvableFrom', () => {
+  const onNotice = { noticeStartDate: '2026-11-27', noticeEndDate: '2026-12-03', publicizedOn: '2026-11-26' };
+
+  test('is the first day approvalBlocker lets pass, and the day before it does not', () => {
+    const from = approvableFrom(onNotice, 7)!;
+    expect(from).toBe('2026-12-04');
+    expect(approvalBlocker({ ...onNotice, openObjections: 0 }, { today: from, minDays: 7 })).toBeNull();
+    expect(approvalBlocker({ ...onNotice, openObjections: 0 }, { today: addDays(from, -1), minDays: 7 })).toBe('NOTICE_PERIOD_NOT_ENDED');
+  });
+
+  test('is null when no day will do: no notice, or too short a time on it', () => {
+    expect(approvableFrom({ noticeStartDate: null, noticeEndDate: null, publicizedOn: null }, 7)).toBeNull();
+    expect(approvableFrom({ ...onNotice, publicizedOn: '2026-11-29' }, 7)).toBeNull();
   });
 });
 

@@ -1,3 +1,4 @@
+import { addDays } from './china-date';
 import { periodDays } from './dated-period';
 import type { StaffRole } from './roles';
 
@@ -111,12 +112,16 @@ export function statusesAllowing(action: Exclude<RegistrationAction, 'submit'>, 
   return REGISTRATION_STATUSES.filter((status) => nextStatus(status, action, actor) !== null);
 }
 
-/** What the resident should do or expect next, shown under the status in "我的登记". */
+/**
+ * What the resident should do or expect next, shown under the status in "我的登记", with how long
+ * the step usually takes. The durations are the offices' usual working times, said as "一般" because
+ * they are no deadline the system enforces; the township's phone is shown beside them.
+ */
 export const RESIDENT_NEXT_STEP: Record<RegistrationStatus, string> = {
-  submitted: '登记已提交，等待乡镇受理。受理前您可以撤回。',
-  accepted: '乡镇已受理，工作人员将入户核实，请保持电话畅通。',
-  verified: '入户核实已完成，等待进入公示。',
-  publicizing: '正在公示，公示期满且无异议后由县里审批。',
+  submitted: '登记已提交，等待乡镇受理，一般 5 个工作日内受理。受理前您可以撤回。',
+  accepted: '乡镇已受理，一般 10 个工作日内会有工作人员上门核实，请保持电话畅通。',
+  verified: '入户核实已完成，等待乡镇安排公示，一般 1 个月内。公示名单会张贴在村里。',
+  publicizing: '正在公示。公示期满、没有异议的，县里一般 10 个工作日内审批。',
   approved: '审批已通过，请留意安置点分配和搬迁安排。',
   returned: '登记被退回，请按退回原因修改后重新提交。',
   rejected: '登记未获通过，原因见下方。如有疑问可咨询乡镇。',
@@ -125,8 +130,10 @@ export const RESIDENT_NEXT_STEP: Record<RegistrationStatus, string> = {
 
 /** Where the village cadre who entered a registration reads otherwise: they cannot withdraw it. */
 export const CADRE_NEXT_STEP: Partial<Record<RegistrationStatus, string>> = {
-  submitted: '登记已提交，等待乡镇受理。',
+  submitted: '登记已提交，等待乡镇受理，一般 5 个工作日内受理。',
 };
+
+export type ApprovalBlocker = 'NOTICE_PERIOD_NOT_ENDED' | 'NOTICE_PERIOD_TOO_SHORT' | 'OBJECTION_OPEN';
 
 /**
  * Why a registration on public notice cannot be approved on `rule.today` (China's date), or null.
@@ -137,13 +144,35 @@ export const CADRE_NEXT_STEP: Partial<Record<RegistrationStatus, string>> = {
  * when approval reserves one.)
  */
 export function approvalBlocker(
-  registration: { noticeStartDate?: string | null; noticeEndDate?: string | null; publicizedOn: string | null; openObjections: number },
+  registration: NoticeFacts & { openObjections: number },
   rule: { today: string; minDays: number },
-): 'NOTICE_PERIOD_NOT_ENDED' | 'NOTICE_PERIOD_TOO_SHORT' | 'OBJECTION_OPEN' | null {
-  const { noticeStartDate: start, noticeEndDate: end, publicizedOn } = registration;
-  if (!start || !end || end >= rule.today) return 'NOTICE_PERIOD_NOT_ENDED';
-  const openFrom = publicizedOn && publicizedOn > start ? publicizedOn : start;
-  if (periodDays(openFrom, end) < rule.minDays) return 'NOTICE_PERIOD_TOO_SHORT';
+): ApprovalBlocker | null {
+  const days = daysOnNotice(registration);
+  if (days === null || registration.noticeEndDate! >= rule.today) return 'NOTICE_PERIOD_NOT_ENDED';
+  if (days < rule.minDays) return 'NOTICE_PERIOD_TOO_SHORT';
   if (registration.openObjections > 0) return 'OBJECTION_OPEN';
   return null;
+}
+
+type NoticeFacts = { noticeStartDate?: string | null; noticeEndDate?: string | null; publicizedOn: string | null };
+
+/**
+ * The days the household has been open to objections on its notice: from the later of the
+ * notice's first day and the day it was put on it, to the notice's last day. Null without a notice.
+ */
+export function daysOnNotice(registration: NoticeFacts): number | null {
+  const { noticeStartDate: start, noticeEndDate: end, publicizedOn } = registration;
+  if (!start || !end) return null;
+  return periodDays(publicizedOn && publicizedOn > start ? publicizedOn : start, end);
+}
+
+/**
+ * The first day `approvalBlocker` lets the calendar pass: the day after the notice ends. Null when
+ * no day ever will, because the household's time on notice is shorter than `minDays` (it needs a
+ * new notice). Open objections are left out: they hold approval up whatever the date.
+ */
+export function approvableFrom(registration: NoticeFacts, minDays: number): string | null {
+  const days = daysOnNotice(registration);
+  if (days === null || days < minDays) return null;
+  return addDays(registration.noticeEndDate!, 1);
 }

@@ -88,7 +88,11 @@ test('a resident registers on the phone, the township accepts and verifies, the 
   await township.getByRole('button', { name: '入户核实' }).click();
   const verify = await settledDialog(township, '入户核实');
   await verify.getByLabel('入户人员').fill('李明（镇自然资源所）');
+  await verify.getByLabel('在场人员').fill('户主本人及配偶');
+  await verify.getByLabel('与登记一致').check();
+  await verify.getByLabel('隐患属实').check();
   await verify.getByLabel('核实情况').fill('房屋后坡出现裂缝，位于滑坡隐患范围内，情况属实。');
+  await settledScreenshot(township, 'admin-verify-checklist');
   await verify.getByRole('button', { name: '完成核实' }).click();
   await township.getByRole('button', { name: '发起公示' }).click();
 
@@ -106,6 +110,13 @@ test('a resident registers on the phone, the township accepts and verifies, the 
   await township.getByText('公示名单').waitFor();
   await township.getByText(HEAD_NAME).first().waitFor();
 
+  // During the notice the county sees from which day it may approve, and cannot yet.
+  const waiting = await staffPage('county_admin');
+  await waiting.getByText(`公示期内不能审批，${addDays(endDate, 1)} 起可以审批`).waitFor();
+  expect(await waiting.getByRole('button', { name: '审批通过' }).isDisabled()).toBe(true);
+  await settledScreenshot(waiting, 'admin-approval-waiting');
+  await waiting.context().close();
+
   // Once the notice has run its course on the server's calendar, the county approves.
   endNoticePeriod(endDate);
   const county = await staffPage('county_admin');
@@ -116,6 +127,12 @@ test('a resident registers on the phone, the township accepts and verifies, the 
   await (await settledDialog(county, '确认审批通过？')).getByRole('button', { name: '审批通过' }).click();
   await county.getByText(`${HEAD_NAME}户的登记已审批通过`).waitFor();
   await settledScreenshot(county, 'admin-registration-approved');
+
+  // The audit log names the household and the step, not ids.
+  await county.getByRole('menuitem', { name: '审计日志' }).click();
+  await county.getByText(`${HEAD_NAME}户`).first().waitFor();
+  await county.getByText('公示中 → 审批通过').first().waitFor();
+  await settledScreenshot(county, 'admin-audit-log');
 
   // The resident sees the outcome and the site.
   const list = await openPage(phone, ROUTES.registrationList);

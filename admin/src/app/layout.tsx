@@ -9,6 +9,7 @@ import {
   FileTextOutlined,
   LogoutOutlined,
   NotificationOutlined,
+  PhoneOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -26,6 +27,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { path: '/sites', label: '安置点', icon: <EnvironmentOutlined />, roles: RELOCATION_STAFF_ROLES },
   { path: '/policies', label: '政策文件', icon: <BookOutlined /> },
   { path: '/subsidy-rule-sets', label: '补助标准', icon: <AccountBookOutlined />, roles: AREA_OFFICE_ROLES },
+  { path: '/township-contacts', label: '乡镇电话', icon: <PhoneOutlined />, roles: COUNTY_ADMIN_ROLES },
   { path: '/staff', label: '人员管理', icon: <TeamOutlined />, roles: COUNTY_ADMIN_ROLES },
   { path: '/audit-logs', label: '审计日志', icon: <AuditOutlined />, roles: COUNTY_ADMIN_ROLES },
   { path: '/account', label: '我的账号', icon: <UserOutlined /> },

@@ -32,6 +32,22 @@ export function createAppRouter() {
             },
           },
           {
+            // A sheet for the village noticeboard: printed from the browser, so no menu around it.
+            path: '/public-notices/:id/print',
+            lazy: async () => {
+              const { PublicNoticePrintPage } = await import('@/features/public-notices/pages/public-notice-print-page');
+              return {
+                Component: () => (
+                  <RequireSession>
+                    <RequireRole roles={RELOCATION_STAFF_ROLES}>
+                      <PublicNoticePrintPage />
+                    </RequireRole>
+                  </RequireSession>
+                ),
+              };
+            },
+          },
+          {
             path: '/',
             element: (
               <RequireSession>
@@ -202,6 +218,19 @@ export function createAppRouter() {
                     Component: () => (
                       <RequireRole roles={COUNTY_ADMIN_ROLES}>
                         <StaffPage />
+                      </RequireRole>
+                    ),
+                  };
+                },
+              },
+              {
+                path: 'township-contacts',
+                lazy: async () => {
+                  const { TownshipContactsPage } = await import('@/features/township-contacts/pages/township-contacts-page');
+                  return {
+                    Component: () => (
+                      <RequireRole roles={COUNTY_ADMIN_ROLES}>
+                        <TownshipContactsPage />
                       </RequireRole>
                     ),
                   };

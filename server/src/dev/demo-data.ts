@@ -2,6 +2,7 @@ import {
   addDays,
   createPolicyBodySchema,
   type CreateStaffBody,
+  defaultNoticeIntro,
   type DivisionNode,
   earliestPeriodEnd,
   type Household,
@@ -39,6 +40,8 @@ export async function seedDemoData(services: Services, deps: ServiceDeps & { clo
   // Before the registrations, so the demo approval fixes its subsidy with this rule set.
   await seedDemoPolicies(services, county);
   const siteIds = await seedDemoSites(services, county);
+  // Before the registrations, so the demo notice's text carries the township's phone.
+  await seedDemoTownshipPhones(services, county);
   await seedDemoRegistrations(services, deps, county, siteIds[0]);
   return accounts;
 }
@@ -50,6 +53,16 @@ async function seedDemoPolicies(services: Services, county: DivisionNode): Promi
     await services.policies.ensurePublished(admin, id, createPolicyBodySchema.parse({ ...body, divisionCode: county.code }));
   }
   await services.subsidies.ensureRuleSet(admin, DEMO_SUBSIDY_RULE_SET.id, subsidyRuleSetBodySchema.parse(DEMO_SUBSIDY_RULE_SET_BODY));
+}
+
+/** Made-up office phones for the townships with demo sites; a phone the county has since set is kept. */
+async function seedDemoTownshipPhones(services: Services, county: DivisionNode): Promise<void> {
+  const admin = await actorOf(services, county, 'county_admin');
+  const townships = county.children.slice(0, 3);
+  const current = await services.townshipContacts.ofDivisions(townships.map((township) => township.code));
+  for (const [index, contact] of current.entries()) {
+    if (!contact.officePhone) await services.townshipContacts.set(admin, contact.townshipCode, `0878-800010${index + 1}`);
+  }
 }
 
 /** Three of the county's twelve sites, as the county plan describes them. */
@@ -141,7 +154,7 @@ async function seedDemoRegistrations(services: Services, deps: ServiceDeps & { c
   if (toPublicize.length) {
     await publicNotices.create(townshipStaff, {
       title: `${township.name}第一批避险搬迁农户公示`,
-      intro: '公示期内如有异议，请向镇人民政府反映。',
+      intro: defaultNoticeIntro({ name: township.name, officePhone: (await services.townshipContacts.ofDivisions([township.code]))[0].officePhone }),
       startDate: historyClock.today(),
       endDate: earliestPeriodEnd(historyClock.today(), deps.config.noticeMinDays),
       registrationIds: toPublicize.map(({ id }) => id),

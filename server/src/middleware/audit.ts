@@ -4,7 +4,8 @@ import { AppError } from '../errors';
 
 /**
  * Records a staff write after it ran, successful or not: who, role, division, IP, action,
- * target (set by the handler in ctx.state.auditTarget) and result.
+ * target (set by the handler in ctx.state.auditTarget: type, id, the name a reader knows it by,
+ * and what a success changed) and result.
  */
 export function audit(action: string): RouterMiddleware<AppState, AppContextExtras> {
   return async (ctx, next) => {
@@ -23,8 +24,10 @@ export function audit(action: string): RouterMiddleware<AppState, AppContextExtr
         action,
         targetType: target?.type ?? null,
         targetId: target?.id ?? ctx.params.id ?? null,
+        targetName: target?.name ?? null,
         result: failure ? 'failure' : 'success',
         detail: failure ?? target?.detail ?? null,
+        changes: failure ? [] : (target?.changes ?? []),
       });
     }
   };

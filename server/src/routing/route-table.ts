@@ -15,6 +15,7 @@ import { residentRoutes } from '../modules/residents/resident.routes';
 import { siteRoutes } from '../modules/sites/sites.routes';
 import { staffRoutes } from '../modules/staff/staff.routes';
 import { subsidyRoutes } from '../modules/subsidies/subsidies.routes';
+import { townshipContactRoutes } from '../modules/township-contacts/township-contacts.routes';
 import type { AnyRoute } from './define-route';
 
 const apiRoutes: AnyRoute[] = [
@@ -32,6 +33,7 @@ const apiRoutes: AnyRoute[] = [
   ...registrationRoutes,
   ...siteRoutes,
   ...publicNoticeRoutes,
+  ...townshipContactRoutes,
   ...dashboardRoutes,
   ...policyRoutes,
   // /api/subsidy-rule-sets/current comes before /api/subsidy-rule-sets/:id inside the list.

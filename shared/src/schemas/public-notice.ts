@@ -3,6 +3,7 @@ import { periodProblems } from '../dated-period';
 import { objectIdSchema, paginationQuerySchema } from './common';
 import { dateOnlySchema, type ResettlementType } from './registration';
 import { divisionCodeSchema } from './staff';
+import type { TownshipContact } from './township-contact';
 
 /** Public notice (公示) of verified households before approval. */
 export const NOTICE_PERIOD_LABEL = '公示期';
@@ -61,7 +62,8 @@ export type PublicNoticeSummary = {
   publishedAt: string;
 };
 
-export type PublicNotice = PublicNoticeSummary & { intro: string; entries: PublicNoticeEntry[] };
+/** `contacts`: the office phone of each township on the notice, as set today, for objections. */
+export type PublicNotice = PublicNoticeSummary & { intro: string; entries: PublicNoticeEntry[]; contacts: TownshipContact[] };
 
 /** The answer to publishing: households whose registration changed meanwhile are left off the notice and named here. */
 export type CreatedPublicNotice = PublicNotice & { skipped: { registrationId: string; headName: string }[] };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { chinaDate } from '../china-date';
-import type { RegistrationAction, RegistrationStatus } from '../registration-machine';
+import type { ApprovalBlocker, RegistrationAction, RegistrationStatus } from '../registration-machine';
 import { REGISTRATION_STATUSES } from '../registration-machine';
 import { objectIdSchema, paginationQuerySchema } from './common';
 import {
@@ -72,13 +72,39 @@ export const resubmitRegistrationBodySchema = submitRegistrationBodySchema.omit(
 export type SubmitRegistrationBody = z.input<typeof submitRegistrationBodySchema>;
 export type ResubmitRegistrationBody = z.input<typeof resubmitRegistrationBodySchema>;
 
+/** What the verifier found of the house against the household file. */
+export const HOUSE_CHECKS = ['matches', 'differs'] as const;
+export const HOUSE_CHECK_LABELS: Record<(typeof HOUSE_CHECKS)[number], string> = {
+  matches: '与登记一致',
+  differs: '与登记不符',
+};
+/** Whether the hazard the household reported was found on site. */
+export const HAZARD_CHECKS = ['confirmed', 'not_found'] as const;
+export const HAZARD_CHECK_LABELS: Record<(typeof HAZARD_CHECKS)[number], string> = {
+  confirmed: '隐患属实',
+  not_found: '未发现所报隐患',
+};
+
+/**
+ * The on-site verification (入户核实) checklist. Visits recorded before the checklist existed have
+ * only date, visitors, findings and photos; `PresentedVisit` keeps them readable.
+ */
 const visitSchema = z.object({
   date: dateOnlySchema.refine((value) => value <= chinaDate(), '核实日期不能晚于今天'),
   visitors: z.string('请填写入户人员').trim().min(2, '请填写入户人员').max(100, '入户人员最多 100 个字'),
+  /** The household members (or others) who were there, e.g. 户主本人及配偶. */
+  peoplePresent: z.string('请填写在场人员').trim().min(2, '请填写在场人员').max(100, '在场人员最多 100 个字'),
+  houseStructure: z.enum(HOUSE_CHECKS, '请确认房屋结构是否与登记一致'),
+  hazard: z.enum(HAZARD_CHECKS, '请确认隐患情况是否属实'),
   findings: reasonTextSchema('核实情况', 1000),
   photoIds: z.array(objectIdSchema).max(9, '照片最多 9 张').default([]),
 });
 export type Visit = z.output<typeof visitSchema>;
+export type HouseCheck = Visit['houseStructure'];
+export type HazardCheck = Visit['hazard'];
+/** A visit as staff read it: the checklist answers are missing on visits recorded before it. */
+export type PresentedVisit = Omit<Visit, 'peoplePresent' | 'houseStructure' | 'hazard'> &
+  Partial<Pick<Visit, 'peoplePresent' | 'houseStructure' | 'hazard'>> & { photos: PhotoRef[] };
 
 export const acceptBodySchema = z.object({ note: z.string().trim().max(200, '备注最多 200 个字').optional() });
 export const verifyBodySchema = z.object({ visit: visitSchema });
@@ -119,6 +145,8 @@ export const registrationFilterSchema = z.object({
   q: z.string().trim().max(30, '搜索词太长').optional(),
   /** Only households registered more than once (同户多次登记). */
   householdClash: z.enum(['true'], '同户多次登记筛选只能是 true').optional(),
+  /** Only registrations the county can approve today: on notice, the period over, no open objection (可审批). */
+  approvable: z.enum(['true'], '可审批筛选只能是 true').optional(),
 });
 export const listRegistrationsQuerySchema = paginationQuerySchema
   .extend(registrationFilterSchema.shape)
@@ -138,7 +166,7 @@ export type TimelineEntry = {
   reason?: string;
 };
 
-export type StaffTimelineEntry = TimelineEntry & { actorName: string; visit?: Visit & { photos: PhotoRef[] } };
+export type StaffTimelineEntry = TimelineEntry & { actorName: string; visit?: PresentedVisit };
 
 export type RegistrationSummary = {
   id: string;
@@ -203,6 +231,13 @@ export type RegistrationDetail = RegistrationSummary & {
   enteredBy?: { name: string };
   /** Actions the caller may take now, from the state machine and their role. */
   allowedActions: Exclude<RegistrationAction, 'submit'>[];
+  /**
+   * While on public notice: the first day the county may approve (the notice over after the whole
+   * minimum period), or null when no day will do without a new notice.
+   */
+  approvableFrom?: string | null;
+  /** While on public notice: what holds approval up on the server's today (`approvalBlocker`), or null. */
+  approvalBlocker?: ApprovalBlocker | null;
   /**
    * Whether anyone can correct it in the mini-program (the household's account, the cadre who
    * entered it). An imported registration cannot, so it is never returned.

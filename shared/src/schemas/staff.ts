@@ -107,6 +107,13 @@ export type AuditEntry = {
   action: string;
   targetType: string | null;
   targetId: string | null;
+  /** What a reader knows the target by: the household head, the site, the document. */
+  targetName: string | null;
   result: 'success' | 'failure';
   detail: string | null;
+  /** What a successful change changed, in words. */
+  changes: AuditChange[];
 };
+
+/** One changed field: its Chinese label and its value before and after, as text ('' for none). */
+export type AuditChange = { field: string; before: string; after: string };

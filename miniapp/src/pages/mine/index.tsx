@@ -8,6 +8,7 @@ import { setLargeText, useDisplayMode } from '@/features/display/display-mode';
 import { BindPhoneButton } from '@/features/phone/components/bind-phone-button';
 import { unlinkCadre } from '@/features/registration/cadre';
 import { consentStatus, type ConsentStatus } from '@/features/privacy/consent';
+import { TownshipPhone } from '@/features/township-contact/components/township-phone';
 import { signIn, signOut, useSession } from '@/lib/auth';
 import { confirmDialog } from '@/lib/dialog';
 import { shortDivisionName } from '@/lib/division-names';
@@ -103,6 +104,8 @@ export default function MinePage() {
           </ActionButton>
         </View>
       ) : null}
+
+      {signedIn ? <TownshipPhone /> : null}
 
       <View className='mine__list'>
         <View className='mine__row' onClick={() => Taro.navigateTo({ url: ROUTES.privacy })}>

@@ -11,8 +11,10 @@ const auditSchema = new Schema(
     action: { type: String, required: true },
     targetType: { type: String, default: null },
     targetId: { type: String, default: null },
+    targetName: { type: String, default: null },
     result: { type: String, enum: ['success', 'failure'], required: true },
     detail: { type: String, default: null },
+    changes: { type: [new Schema({ field: String, before: String, after: String }, { _id: false })], default: undefined },
   },
   { collection: 'audit_logs', versionKey: false },
 );

@@ -14,7 +14,9 @@ export function presentAudit(record: AuditRecord & { _id: Types.ObjectId }): Aud
     action: record.action,
     targetType: record.targetType ?? null,
     targetId: record.targetId ?? null,
+    targetName: record.targetName ?? null,
     result: record.result,
     detail: record.detail ?? null,
+    changes: (record.changes ?? []).map(({ field, before, after }) => ({ field: field ?? '', before: before ?? '', after: after ?? '' })),
   };
 }

@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import { escapeRegex } from '../../db/escape-regex';
-import type { AuditEntry, ListAuditQuery, Page } from '@anqian/shared';
+import type { AuditChange, AuditEntry, ListAuditQuery, Page } from '@anqian/shared';
 import { auditModel } from './audit.model';
 import { presentAudit } from './audit.presenter';
 
@@ -12,8 +12,10 @@ export type AuditInput = {
   action: string;
   targetType: string | null;
   targetId: string | null;
+  targetName?: string | null;
   result: 'success' | 'failure';
   detail: string | null;
+  changes?: AuditChange[];
 };
 
 /** Append-only: there is deliberately no update or delete here except the retention purge. */
@@ -31,8 +33,10 @@ export function createAuditService(connection: Connection) {
         action: input.action,
         targetType: input.targetType,
         targetId: input.targetId,
+        targetName: input.targetName ?? null,
         result: input.result,
         detail: input.detail,
+        ...(input.changes?.length && { changes: input.changes }),
       });
     },
 

@@ -44,8 +44,10 @@ describe('what the audit log records', () => {
       action: 'auth.login',
       targetType: 'staff',
       targetId: user.id,
+      targetName: null,
       result: 'success',
       detail: null,
+      changes: [],
     });
     expect(failure).toMatchObject({
       actorId: null,

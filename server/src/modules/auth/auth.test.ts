@@ -41,7 +41,7 @@ const sessions = () => t.connection.db!.collection('staff_sessions');
 const throttles = () => t.connection.db!.collection('login_throttles');
 const auditLogs = () => t.connection.db!.collection('audit_logs');
 
-/** Five wrong passwords from one address; the account is then locked. */
+/** Five wrong passwords from one address; the account is then locked at that address. */
 async function lockOut(username: string) {
   const agent = browser();
   for (let i = 0; i < 5; i += 1) {
@@ -98,19 +98,23 @@ describe('staff sign-in', () => {
     expect(errorOf(response)).toEqual({ status: 401, code: 'INVALID_CREDENTIALS', message: ERRORS.INVALID_CREDENTIALS.message });
     expect(sessionCookie(response)).toBeUndefined();
     expect(await sessions().countDocuments({ userId: user.id })).toBe(0);
-    const throttle = await throttles().findOne({ _id: user.username as never });
-    expect(throttle).toMatchObject({ failures: 1 });
-    expect(throttle!.lockedUntil ?? null).toBeNull();
+    // Counted for the address and for the account as a whole.
+    const counted = await throttles().find({ username: user.username }).toArray();
+    expect(counted).toHaveLength(2);
+    for (const throttle of counted) {
+      expect(throttle.failures).toBe(1);
+      expect(throttle.lockedUntil ?? null).toBeNull();
+    }
   });
 
-  it('locks the account for 15 minutes after five failures, even with the right password', async () => {
+  it('locks the account at that address for 15 minutes after five failures, even with the right password', async () => {
     const user = await t.createStaff('township_staff');
     const agent = await lockOut(user.username);
     const { response } = await login(user.username, TEST_PASSWORD, agent);
 
     expect(errorOf(response)).toEqual({ status: 423, code: 'ACCOUNT_LOCKED', message: ERRORS.ACCOUNT_LOCKED.message });
     expect(sessionCookie(response)).toBeUndefined();
-    const throttle = await throttles().findOne({ _id: user.username as never });
+    const throttle = await throttles().findOne({ username: user.username, lockedUntil: { $ne: null } });
     const minutesLeft = (throttle!.lockedUntil.getTime() - Date.now()) / 60_000;
     expect(minutesLeft).toBeGreaterThan(14);
     expect(minutesLeft).toBeLessThanOrEqual(15);
@@ -134,7 +138,7 @@ describe('staff sign-in', () => {
 
     expect(unknown).toEqual(real);
     expect(unknown.map((answer) => answer.status)).toEqual([401, 401, 401, 401, 401, 423]);
-    expect(await throttles().findOne({ _id: 'nobody-here' as never })).toMatchObject({ lockedUntil: expect.any(Date) });
+    expect(await throttles().findOne({ username: 'nobody-here', lockedUntil: { $ne: null } })).toMatchObject({ lockedUntil: expect.any(Date) });
   });
 
   it('lets a county admin unlock an account, and audits the unlock', async () => {
@@ -146,7 +150,7 @@ describe('staff sign-in', () => {
 
     expect(unlocked.status).toBe(200);
     expect(unlocked.body).toMatchObject({ id: user.id, lockedUntil: null });
-    expect(await throttles().findOne({ _id: user.username as never })).toBeNull();
+    expect(await throttles().countDocuments({ username: user.username })).toBe(0);
     expect((await login(user.username, TEST_PASSWORD, agent)).response.status).toBe(200);
     expect(await auditLogs().findOne({ action: 'staff.unlock', targetId: user.id })).toMatchObject({
       actorId: admin.user.id,
@@ -160,11 +164,12 @@ describe('staff sign-in', () => {
     const agent = await lockOut(user.username);
     expect((await login(user.username, TEST_PASSWORD, agent)).response.status).toBe(423);
 
-    await throttles().updateOne({ _id: user.username as never }, { $set: { lockedUntil: new Date(Date.now() - 1000) } });
+    await throttles().updateMany({ username: user.username, lockedUntil: { $ne: null } }, { $set: { lockedUntil: new Date(Date.now() - 1000) } });
 
     const { response } = await login(user.username, TEST_PASSWORD, agent);
     expect(response.status).toBe(200);
-    expect(await throttles().findOne({ _id: user.username as never })).toBeNull();
+    // The address starts counting afresh.
+    expect(await throttles().countDocuments({ username: user.username, source: { $ne: null } })).toBe(0);
   });
 
   it('limits sign-in attempts per address to 20 a minute', async () => {
@@ -362,7 +367,7 @@ describe('staff sessions', () => {
     expect((await admin.agent.get('/api/auth/me')).status).toBe(200);
   });
 
-  it('refuses a disabled account at once, open session included', async () => {
+  it('refuses a disabled account at once, open session included, and answers it like a wrong password', async () => {
     const user = await t.createStaff('township_staff');
     const { agent } = await login(user.username, TEST_PASSWORD);
     expect((await agent.get('/api/auth/me')).status).toBe(200);
@@ -373,7 +378,136 @@ describe('staff sessions', () => {
     expect((await agent.get('/api/auth/me')).status).toBe(401);
     expect(await sessions().countDocuments({ userId: user.id })).toBe(0);
     const again = await login(user.username, TEST_PASSWORD);
-    expect(errorOf(again.response)).toEqual({ status: 403, code: 'ACCOUNT_DISABLED', message: ERRORS.ACCOUNT_DISABLED.message });
+    expect(errorOf(again.response)).toEqual({ status: 401, code: 'INVALID_CREDENTIALS', message: ERRORS.INVALID_CREDENTIALS.message });
     expect(sessionCookie(again.response)).toBeUndefined();
+  });
+});
+
+describe('password guessing and the lock-out', () => {
+  const attempt = async (username: string, password: string, ip: string) => errorOf((await login(username, password, browser(ip))).response);
+  const invalid = { status: 401, code: 'INVALID_CREDENTIALS', message: ERRORS.INVALID_CREDENTIALS.message };
+  const locked = { status: 423, code: 'ACCOUNT_LOCKED', message: ERRORS.ACCOUNT_LOCKED.message };
+
+  it('counts a wrong current password on change-password like a failed sign-in', async () => {
+    const user = await t.createStaff('township_staff');
+    const ip = nextIp();
+    const { agent, csrf } = await login(user.username, TEST_PASSWORD, browser(ip));
+    const change = (currentPassword: string) =>
+      agent.post('/api/auth/change-password').set('X-CSRF-Token', csrf).send({ currentPassword, newPassword: 'Guessed@Pass2026' });
+
+    for (let i = 0; i < 5; i += 1) expect(errorOf(await change(`Wrong@Pass${i}`))).toMatchObject({ status: 401, code: 'CURRENT_PASSWORD_WRONG' });
+
+    // Locked now, so the right current password is refused too, and so is signing in from that address.
+    expect(errorOf(await change(TEST_PASSWORD))).toEqual(locked);
+    expect(errorOf(await change('Wrong@Pass9'))).toEqual(locked);
+    expect(await attempt(user.username, TEST_PASSWORD, ip)).toEqual(locked);
+    expect((await login(user.username, 'Guessed@Pass2026')).response.status).toBe(401);
+    expect((await login(user.username, TEST_PASSWORD)).response.status).toBe(200);
+  });
+
+  it('answers a disabled account like an unknown user name, whatever the password', async () => {
+    const user = await t.createStaff('township_staff');
+    await admin.agent.post(`/api/staff/${user.id}/disable`).set('X-CSRF-Token', admin.csrf);
+    const passwords = [TEST_PASSWORD, 'Wrong@Pass1', TEST_PASSWORD, 'Wrong@Pass2', TEST_PASSWORD, TEST_PASSWORD, 'Wrong@Pass3'];
+    const answers = async (username: string) => {
+      const ip = nextIp();
+      const seen = [];
+      for (const password of passwords) seen.push(await attempt(username, password, ip));
+      return seen;
+    };
+
+    const disabled = await answers(user.username);
+
+    expect(disabled).toEqual([invalid, invalid, invalid, invalid, invalid, locked, locked]);
+    expect(await answers('nobody-disabled')).toEqual(disabled);
+    expect(await sessions().countDocuments({ userId: user.id })).toBe(0);
+  });
+
+  it('answers a locked account the same way whatever the password', async () => {
+    const user = await t.createStaff('township_staff');
+    const agent = await lockOut(user.username);
+
+    const right = await login(user.username, TEST_PASSWORD, agent);
+    const wrong = await login(user.username, 'Wrong@Pass7', agent);
+
+    expect(errorOf(right.response)).toEqual(locked);
+    expect(errorOf(wrong.response)).toEqual(locked);
+    expect(sessionCookie(right.response)).toBeUndefined();
+  });
+
+  it('does not let five wrong passwords from one address lock the account holder out elsewhere', async () => {
+    const countyAdmin = await t.createStaff('county_admin');
+    const attacker = nextIp();
+    for (let i = 0; i < 5; i += 1) expect(await attempt(countyAdmin.username, `Wrong@Pass${i}`, attacker)).toEqual(invalid);
+    expect(await attempt(countyAdmin.username, TEST_PASSWORD, attacker)).toEqual(locked);
+
+    const { response } = await login(countyAdmin.username, TEST_PASSWORD);
+    expect(response.status).toBe(200);
+    // The attacker's address stays locked after the holder's sign-in, and the admin console shows the lock.
+    expect(await attempt(countyAdmin.username, TEST_PASSWORD, attacker)).toEqual(locked);
+    expect((await admin.agent.get(`/api/staff/${countyAdmin.id}`)).body.lockedUntil).toEqual(expect.any(String));
+  });
+
+  /** Lets a quarter of an hour go by for the account's lock-out records (and every one-minute rate limit). */
+  async function quarterHourLater(username: string) {
+    const earlier = (date: Date | null | undefined) => (date ? new Date(date.getTime() - 15 * 60_000) : null);
+    for (const throttle of await throttles().find({ username }).toArray()) {
+      await throttles().updateOne(
+        { _id: throttle._id },
+        { $set: { lockedUntil: earlier(throttle.lockedUntil), windowStartedAt: earlier(throttle.windowStartedAt) } },
+      );
+    }
+    await t.connection.db!.collection('rate_limits').deleteMany({});
+  }
+
+  it('never locks the account for everyone from a single address, lock after lock', async () => {
+    const user = await t.createStaff('county_admin');
+    const attacker = nextIp();
+    // Two hours of guessing as fast as the lock-out lets one address.
+    for (let round = 0; round < 8; round += 1) {
+      for (let i = 0; i < 5; i += 1) expect(await attempt(user.username, `Wrong@Pass${round}${i}`, attacker)).toEqual(invalid);
+      expect(await attempt(user.username, TEST_PASSWORD, attacker)).toEqual(locked);
+      expect((await login(user.username, TEST_PASSWORD)).response.status).toBe(200);
+      await quarterHourLater(user.username);
+    }
+
+    expect((await login(user.username, TEST_PASSWORD)).response.status).toBe(200);
+  });
+
+  it('locks the account for every address after 30 failures within an hour', async () => {
+    const user = await t.createStaff('county_admin');
+    for (let i = 0; i < 29; i += 1) expect(await attempt(user.username, `Wrong@Pass${i}`, nextIp())).toEqual(invalid);
+    expect((await login(user.username, TEST_PASSWORD)).response.status).toBe(200);
+
+    expect(await attempt(user.username, 'Wrong@Pass29', nextIp())).toEqual(invalid);
+
+    const fresh = nextIp();
+    expect(await attempt(user.username, TEST_PASSWORD, fresh)).toEqual(locked);
+    const shown = await admin.agent.get(`/api/staff/${user.id}`);
+    const minutesLeft = (new Date(shown.body.lockedUntil).getTime() - Date.now()) / 60_000;
+    expect(minutesLeft).toBeGreaterThan(14);
+    expect(minutesLeft).toBeLessThanOrEqual(15);
+
+    const unlocked = await admin.agent.post(`/api/staff/${user.id}/unlock`).set('X-CSRF-Token', admin.csrf);
+    expect(unlocked.body.lockedUntil).toBeNull();
+    expect((await login(user.username, TEST_PASSWORD, browser(fresh))).response.status).toBe(200);
+  });
+
+  it('forgets account-wide failures once their hour is over', async () => {
+    const user = await t.createStaff('county_admin');
+    for (let i = 0; i < 25; i += 1) expect(await attempt(user.username, `Wrong@Pass${i}`, nextIp())).toEqual(invalid);
+    await throttles().updateOne({ username: user.username, source: null }, { $set: { windowStartedAt: new Date(Date.now() - 61 * 60_000) } });
+
+    for (let i = 0; i < 25; i += 1) expect(await attempt(user.username, `Wrong@Again${i}`, nextIp())).toEqual(invalid);
+
+    expect((await login(user.username, TEST_PASSWORD)).response.status).toBe(200);
+  });
+
+  it('counts an IPv6 client by its /64, as one home or office holds a whole /64', async () => {
+    const user = await t.createStaff('township_staff');
+    for (let i = 1; i <= 5; i += 1) expect(await attempt(user.username, `Wrong@Pass${i}`, `2001:db8:7:1::${i}`)).toEqual(invalid);
+
+    expect(await attempt(user.username, TEST_PASSWORD, '2001:db8:7:1:ffff:ffff:ffff:ffff')).toEqual(locked);
+    expect((await login(user.username, TEST_PASSWORD, browser('2001:db8:7:2::1'))).response.status).toBe(200);
   });
 });

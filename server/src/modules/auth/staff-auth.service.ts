@@ -4,6 +4,7 @@ import type { StaffActor } from '../../security/staff-actor';
 import { AppError } from '../../errors';
 import { newToken, tokenHash } from '../../security/tokens';
 import type { AuditService } from '../audit/audit.service';
+import { addressSource } from '../staff/login-throttle';
 import type { StaffService } from '../staff/staff.service';
 import type { StaffUserRecord } from '../staff/staff-user.model';
 import { staffSessionModel } from './staff-session.model';
@@ -43,7 +44,7 @@ export function createStaffAuthService(deps: { connection: Connection; staff: St
   return {
     async login(username: string, password: string, ip: string) {
       try {
-        const user = await staff.verifyCredentials(username, password);
+        const user = await staff.verifyCredentials(username, password, addressSource(ip));
         const opened = await openSession(user, ip);
         const actor = actorOf(user);
         await audit.record({
@@ -87,9 +88,12 @@ export function createStaffAuthService(deps: { connection: Connection; staff: St
 
     logout: async (sessionId: string) => void (await Session.deleteOne({ _id: sessionId })),
 
-    /** A password change ends every session of the account and opens a fresh one for this browser. */
+    /**
+     * A password change ends every session of the account and opens a fresh one for this browser.
+     * Its current-password check is counted by the same lock-out as sign-in, from the same address.
+     */
     async changePassword(actor: StaffActor, currentPassword: string, newPassword: string, ip: string) {
-      await staff.changeOwnPassword(actor.id, currentPassword, newPassword);
+      await staff.changeOwnPassword(actor.id, currentPassword, newPassword, addressSource(ip));
       await Session.deleteMany({ userId: actor.id });
       const user = await staff.findById(actor.id);
       if (!user) throw new AppError('SESSION_EXPIRED');

@@ -45,11 +45,37 @@ export const EXPORT_COLUMNS = [
   { key: 'preferredMoveMonth', header: '意向搬迁时间', width: 12 },
   { key: 'status', header: '登记状态', width: 10 },
   { key: 'submittedDate', header: '提交日期', width: 12 },
+  { key: 'noticeStart', header: '公示开始日期', width: 12 },
+  { key: 'noticeEnd', header: '公示结束日期', width: 12 },
+  { key: 'approvedDate', header: '审批日期', width: 12 },
   { key: 'assignedSite', header: '安置点', width: 18 },
+  { key: 'subsidyTotal', header: '核定补助合计（元）', width: 16 },
+  { key: 'subsidyLines', header: '补助明细（元）', width: 50 },
+  { key: 'subsidyRuleSet', header: '补助标准', width: 22 },
   { key: 'source', header: '登记方式', width: 10 },
 ] as const;
 
 export type ExportColumnKey = (typeof EXPORT_COLUMNS)[number]['key'];
+
+/** The second sheet of the export: every person of every household on the first, the head first. */
+export const MEMBERS_SHEET = '家庭成员';
+export const MEMBER_COLUMNS = [
+  { key: 'serial', header: '序号', width: 7 },
+  { key: 'township', header: '乡镇', width: 12 },
+  { key: 'village', header: '村（社区）', width: 14 },
+  { key: 'headName', header: '户主姓名', width: 10 },
+  { key: 'headIdNumber', header: '户主身份证号', width: 21 },
+  { key: 'name', header: '姓名', width: 10 },
+  { key: 'relation', header: '与户主关系', width: 10 },
+  { key: 'idNumber', header: '身份证号', width: 21 },
+  { key: 'gender', header: '性别', width: 6 },
+  { key: 'birthDate', header: '出生日期', width: 12 },
+  { key: 'workAbility', header: '劳动能力', width: 12 },
+  { key: 'specialStatus', header: '特殊情况', width: 16 },
+  { key: 'status', header: '登记状态', width: 10 },
+] as const;
+
+export type MemberColumnKey = (typeof MEMBER_COLUMNS)[number]['key'];
 
 export const SOURCE_LABELS: Record<'resident' | 'cadre' | 'import', string> = {
   resident: '群众自主登记',

@@ -9,9 +9,11 @@ import {
   type LedgerImportReport,
   type SubmitRegistrationBody,
 } from '@anqian/shared';
-import { asStaff, buildHouseholdInput, buildIdNumber, buildSubmitBody, newIdempotencyKey, villageOf } from '../../../test/factories';
+import { Types } from 'mongoose';
+import { asStaff, buildHouseholdInput, buildIdNumber, buildSubmitBody, endNoticePeriod, newIdempotencyKey, registrationFlow, villageOf } from '../../../test/factories';
+import { seedDemoSubsidies } from '../subsidies/subsidy-test-helpers';
 import { createTestApp, type TestApp } from '../../../test/test-app';
-import { EXPORT_COLUMNS, IMPORT_COLUMNS } from './ledger-columns';
+import { EXPORT_COLUMNS, IMPORT_COLUMNS, MEMBER_COLUMNS, MEMBERS_SHEET } from './ledger-columns';
 
 let t: TestApp;
 type Staff = Awaited<ReturnType<TestApp['staffAgent']>>;
@@ -471,5 +473,54 @@ describe('importing a ledger', () => {
     const response = await upload(townshipA, Buffer.from(await workbook.xlsx.writeBuffer()));
     expect(response.status).toBe(400);
     expect(response.body.error).toMatchObject({ code: 'LEDGER_FILE_INVALID', message: expect.stringContaining('乡镇、村（社区）') });
+  });
+});
+
+describe('the ledger a county accounts with (issue 11)', () => {
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = await t.staffAgent('county_admin');
+    await seedDemoSubsidies(t);
+  });
+  afterAll(() => t.close());
+
+  it('gives the notice period, approval date and fixed subsidy of each household, and a sheet with one row per person', async () => {
+    const flow = registrationFlow(t);
+    const id = await flow.inStatus('approved');
+    const approvedOn = t.clock.today();
+    const { subsidy, noticeStartDate, noticeEndDate, household } = (await registrations().findOne({ _id: new Types.ObjectId(id) }))!;
+    expect(subsidy.totalFen).toBeGreaterThan(0);
+
+    const response = await download(admin, '/api/registrations/export', { status: 'approved' });
+    const [header, row] = await sheetRows(response.body);
+    const cell = (name: string) => row[header.indexOf(name)];
+    expect(cell('公示开始日期')).toBe(noticeStartDate);
+    expect(cell('公示结束日期')).toBe(noticeEndDate);
+    expect(cell('审批日期')).toBe(approvedOn);
+    expect(Number(cell('核定补助合计（元）'))).toBe(subsidy.totalFen / 100);
+    expect(cell('补助明细（元）')).toContain(`${subsidy.lineItems[0].name} ${subsidy.lineItems[0].subtotalFen / 100}`);
+    expect(cell('补助标准')).toBe(subsidy.ruleSetName);
+
+    const [memberHeader, ...people] = await sheetRows(response.body, MEMBERS_SHEET);
+    expect(memberHeader).toEqual(MEMBER_COLUMNS.map((column) => column.header));
+    expect(people.map((person) => [person[0], person[5], person[6], person[7]])).toEqual([
+      ['1', household.head.name, '户主', household.head.idNumberMasked],
+      ['2', '王秀英', '配偶', household.members[0].idNumberMasked],
+    ]);
+    expect(people[1][memberHeader.indexOf('户主姓名')]).toBe(household.head.name);
+  });
+
+  it('exports only what 可审批 lists: on notice, the period over, no open objection', async () => {
+    const flow = registrationFlow(t);
+    const ready = await flow.inStatus('publicizing');
+    const { noticeEndDate } = (await registrations().findOne({ _id: new Types.ObjectId(ready) }))!;
+    endNoticePeriod(t, { endDate: noticeEndDate });
+    await flow.inStatus('publicizing');
+
+    const rows = (await sheetRows((await download(admin, '/api/registrations/export', { approvable: 'true' })).body)).slice(1);
+
+    const listed = (await admin.agent.get('/api/registrations').query({ approvable: 'true' })).body;
+    expect(listed.items.map((item: { id: string }) => item.id)).toEqual([ready]);
+    expect(rows.map((r) => r[3])).toEqual([listed.items[0].headName]);
   });
 });

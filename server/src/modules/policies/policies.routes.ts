@@ -4,12 +4,18 @@ import {
   idParamsSchema,
   listPoliciesQuerySchema,
   listResidentPoliciesQuerySchema,
+  POLICY_CATEGORY_LABELS,
+  POLICY_STATUS_LABELS,
+  type PolicyCategory,
+  type PolicyStatus,
   policyVersionParamsSchema,
+  type StaffPolicyDetail,
   STAFF_ROLES,
   updatePolicyBodySchema,
 } from '@anqian/shared';
 import { receiveFile } from '../../middleware/multipart';
 import { defineRoute, type RouteContext } from '../../routing/define-route';
+import { changesBetween } from '../audit/audit-changes';
 import type { AttachmentFile } from './policies.service';
 
 const readers = { kind: 'staff', roles: STAFF_ROLES } as const;
@@ -20,6 +26,35 @@ const published = { kind: 'public' } as const;
 const target = (ctx: RouteContext, id?: string, detail?: string) => {
   ctx.state.auditTarget = { type: 'policy', id, detail };
 };
+
+type Field = StaffPolicyDetail[keyof StaffPolicyDetail];
+const plainText = (html: Field) => String(html).replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+
+/** What the audit log compares of a policy document before and after a change. */
+const POLICY_AUDIT_FIELDS = {
+  title: { label: '标题' },
+  category: { label: '类别', format: (value: Field) => POLICY_CATEGORY_LABELS[value as PolicyCategory] },
+  issuingBody: { label: '发文机关' },
+  documentNumber: { label: '文号' },
+  publishDate: { label: '发布日期' },
+  effectiveFrom: { label: '生效日期' },
+  effectiveTo: { label: '失效日期' },
+  status: { label: '状态', format: (value: Field) => POLICY_STATUS_LABELS[value as PolicyStatus] },
+  pinned: { label: '置顶' },
+  interpretation: { label: '政策解读' },
+  bodyHtml: { label: '正文', format: plainText },
+  attachments: { label: '附件', format: (value: Field) => (value as StaffPolicyDetail['attachments']).map((file) => file.name).join('、') },
+};
+
+/** Runs a change to policy `id`, naming it and recording what changed. */
+async function audited(ctx: RouteContext, id: string, change: () => Promise<StaffPolicyDetail>): Promise<StaffPolicyDetail> {
+  target(ctx, id);
+  const before = await ctx.services.policies.get(ctx.state.staff!, id);
+  ctx.state.auditTarget!.name = before.title;
+  const after = await change();
+  Object.assign(ctx.state.auditTarget!, { name: after.title, changes: changesBetween(before, after, POLICY_AUDIT_FIELDS) });
+  return after;
+}
 
 /** Inline, under its UTF-8 name (with an ASCII fallback for old clients); never sniffed as anything else. */
 function sendPdf(ctx: RouteContext, file: AttachmentFile) {
@@ -52,7 +87,8 @@ export const policyRoutes = [
     audit: 'policy.create',
     successStatus: 201,
     handler: async (ctx, { body }) => {
-      target(ctx, undefined, body.title);
+      target(ctx);
+      ctx.state.auditTarget!.name = body.title;
       const policy = await ctx.services.policies.create(ctx.state.staff!, body);
       ctx.state.auditTarget!.id = policy.id;
       return policy;
@@ -76,10 +112,7 @@ export const policyRoutes = [
     params: idParamsSchema,
     body: updatePolicyBodySchema,
     audit: 'policy.update',
-    handler: (ctx, { params, body }) => {
-      target(ctx, params.id, Object.keys(body).join(','));
-      return ctx.services.policies.update(ctx.state.staff!, params.id, body);
-    },
+    handler: (ctx, { params, body }) => audited(ctx, params.id, () => ctx.services.policies.update(ctx.state.staff!, params.id, body)),
   }),
   defineRoute({
     method: 'delete',
@@ -91,6 +124,7 @@ export const policyRoutes = [
     audit: 'policy.delete',
     handler: async (ctx, { params }) => {
       target(ctx, params.id);
+      ctx.state.auditTarget!.name = (await ctx.services.policies.get(ctx.state.staff!, params.id)).title;
       await ctx.services.policies.remove(ctx.state.staff!, params.id);
     },
   }),
@@ -102,10 +136,7 @@ export const policyRoutes = [
     access: editors,
     params: idParamsSchema,
     audit: 'policy.publish',
-    handler: (ctx, { params }) => {
-      target(ctx, params.id);
-      return ctx.services.policies.publish(ctx.state.staff!, params.id);
-    },
+    handler: (ctx, { params }) => audited(ctx, params.id, () => ctx.services.policies.publish(ctx.state.staff!, params.id)),
   }),
   defineRoute({
     method: 'post',
@@ -115,10 +146,7 @@ export const policyRoutes = [
     access: editors,
     params: idParamsSchema,
     audit: 'policy.archive',
-    handler: (ctx, { params }) => {
-      target(ctx, params.id);
-      return ctx.services.policies.archive(ctx.state.staff!, params.id);
-    },
+    handler: (ctx, { params }) => audited(ctx, params.id, () => ctx.services.policies.archive(ctx.state.staff!, params.id)),
   }),
   defineRoute({
     method: 'get',
@@ -141,7 +169,7 @@ export const policyRoutes = [
       const { policies } = ctx.services;
       const file = await receiveFile(ctx, policies.attachmentReceiveOptions);
       const attachment = await policies.uploadAttachment(ctx.state.staff!, file);
-      ctx.state.auditTarget = { type: 'policy-attachment', id: attachment.id, detail: `${attachment.name} ${attachment.size}` };
+      ctx.state.auditTarget = { type: 'policy-attachment', id: attachment.id, name: attachment.name, detail: `${Math.ceil(attachment.size / 1024)} KB` };
       return attachment;
     },
   }),

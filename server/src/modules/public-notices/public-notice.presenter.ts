@@ -1,4 +1,4 @@
-import type { PublicNotice, PublicNoticeSummary } from '@anqian/shared';
+import type { PublicNotice, PublicNoticeSummary, TownshipContact } from '@anqian/shared';
 import type { PublicNoticeRecord } from './public-notice.model';
 
 export function noticePhase(notice: { startDate: string; endDate: string }, today: string): PublicNoticeSummary['phase'] {
@@ -20,7 +20,7 @@ export function presentNoticeSummary(notice: PublicNoticeRecord, extras: { today
   };
 }
 
-export function presentNotice(notice: PublicNoticeRecord, extras: { today: string; townshipNames: string[] }): PublicNotice {
+export function presentNotice(notice: PublicNoticeRecord, extras: { today: string; townshipNames: string[]; contacts: TownshipContact[] }): PublicNotice {
   return {
     ...presentNoticeSummary(notice, extras),
     intro: notice.intro,
@@ -32,5 +32,6 @@ export function presentNotice(notice: PublicNoticeRecord, extras: { today: strin
       villageName: entry.villageName,
       ...(entry.resettlementType && { resettlementType: entry.resettlementType }),
     })),
+    contacts: extras.contacts,
   };
 }

@@ -56,6 +56,22 @@ export const publicNoticeRoutes = [
   }),
   defineRoute({
     method: 'get',
+    path: '/api/public-notices/:id/pdf',
+    summary: '公示 PDF（A4，张贴用；服务器没有中文字体时 503，请用打印页）',
+    tag: 'public-notices',
+    access: readers,
+    params: idParamsSchema,
+    handler: async (ctx, { params }) => {
+      const { title, pdf } = await ctx.services.publicNotices.pdf(ctx.state.staff!, params.id);
+      const name = `${title}.pdf`;
+      ctx.type = 'application/pdf';
+      ctx.set('Content-Disposition', `attachment; filename="notice.pdf"; filename*=UTF-8''${encodeURIComponent(name)}`);
+      ctx.set('Cache-Control', 'private, no-store');
+      return pdf;
+    },
+  }),
+  defineRoute({
+    method: 'get',
     path: '/api/resident/public-notices',
     summary: '公示（默认：我登记所在村）',
     tag: 'public-notices',

@@ -17,6 +17,8 @@ import { AppError, notFound, validationFailed } from '../../errors';
 import { assertInScope, divisionFilter } from '../../security/scope';
 import type { DivisionsService } from '../divisions/divisions.service';
 import type { RegistrationsService } from '../registrations/registrations.service';
+import type { TownshipContactsService } from '../township-contacts/township-contacts.service';
+import { createCjkFont, renderNoticePdf } from './notice-pdf';
 import { publicNoticeModel, type PublicNoticeRecord } from './public-notice.model';
 import { presentNotice, presentNoticeSummary } from './public-notice.presenter';
 
@@ -28,12 +30,16 @@ export function createPublicNoticesService(deps: {
   connection: Connection;
   divisions: DivisionsService;
   registrations: RegistrationsService;
+  townshipContacts: TownshipContactsService;
   clock: Clock;
+  /** The Chinese font for the PDF (see `createCjkFont`). */
+  cjkFontPath: string;
   /** The county's shortest notice period, both ends included. */
   noticeMinDays: number;
 }) {
   const Notice = publicNoticeModel(deps.connection);
-  const { divisions, registrations, clock } = deps;
+  const { divisions, registrations, townshipContacts, clock } = deps;
+  const cjkFont = createCjkFont(deps.cjkFontPath);
 
   const periodRule = (): NoticePeriodRule => ({ today: clock.today(), minDays: deps.noticeMinDays });
 
@@ -55,10 +61,15 @@ export function createPublicNoticesService(deps: {
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
+  /** The detail adds each township's office phone, as set today, for objections. */
+  async function detail(notice: PublicNoticeRecord): Promise<PublicNotice> {
+    return presentNotice(notice, { ...(await extras(notice)), contacts: await townshipContacts.ofDivisions(notice.villageCodes) });
+  }
+
   async function show(filter: Record<string, unknown>): Promise<PublicNotice> {
     const notice = await Notice.findOne(filter).lean<PublicNoticeRecord>();
     if (!notice) throw notFound('公示不存在');
-    return presentNotice(notice, await extras(notice));
+    return detail(notice);
   }
 
   return {
@@ -106,7 +117,7 @@ export function createPublicNoticesService(deps: {
         ).lean<PublicNoticeRecord>())!;
       }
       return {
-        ...presentNotice(notice, await extras(notice)),
+        ...(await detail(notice)),
         skipped: skipped.map((entry) => ({ registrationId: entry.registrationId, headName: entry.headName })),
       };
     },
@@ -122,6 +133,12 @@ export function createPublicNoticesService(deps: {
     },
 
     get: (actor: StaffActor, id: string) => show({ _id: id, ...divisionFilter(actor, 'villageCodes') }),
+
+    /** The notice as an A4 PDF for the village noticeboard; 503 `PDF_FONT_MISSING` without a Chinese font. */
+    async pdf(actor: StaffActor, id: string): Promise<{ title: string; pdf: Buffer }> {
+      const notice = await show({ _id: id, ...divisionFilter(actor, 'villageCodes') });
+      return { title: notice.title, pdf: await renderNoticePdf(notice, await cjkFont()) };
+    },
 
     /** A village's notices; by default those of the villages the resident has registered in. */
     async listForResident(residentId: string, query: ListQuery): Promise<Page<PublicNoticeSummary>> {

@@ -16,7 +16,15 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const notices = () => t.connection.db!.collection('public_notices');
-const serviceDeps = () => ({ connection: t.connection, divisions: t.services.divisions, registrations: t.services.registrations, clock: t.clock, noticeMinDays: t.config.noticeMinDays });
+const serviceDeps = () => ({
+  connection: t.connection,
+  divisions: t.services.divisions,
+  registrations: t.services.registrations,
+  townshipContacts: t.services.townshipContacts,
+  clock: t.clock,
+  noticeMinDays: t.config.noticeMinDays,
+  cjkFontPath: t.config.cjkFontPath,
+});
 const registrations = () => t.connection.db!.collection('registrations');
 const stored = (id: string) => registrations().findOne({ _id: new Types.ObjectId(id) });
 /** China's date on the server's clock, which tests move forward. */
@@ -60,6 +68,7 @@ describe('publishing a notice', () => {
         },
         expect.objectContaining({ registrationId: ids[1], villageName: t.county.children[0].children[1].name, resettlementType: 'urban' }),
       ],
+      contacts: [{ townshipCode: t.county.children[0].code, townshipName: name, officePhone: null }],
       skipped: [],
     });
     expect(JSON.stringify(response.body)).not.toContain(first.household.head.idNumber);

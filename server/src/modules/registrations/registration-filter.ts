@@ -6,11 +6,22 @@ import { assertInScope, divisionFilter, withinDivision } from '../../security/sc
 /** The last four characters of an ID number, as typed into the search box. */
 const ID_TAIL = /^\d{3}[\dX]$/i;
 
+/** What the 可审批 filter needs to know: China's date on the server's clock and the county's shortest notice. */
+export type NoticeRule = { today: string; minDays: number };
+
 /**
  * The query behind the staff list, its status counts and the ledger export: always inside the
  * caller's area; `status` left out when `withStatus` is false (the counts ignore it).
+ *
+ * `approvable` reads `noticeDays`, which only summaries hold: `approvalBlocker`'s rule as a query
+ * (on notice, the notice over, on it for the whole minimum period, no open objection).
  */
-export function registrationFilter(actor: StaffActor, filter: RegistrationFilter, withStatus = true): Record<string, unknown> {
+export function registrationFilter(
+  actor: StaffActor,
+  filter: RegistrationFilter,
+  options: { rule: NoticeRule; withStatus?: boolean },
+): Record<string, unknown> {
+  const { rule, withStatus = true } = options;
   const query: Record<string, unknown> = divisionFilter(actor);
   if (filter.divisionCode) {
     assertInScope(actor, filter.divisionCode);
@@ -21,6 +32,11 @@ export function registrationFilter(actor: StaffActor, filter: RegistrationFilter
   if (filter.resettlementType) query['wishes.resettlementType'] = filter.resettlementType;
   if (filter.hazardType) query['household.hazard.type'] = filter.hazardType;
   if (filter.householdClash) query.householdClash = true;
+  if (filter.approvable) {
+    // Under $and so that a status filter asking for anything else finds nothing.
+    query.$and = [{ status: 'publicizing' }];
+    Object.assign(query, { noticeEndDate: { $lt: rule.today }, noticeDays: { $gte: rule.minDays }, openObjections: 0 });
+  }
   if (filter.submittedFrom || filter.submittedTo) {
     query.submittedAt = {
       ...(filter.submittedFrom && { $gte: startOfChinaDay(filter.submittedFrom) }),

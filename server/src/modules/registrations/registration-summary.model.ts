@@ -1,5 +1,6 @@
 import { Schema, type Connection, type Types } from 'mongoose';
-import type { RegistrationRecord } from './registration.model';
+import { daysOnNotice } from '@anqian/shared';
+import { noticeFactsOf, type RegistrationRecord } from './registration.model';
 
 /**
  * A small copy of each registration with only what the staff list, its counts, the dashboard and
@@ -29,8 +30,14 @@ const summarySchema = new Schema(
     memberCount: { type: Number, required: true },
     wishes: { willingness: String, resettlementType: String },
     householdClash: { type: Boolean, default: false },
+    /** For the 可审批 filter: the notice's last day, the days the household was on it, open objections. */
+    noticeEndDate: { type: String, default: null },
+    noticeDays: { type: Number, default: null },
+    openObjections: { type: Number, default: 0 },
     submittedAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
+    /** `SUMMARY_VERSION` when written: `reconcile` rewrites summaries of an older shape. */
+    v: { type: Number, default: 1 },
   },
   { collection: 'registration_summaries', versionKey: false },
 );
@@ -55,9 +62,16 @@ export type RegistrationSummaryRecord = {
   memberCount: number;
   wishes: Pick<RegistrationRecord['wishes'], 'willingness' | 'resettlementType'>;
   householdClash: boolean;
+  noticeEndDate: string | null;
+  noticeDays: number | null;
+  openObjections: number;
   submittedAt: Date;
   updatedAt: Date;
+  v: number;
 };
+
+/** Raised whenever the summary gains a field, so start-up fills it in on every stored summary. */
+export const SUMMARY_VERSION = 2;
 
 export function summaryOf(record: RegistrationRecord): RegistrationSummaryRecord {
   const { head, hazard } = record.household;
@@ -74,8 +88,12 @@ export function summaryOf(record: RegistrationRecord): RegistrationSummaryRecord
     memberCount: record.memberCount,
     wishes: { willingness: record.wishes.willingness, resettlementType: record.wishes.resettlementType ?? undefined },
     householdClash: Boolean(record.householdClash),
+    noticeEndDate: record.noticeEndDate ?? null,
+    noticeDays: daysOnNotice(noticeFactsOf(record)),
+    openObjections: record.openObjections,
     submittedAt: record.submittedAt,
     updatedAt: record.updatedAt,
+    v: SUMMARY_VERSION,
   };
 }
 

@@ -1,7 +1,10 @@
 import { Schema, type Connection, type InferSchemaType, type Types } from 'mongoose';
 import {
+  HAZARD_CHECKS,
   HAZARD_TYPES,
+  HOUSE_CHECKS,
   HOUSE_STRUCTURES,
+  chinaDate,
   REGISTRATION_ACTIONS,
   REGISTRATION_STATUSES,
   RELATIONS,
@@ -79,6 +82,10 @@ const visitSchema = new Schema(
   {
     date: { type: String, required: true },
     visitors: { type: String, required: true },
+    /** The checklist; visits recorded before it have none of these. */
+    peoplePresent: String,
+    houseStructure: { type: String, enum: HOUSE_CHECKS },
+    hazard: { type: String, enum: HAZARD_CHECKS },
     findings: { type: String, required: true },
     photoIds: { type: [Schema.Types.ObjectId], default: [] },
   },
@@ -180,3 +187,12 @@ export type RegistrationRecord = Omit<InferSchemaType<typeof registrationSchema>
 export const isCorrectable = (record: Pick<RegistrationRecord, 'residentId' | 'source'>) => Boolean(record.residentId) || record.source === 'cadre';
 
 export const registrationModel = (connection: Connection) => connection.model('Registration', registrationSchema);
+
+/**
+ * What `approvalBlocker` reads of a registration's notice; the day it was put on it is that of its
+ * latest publicize step.
+ */
+export function noticeFactsOf(record: Pick<RegistrationRecord, 'noticeStartDate' | 'noticeEndDate' | 'timeline'>) {
+  const publicized = record.timeline.filter((entry) => entry.action === 'publicize').at(-1);
+  return { noticeStartDate: record.noticeStartDate, noticeEndDate: record.noticeEndDate, publicizedOn: publicized ? chinaDate(publicized.at) : null };
+}

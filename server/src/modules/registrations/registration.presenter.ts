@@ -120,7 +120,7 @@ function presentAssignedSite(record: RegistrationRecord, lookups: Lookups) {
 }
 
 /** A full registration or its summary. */
-type Summarised = Omit<RegistrationSummaryRecord, 'householdKey' | 'residentId' | 'enteredByStaffId'>;
+type Summarised = Omit<RegistrationSummaryRecord, 'householdKey' | 'residentId' | 'enteredByStaffId' | 'noticeEndDate' | 'noticeDays' | 'openObjections' | 'v'>;
 
 export function presentSummary(record: Summarised, lookups: Lookups): RegistrationSummary {
   return {

@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { RESIDENT_NEXT_STEP, ageFromIdNumber, maskIdNumber, type SubmitRegistrationBody } from '@anqian/shared';
+import { CADRE_NEXT_STEP, RESIDENT_NEXT_STEP, ageFromIdNumber, maskIdNumber, type SubmitRegistrationBody } from '@anqian/shared';
 import { asResident, asStaff, buildIdNumber, buildSubmitBody, newIdempotencyKey, villageOf } from '../../../test/factories';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/test-app';
 
@@ -287,7 +287,7 @@ describe('a village cadre on the mini-program', () => {
       enteredByCadre: true,
       canWithdraw: false,
       // Nobody can withdraw it in the mini-program, so the next step does not offer it.
-      nextStep: '登记已提交，等待乡镇受理。',
+      nextStep: CADRE_NEXT_STEP.submitted,
       timeline: [{ action: 'submit', actorLabel: '村干部代填' }],
     });
     expect(JSON.stringify(entered.body)).not.toContain(cadreUser.displayName);
@@ -342,7 +342,7 @@ describe('a village cadre on the mini-program', () => {
 
     const resubmitted = await wechat.put(`/api/resident/cadre/registrations/${id}`, corrected);
     expect(resubmitted.status).toBe(200);
-    expect(resubmitted.body).toMatchObject({ status: 'submitted', canResubmit: false, canWithdraw: false, nextStep: '登记已提交，等待乡镇受理。' });
+    expect(resubmitted.body).toMatchObject({ status: 'submitted', canResubmit: false, canWithdraw: false, nextStep: CADRE_NEXT_STEP.submitted });
     expect(resubmitted.body.household.address).toBe('三组 18 号（已重新核对）');
     expect(resubmitted.body.timeline.map((entry: { action: string; actorLabel: string }) => [entry.action, entry.actorLabel]).at(-1)).toEqual(['resubmit', '村干部代填']);
     const audit = await t.connection.db!.collection('audit_logs').find({ action: 'registration.cadre-resubmit', actorId: cadreUser.id }).sort({ _id: 1 }).toArray();

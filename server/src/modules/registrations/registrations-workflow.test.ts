@@ -31,7 +31,7 @@ afterAll(() => t.close());
 
 const registrations = () => t.connection.db!.collection('registrations');
 const stored = (id: string) => registrations().findOne({ _id: new Types.ObjectId(id) });
-const visitBody = () => ({ visit: { date: addDays(chinaDate(), -2), visitors: '张三、李四', findings: '后山裂缝宽约 5 厘米，房屋墙体开裂', photoIds: [] } });
+const visitBody = () => ({ visit: { date: addDays(chinaDate(), -2), visitors: '张三、李四', peoplePresent: '户主及其配偶', houseStructure: 'matches', hazard: 'confirmed', findings: '后山裂缝宽约 5 厘米，房屋墙体开裂', photoIds: [] } });
 const createSite = async (capacity: number) =>
   (await staff.county_admin.post('/api/sites', { name: `安置点${capacity}`, townshipCode: t.county.children[0].code, type: 'centralized', capacity, constructionStatus: 'completed' })).body;
 const publish = (ids: string[], period = shortestNoticePeriod(t)) =>

@@ -10,6 +10,10 @@ import {
   objectionParamsSchema,
   reasonBodySchema,
   type RegistrationAction,
+  type RegistrationDetail,
+  REGISTRATION_STATUS_LABELS,
+  HAZARD_CHECK_LABELS,
+  HOUSE_CHECK_LABELS,
   RELOCATION_STAFF_ROLES,
   resolveObjectionBodySchema,
   STAFF_ROLES,
@@ -27,9 +31,26 @@ const rolesFor = (action: Exclude<RegistrationAction, 'submit'>) => ({
   roles: STAFF_ROLES.filter((role) => statusesAllowing(action, role).length > 0),
 });
 
+const OBJECTION_OUTCOME_LABELS = { dismissed: '不予采纳', upheld: '异议成立' } as const;
+
 const target = (ctx: RouteContext, id: string, detail?: string) => {
   ctx.state.auditTarget = { type: 'registration', id, detail };
 };
+
+/**
+ * What the audit log shows of a successful action: the household by its head's name and, for a
+ * step of the workflow, the status it moved between (plus the site an approval assigned).
+ */
+function outcome(ctx: RouteContext, detail: RegistrationDetail, step?: Exclude<RegistrationAction, 'submit'>): RegistrationDetail {
+  const audit = ctx.state.auditTarget!;
+  audit.name = `${detail.headName}户`;
+  const last = detail.timeline.at(-1);
+  if (step && last?.action === step) {
+    audit.changes = [{ field: '状态', before: last.from ? REGISTRATION_STATUS_LABELS[last.from] : '', after: REGISTRATION_STATUS_LABELS[last.to] }];
+    if (step === 'approve' && detail.assignedSite) audit.changes.push({ field: '安置点', before: '', after: detail.assignedSite.name });
+  }
+  return detail;
+}
 
 export const registrationRoutes = [
   defineRoute({
@@ -58,9 +79,11 @@ export const registrationRoutes = [
     access: handlers,
     params: idParamsSchema,
     audit: 'registration.reveal',
-    handler: (ctx, { params }) => {
+    handler: async (ctx, { params }) => {
       target(ctx, params.id);
-      return ctx.services.registrations.reveal(ctx.state.staff!, params.id);
+      const revealed = await ctx.services.registrations.reveal(ctx.state.staff!, params.id);
+      ctx.state.auditTarget!.name = `${revealed.head.name}户`;
+      return revealed;
     },
   }),
   defineRoute({
@@ -72,9 +95,9 @@ export const registrationRoutes = [
     params: idParamsSchema,
     body: acceptBodySchema,
     audit: 'registration.accept',
-    handler: (ctx, { params, body }) => {
-      target(ctx, params.id);
-      return ctx.services.registrations.accept(ctx.state.staff!, params.id, body.note);
+    handler: async (ctx, { params, body }) => {
+      target(ctx, params.id, body.note);
+      return outcome(ctx, await ctx.services.registrations.accept(ctx.state.staff!, params.id, body.note), 'accept');
     },
   }),
   defineRoute({
@@ -86,9 +109,10 @@ export const registrationRoutes = [
     params: idParamsSchema,
     body: verifyBodySchema,
     audit: 'registration.verify',
-    handler: (ctx, { params, body }) => {
-      target(ctx, params.id, body.visit.date);
-      return ctx.services.registrations.verify(ctx.state.staff!, params.id, body.visit);
+    handler: async (ctx, { params, body }) => {
+      const { visit } = body;
+      target(ctx, params.id, `${visit.date} 核实：房屋结构${HOUSE_CHECK_LABELS[visit.houseStructure]}，${HAZARD_CHECK_LABELS[visit.hazard]}，照片 ${visit.photoIds.length} 张`);
+      return outcome(ctx, await ctx.services.registrations.verify(ctx.state.staff!, params.id, visit), 'verify');
     },
   }),
   defineRoute({
@@ -100,9 +124,9 @@ export const registrationRoutes = [
     params: idParamsSchema,
     body: reasonBodySchema,
     audit: 'registration.return',
-    handler: (ctx, { params, body }) => {
+    handler: async (ctx, { params, body }) => {
       target(ctx, params.id, body.reason);
-      return ctx.services.registrations.returnForCorrection(ctx.state.staff!, params.id, body.reason);
+      return outcome(ctx, await ctx.services.registrations.returnForCorrection(ctx.state.staff!, params.id, body.reason), 'return');
     },
   }),
   defineRoute({
@@ -114,9 +138,9 @@ export const registrationRoutes = [
     params: idParamsSchema,
     body: reasonBodySchema,
     audit: 'registration.reject',
-    handler: (ctx, { params, body }) => {
+    handler: async (ctx, { params, body }) => {
       target(ctx, params.id, body.reason);
-      return ctx.services.registrations.reject(ctx.state.staff!, params.id, body.reason);
+      return outcome(ctx, await ctx.services.registrations.reject(ctx.state.staff!, params.id, body.reason), 'reject');
     },
   }),
   defineRoute({
@@ -128,9 +152,9 @@ export const registrationRoutes = [
     params: idParamsSchema,
     body: keepRegistrationBodySchema,
     audit: 'registration.keep',
-    handler: (ctx, { params, body }) => {
+    handler: async (ctx, { params, body }) => {
       target(ctx, params.id, body.reason);
-      return ctx.services.registrations.keep(ctx.state.staff!, params.id, body.reason || undefined);
+      return outcome(ctx, await ctx.services.registrations.keep(ctx.state.staff!, params.id, body.reason || undefined));
     },
   }),
   defineRoute({
@@ -142,9 +166,9 @@ export const registrationRoutes = [
     params: idParamsSchema,
     body: approveBodySchema,
     audit: 'registration.approve',
-    handler: (ctx, { params, body }) => {
-      target(ctx, params.id, body.siteId && `site ${body.siteId}`);
-      return ctx.services.registrations.approve(ctx.state.staff!, params.id, body);
+    handler: async (ctx, { params, body }) => {
+      target(ctx, params.id, body.note);
+      return outcome(ctx, await ctx.services.registrations.approve(ctx.state.staff!, params.id, body), 'approve');
     },
   }),
   defineRoute({
@@ -156,9 +180,9 @@ export const registrationRoutes = [
     params: idParamsSchema,
     body: internalNoteBodySchema,
     audit: 'registration.note',
-    handler: (ctx, { params, body }) => {
+    handler: async (ctx, { params, body }) => {
       target(ctx, params.id);
-      return ctx.services.registrations.addNote(ctx.state.staff!, params.id, body.text);
+      return outcome(ctx, await ctx.services.registrations.addNote(ctx.state.staff!, params.id, body.text));
     },
   }),
   defineRoute({
@@ -170,9 +194,9 @@ export const registrationRoutes = [
     params: idParamsSchema,
     body: objectionBodySchema,
     audit: 'registration.objection',
-    handler: (ctx, { params, body }) => {
-      target(ctx, params.id, body.raisedBy);
-      return ctx.services.registrations.recordObjection(ctx.state.staff!, params.id, body);
+    handler: async (ctx, { params, body }) => {
+      target(ctx, params.id, `异议人：${body.raisedBy}`);
+      return outcome(ctx, await ctx.services.registrations.recordObjection(ctx.state.staff!, params.id, body));
     },
   }),
   defineRoute({
@@ -184,9 +208,12 @@ export const registrationRoutes = [
     params: objectionParamsSchema,
     body: resolveObjectionBodySchema,
     audit: 'registration.objection-resolve',
-    handler: (ctx, { params, body }) => {
-      target(ctx, params.id, `${params.objectionId} ${body.outcome}`);
-      return ctx.services.registrations.resolveObjection(ctx.state.staff!, params.id, params.objectionId, body);
+    handler: async (ctx, { params, body }) => {
+      target(ctx, params.id, `${OBJECTION_OUTCOME_LABELS[body.outcome]}：${body.resolution}`);
+      const detail = await ctx.services.registrations.resolveObjection(ctx.state.staff!, params.id, params.objectionId, body);
+      const objection = detail.objections.find((candidate) => candidate.id === params.objectionId);
+      if (objection) ctx.state.auditTarget!.changes = [{ field: `${objection.raisedBy}的异议`, before: '待处理', after: OBJECTION_OUTCOME_LABELS[body.outcome] }];
+      return outcome(ctx, detail);
     },
   }),
 ];

@@ -82,7 +82,7 @@ export const residentRegistrationRoutes = [
     rateLimitPerMinute: 30,
     handler: async (ctx, { body }) => {
       const actor = await cadre(ctx);
-      ctx.state.auditTarget = { type: 'registration' };
+      ctx.state.auditTarget = { type: 'registration', name: `${body.household.head.name}户` };
       const result = await ctx.services.registrations.submitAsCadre(actor, ctx.state.residentId!, body);
       ctx.state.auditTarget.id = result.registration.id;
       return answer(ctx, result);
@@ -117,7 +117,7 @@ export const residentRegistrationRoutes = [
     rateLimitPerMinute: 20,
     handler: async (ctx, { params, body }) => {
       const actor = await cadre(ctx);
-      ctx.state.auditTarget = { type: 'registration', id: params.id };
+      ctx.state.auditTarget = { type: 'registration', id: params.id, name: `${body.household.head.name}户` };
       return ctx.services.registrations.resubmitAsCadre(actor, ctx.state.residentId!, params.id, body);
     },
   }),

@@ -3,7 +3,6 @@ import type { z } from 'zod';
 import {
   approvalBlocker,
   type approveBodySchema,
-  chinaDate,
   type ListRegistrationsQuery,
   nextStatus,
   type objectionBodySchema,
@@ -24,7 +23,7 @@ import { isDuplicateKey } from '../../db/duplicate-key';
 import { divisionFilter, isInScope } from '../../security/scope';
 import { registrationFilter, registrationSort } from './registration-filter';
 import { presentSummary } from './registration.presenter';
-import { isCorrectable, type RegistrationRecord } from './registration.model';
+import { isCorrectable, noticeFactsOf, type RegistrationRecord } from './registration.model';
 import type { RegistrationSummaryRecord } from './registration-summary.model';
 import { inAreaOf, photoTarget, registrationNotFound, type RegistrationsDeps, type RegistrationWorkflow, staffOf, transitionRefused } from './registration-workflow';
 
@@ -46,21 +45,9 @@ export function createStaffRegistrations(
   const { Summary } = store.summaries;
   const { crypto, sites, photos } = deps;
 
-  /**
-   * Why `record` cannot be approved today, as the error to answer with, or null. The day it was
-   * put on its notice is that of its latest publicize step.
-   */
+  /** Why `record` cannot be approved today, as the error to answer with, or null. */
   function approvalBlockerOf(record: RegistrationRecord, today: string): AppError | null {
-    const publicized = record.timeline.filter((entry) => entry.action === 'publicize').at(-1);
-    const blocker = approvalBlocker(
-      {
-        noticeStartDate: record.noticeStartDate,
-        noticeEndDate: record.noticeEndDate,
-        publicizedOn: publicized ? chinaDate(publicized.at) : null,
-        openObjections: record.openObjections,
-      },
-      { today, minDays: deps.noticeMinDays },
-    );
+    const blocker = approvalBlocker({ ...noticeFactsOf(record), openObjections: record.openObjections }, { today, minDays: deps.noticeMinDays });
     if (blocker === 'NOTICE_PERIOD_TOO_SHORT') {
       return new AppError(blocker, `这一户在公示中的时间不足 ${deps.noticeMinDays} 天（从公示开始或列入公示之日算起），不能审批，需要重新公示`);
     }
@@ -84,8 +71,9 @@ export function createStaffRegistrations(
 
   return {
     async list(actor: StaffActor, query: ListRegistrationsQuery): Promise<RegistrationList> {
-      const withoutStatus = registrationFilter(actor, query, false);
-      const filter = registrationFilter(actor, query);
+      const rule = { today: deps.clock.today(), minDays: deps.noticeMinDays };
+      const withoutStatus = registrationFilter(actor, query, { rule, withStatus: false });
+      const filter = registrationFilter(actor, query, { rule });
       const [records, groups] = await Promise.all([
         Summary.find(filter)
           .sort(registrationSort(query.sort))

@@ -17,22 +17,20 @@ import type { FieldCrypto } from '../../security/field-crypto';
 import { hashPassword, temporaryPassword, verifyPassword } from '../../security/passwords';
 import { assertInScope, divisionFilter } from '../../security/scope';
 import type { DivisionsService } from '../divisions/divisions.service';
-import { loginThrottleModel } from './login-throttle.model';
+import { createLoginThrottle, UNATTRIBUTED_SOURCE } from './login-throttle';
 import { presentStaff } from './staff.presenter';
 import { staffUserModel, type StaffUserRecord } from './staff-user.model';
 
-export const MAX_FAILED_SIGN_INS = 5;
-export const LOCK_MINUTES = 15;
 export const PASSWORD_MAX_AGE_DAYS = 90;
 const PASSWORD_HISTORY = 5;
 
 export function createStaffService(deps: { connection: Connection; crypto: FieldCrypto; divisions: DivisionsService }) {
   const StaffUserModel = staffUserModel(deps.connection);
-  const LoginThrottle = loginThrottleModel(deps.connection);
+  const throttle = createLoginThrottle(deps.connection);
   const { crypto, divisions } = deps;
 
   async function present(user: StaffUserRecord, lockedUntil?: Date | null): Promise<StaffUser> {
-    const locked = lockedUntil === undefined ? (await LoginThrottle.findById(user.username).lean())?.lockedUntil ?? null : lockedUntil;
+    const locked = lockedUntil === undefined ? (await throttle.lockedUntil([user.username])).get(user.username) ?? null : lockedUntil;
     return presentStaff(user, { divisionName: await divisions.nameOf(user.divisionCode), lockedUntil: locked, crypto });
   }
 
@@ -49,21 +47,6 @@ export function createStaffService(deps: { connection: Connection; crypto: Field
   async function assertAssignable(actor: StaffActor, role: StaffRole, divisionCode: string) {
     await divisions.assertExists(divisionCode, 'body.divisionCode', ROLE_DIVISION_LEVEL[role]);
     assertInScope(actor, divisionCode);
-  }
-
-  async function registerFailure(username: string): Promise<void> {
-    const now = new Date();
-    const throttle = await LoginThrottle.findOneAndUpdate(
-      { _id: username },
-      { $inc: { failures: 1 }, $set: { updatedAt: now } },
-      { upsert: true, new: true },
-    ).lean();
-    if (throttle && throttle.failures >= MAX_FAILED_SIGN_INS) {
-      await LoginThrottle.updateOne(
-        { _id: username },
-        { $set: { failures: 0, lockedUntil: new Date(now.getTime() + LOCK_MINUTES * 60_000), updatedAt: now } },
-      );
-    }
   }
 
   async function setPassword(userId: string, password: string, reason: 'first_login' | 'reset' | null, history: string[]) {
@@ -96,28 +79,34 @@ export function createStaffService(deps: { connection: Connection; crypto: Field
     },
 
     /**
-     * Checks a sign-in. Five failures lock the user name for 15 minutes, and while locked even the
-     * right password is refused; unknown user names are counted the same way.
+     * Checks a sign-in from `source` (see `addressSource`; callers that name none share one source
+     * per account). A locked account is refused before the password is looked at, and a disabled
+     * one answers exactly like an unknown user name, whatever the password: refusing it only after
+     * the right password would let anyone test its password. Every refusal is counted.
      */
-    async verifyCredentials(username: string, password: string): Promise<StaffUserRecord> {
-      const throttle = await LoginThrottle.findById(username).lean();
-      if (throttle?.lockedUntil && throttle.lockedUntil > new Date()) throw new AppError('ACCOUNT_LOCKED');
+    async verifyCredentials(username: string, password: string, source: string = UNATTRIBUTED_SOURCE): Promise<StaffUserRecord> {
+      await throttle.assertNotLocked(username, source);
       const user = await StaffUserModel.findOne({ username }).lean<StaffUserRecord>();
       const valid = user ? await verifyPassword(user.passwordHash, password) : await hashPassword(password).then(() => false);
-      if (!user || !valid) {
-        await registerFailure(username);
+      if (!user || !valid || user.status === 'disabled') {
+        await throttle.recordFailure(username, source);
         throw new AppError('INVALID_CREDENTIALS');
       }
-      if (user.status === 'disabled') throw new AppError('ACCOUNT_DISABLED');
-      await LoginThrottle.deleteOne({ _id: username });
+      await throttle.recordSuccess(username, source);
       await StaffUserModel.updateOne({ _id: user._id }, { $set: { lastLoginAt: new Date() } });
       return user;
     },
 
-    async changeOwnPassword(userId: string, currentPassword: string, newPassword: string): Promise<void> {
+    /** A wrong current password counts against the lock-out exactly like a failed sign-in. */
+    async changeOwnPassword(userId: string, currentPassword: string, newPassword: string, source: string): Promise<void> {
       const user = await StaffUserModel.findById(userId).lean<StaffUserRecord>();
       if (!user) throw notFound();
-      if (!(await verifyPassword(user.passwordHash, currentPassword))) throw new AppError('CURRENT_PASSWORD_WRONG');
+      await throttle.assertNotLocked(user.username, source);
+      if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+        await throttle.recordFailure(user.username, source);
+        throw new AppError('CURRENT_PASSWORD_WRONG');
+      }
+      await throttle.recordSuccess(user.username, source);
       const problems = passwordProblems(newPassword, user.username);
       if (problems.length) {
         throw new AppError('VALIDATION_FAILED', undefined, problems.map((p) => ({ field: 'body.newPassword', message: `新密码${p}` })));
@@ -148,8 +137,7 @@ export function createStaffService(deps: { connection: Connection; crypto: Field
           .lean<StaffUserRecord[]>(),
         StaffUserModel.countDocuments(filter),
       ]);
-      const throttles = await LoginThrottle.find({ _id: { $in: users.map((u) => u.username) } }).lean();
-      const lockedBy = new Map(throttles.map((t) => [t._id, t.lockedUntil ?? null]));
+      const lockedBy = await throttle.lockedUntil(users.map((u) => u.username));
       const items = await Promise.all(users.map((u) => present(u, lockedBy.get(u.username) ?? null)));
       return { items, total, page: query.page, pageSize: query.pageSize };
     },
@@ -214,7 +202,7 @@ export function createStaffService(deps: { connection: Connection; crypto: Field
 
     async unlock(actor: StaffActor, id: string): Promise<StaffUser> {
       const user = await scopedUser(actor, id);
-      await LoginThrottle.deleteOne({ _id: user.username });
+      await throttle.unlock(user.username);
       return present(user, null);
     },
 

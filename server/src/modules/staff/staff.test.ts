@@ -198,7 +198,7 @@ describe('changing an account', () => {
     expect(disabled.status).toBe(200);
     expect(disabled.body.status).toBe('disabled');
     expect(await rawUser(user.username)).toMatchObject({ status: 'disabled' });
-    await expect(t.signIn(user.username)).rejects.toThrow(/403/);
+    await expect(t.signIn(user.username)).rejects.toThrow(/401 .*INVALID_CREDENTIALS/);
 
     const enabled = await post(`/api/staff/${user.id}/enable`);
     expect(enabled.body.status).toBe('active');

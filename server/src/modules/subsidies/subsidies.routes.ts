@@ -1,5 +1,9 @@
 import {
   AREA_OFFICE_ROLES,
+  type AuditChange,
+  type StaffSubsidyRuleSet,
+  type SubsidyRules,
+  subsidyRulesSchema,
   COUNTY_ADMIN_ROLES,
   idParamsSchema,
   RELOCATION_STAFF_ROLES,
@@ -9,6 +13,7 @@ import {
   updateSubsidyRuleSetBodySchema,
 } from '@anqian/shared';
 import { defineRoute, type RouteContext } from '../../routing/define-route';
+import { changesBetween } from '../audit/audit-changes';
 
 const readers = { kind: 'staff', roles: AREA_OFFICE_ROLES } as const;
 const countyAdmin = { kind: 'staff', roles: COUNTY_ADMIN_ROLES } as const;
@@ -16,6 +21,18 @@ const countyAdmin = { kind: 'staff', roles: COUNTY_ADMIN_ROLES } as const;
 const target = (ctx: RouteContext, id?: string, detail?: string) => {
   ctx.state.auditTarget = { type: 'subsidy-rule-set', id, detail };
 };
+
+const RULE_SET_AUDIT_FIELDS = { name: { label: '名称' }, effectiveFrom: { label: '执行开始日期' }, effectiveTo: { label: '执行截止日期' } };
+
+/** Name and period as fields; the amounts and conditions by the versions that hold them, both readable in the console. */
+function ruleSetChanges(before: StaffSubsidyRuleSet, after: StaffSubsidyRuleSet): AuditChange[] {
+  const rulesOf = (ruleSet: StaffSubsidyRuleSet) => JSON.stringify(Object.keys(subsidyRulesSchema.shape).map((key) => ruleSet[key as keyof SubsidyRules]));
+  const changes = changesBetween(before, after, RULE_SET_AUDIT_FIELDS);
+  if (rulesOf(before) !== rulesOf(after)) {
+    changes.push({ field: '补助金额与条件', before: `见第 ${before.version} 版`, after: `见第 ${after.version} 版` });
+  }
+  return changes;
+}
 
 export const subsidyRoutes = [
   // A fixed path: it must come before /api/subsidy-rule-sets/:id.
@@ -56,7 +73,8 @@ export const subsidyRoutes = [
     audit: 'subsidy-rule-set.create',
     successStatus: 201,
     handler: async (ctx, { body }) => {
-      target(ctx, undefined, `${body.name} ${body.effectiveFrom}~${body.effectiveTo}`);
+      target(ctx, undefined, `执行期 ${body.effectiveFrom} 至 ${body.effectiveTo}`);
+      ctx.state.auditTarget!.name = body.name;
       const ruleSet = await ctx.services.subsidies.create(ctx.state.staff!, body);
       ctx.state.auditTarget!.id = ruleSet.id;
       return ruleSet;
@@ -80,9 +98,13 @@ export const subsidyRoutes = [
     params: idParamsSchema,
     body: updateSubsidyRuleSetBodySchema,
     audit: 'subsidy-rule-set.update',
-    handler: (ctx, { params, body }) => {
-      target(ctx, params.id, `${body.name} ${body.effectiveFrom}~${body.effectiveTo} v${body.expectedVersion}`);
-      return ctx.services.subsidies.update(ctx.state.staff!, params.id, body);
+    handler: async (ctx, { params, body }) => {
+      target(ctx, params.id);
+      const before = await ctx.services.subsidies.get(params.id);
+      ctx.state.auditTarget!.name = before.name;
+      const after = await ctx.services.subsidies.update(ctx.state.staff!, params.id, body);
+      Object.assign(ctx.state.auditTarget!, { name: after.name, detail: `保存为第 ${after.version} 版`, changes: ruleSetChanges(before, after) });
+      return after;
     },
   }),
   defineRoute({
@@ -95,6 +117,7 @@ export const subsidyRoutes = [
     audit: 'subsidy-rule-set.delete',
     handler: async (ctx, { params }) => {
       target(ctx, params.id);
+      ctx.state.auditTarget!.name = (await ctx.services.subsidies.get(params.id)).name;
       await ctx.services.subsidies.remove(params.id);
     },
   }),

@@ -1,6 +1,6 @@
 import { Card, Flex, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
-import { ERRORS, findDivision, STAFF_ROLE_LABELS, STAFF_ROLES, type AuditEntry } from '@anqian/shared';
+import { type AuditChange, ERRORS, findDivision, STAFF_ROLE_LABELS, STAFF_ROLES, type AuditEntry } from '@anqian/shared';
 import { ListTable } from '@/components/list-table';
 import { useDivisions } from '@/lib/divisions';
 import { formatDateTimeShort } from '@/lib/format';
@@ -24,6 +24,8 @@ function dayBoundary(value: string | undefined, edge: 'start' | 'end'): string |
 function describeDetail(detail: string): string {
   return Object.hasOwn(ERRORS, detail) ? `${ERRORS[detail as keyof typeof ERRORS].message}（${detail}）` : detail;
 }
+
+const changeText = (change: AuditChange) => `${change.field}：${change.before || '（空）'} → ${change.after || '（空）'}`;
 
 function roleLabel(role: string | null): string {
   const known = STAFF_ROLES.find((candidate) => candidate === role);
@@ -76,16 +78,22 @@ export function AuditLogPage() {
     {
       title: '对象',
       key: 'target',
-      width: 150,
+      width: 190,
       render: (_value, entry) =>
         entry.targetType ? (
           <Flex vertical>
-            <span>{TARGET_TYPE_LABELS[entry.targetType] ?? entry.targetType}</span>
-            {entry.targetId && (
-              <Typography.Text type="secondary" style={{ fontSize: 12 }} copyable={{ text: entry.targetId, tooltips: ['复制编号', '已复制'] }}>
-                {entry.targetId.slice(-8)}
+            {entry.targetName && <span>{entry.targetName}</span>}
+            <span>
+              <Typography.Text type={entry.targetName ? 'secondary' : undefined} style={entry.targetName ? { fontSize: 12 } : undefined}>
+                {TARGET_TYPE_LABELS[entry.targetType] ?? entry.targetType}
               </Typography.Text>
-            )}
+              {entry.targetId && (
+                // Records written before names were kept show the number's tail; either way it copies in full.
+                <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 4 }} copyable={{ text: entry.targetId, tooltips: ['复制编号', '已复制'] }}>
+                  {entry.targetName ? '' : entry.targetId.slice(-8)}
+                </Typography.Text>
+              )}
+            </span>
           </Flex>
         ) : (
           '—'
@@ -99,11 +107,21 @@ export function AuditLogPage() {
     },
     {
       title: '详情',
-      dataIndex: 'detail',
-      render: (detail: string | null) => {
-        if (!detail) return '—';
-        const text = describeDetail(detail);
-        return <Typography.Text ellipsis={{ tooltip: text }}>{text}</Typography.Text>;
+      key: 'detail',
+      render: (_value, entry) => {
+        if (!entry.detail && entry.changes.length === 0) return '—';
+        const text = entry.detail ? describeDetail(entry.detail) : '';
+        return (
+          <Flex vertical gap={2}>
+            {entry.changes.map((change) => (
+              <Typography.Text key={change.field} ellipsis={{ tooltip: changeText(change) }}>
+                <Typography.Text type="secondary">{change.field}：</Typography.Text>
+                {change.before || '（空）'} → {change.after || '（空）'}
+              </Typography.Text>
+            ))}
+            {text && <Typography.Text ellipsis={{ tooltip: text }}>{text}</Typography.Text>}
+          </Flex>
+        );
       },
     },
   ];
@@ -126,7 +144,7 @@ export function AuditLogPage() {
           totalLabel={(total) => `共 ${total} 条`}
           size="middle"
           columns={columns}
-          scroll={{ x: 1120 }}
+          scroll={{ x: 1240 }}
         />
       </Flex>
     </Card>

@@ -5,6 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import {
   createPublicNoticeBodySchema,
+  defaultNoticeIntro,
   earliestPeriodEnd,
   noticePeriodProblems,
   type NoticePeriodRule,
@@ -25,6 +26,7 @@ import { useDocumentTitle } from '@/lib/use-document-title';
 import { useCreatePublicNotice } from '@/features/public-notices/api/create-public-notice';
 import { useNoticePeriodRule } from '@/features/public-notices/api/get-notice-period-rule';
 import { useVerifiedRegistrations } from '@/features/public-notices/api/list-verified-registrations';
+import { useTownshipPhones } from '@/features/public-notices/api/list-township-phones';
 
 type Values = { title: string; intro?: string; period?: [Dayjs, Dayjs] };
 /** Form fields the server's field errors go to; the period's two dates go to the range picker. */
@@ -51,6 +53,9 @@ export function CreatePublicNoticePage() {
   const create = useCreatePublicNotice();
   const submitError = useSubmitError(form, FIELDS);
   const periodRule = useNoticePeriodRule();
+  // A township's default text names its office phone; the county's notice lists each township's after the names.
+  const ownTownship = user.role === 'township_staff';
+  const contacts = useTownshipPhones({ enabled: ownTownship });
 
   const preselected = params.get('registrationId');
   const [selected, setSelected] = useState<string[]>(() => (preselected && objectIdSchema.safeParse(preselected).success ? [preselected] : []));
@@ -81,7 +86,7 @@ export function CreatePublicNoticePage() {
     { title: '提交时间', dataIndex: 'submittedAt', width: 170, render: (value: string) => formatDateTimeShort(value) },
   ];
 
-  if (periodRule.isPending) return <FullPageSpin />;
+  if (periodRule.isPending || (ownTownship && contacts.isPending)) return <FullPageSpin />;
   if (periodRule.isError) return <ErrorState error={periodRule.error} onRetry={() => void periodRule.refetch()} title="公示期规则加载失败" />;
   const rule = periodRule.data;
 
@@ -145,7 +150,7 @@ export function CreatePublicNoticePage() {
           style={{ maxWidth: 720 }}
           initialValues={{
             title: `${user.divisionName}避险搬迁对象公示（${dayjs().format('YYYY年M月')}）`,
-            intro: `公示期间，如对公示对象有异议，可向${user.divisionName}人民政府实名或匿名反映，我们将及时核查并答复。`,
+            intro: defaultNoticeIntro(ownTownship ? { name: user.divisionName, officePhone: contacts.data?.items[0]?.officePhone ?? null } : null),
             period: [dayjs(rule.today), dayjs(earliestPeriodEnd(rule.today, rule.minDays))],
           }}
         >

@@ -1,5 +1,5 @@
 import { Button, Card, Descriptions, Flex, Table, Typography, type TableColumnsType } from 'antd';
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { RESETTLEMENT_TYPE_LABELS, type PublicNotice, type PublicNoticeEntry } from '@anqian/shared';
 import { DetailLoadError } from '@/components/detail-load-error';
@@ -58,6 +58,9 @@ function NoticeView({ notice }: { notice: PublicNotice }) {
               {notice.title}
             </Typography.Title>
             <NoticePhaseTag phase={notice.phase} />
+            <Button icon={<PrinterOutlined />} style={{ marginLeft: 'auto' }} onClick={() => void navigate(`/public-notices/${notice.id}/print`)}>
+              打印张贴版 / PDF
+            </Button>
           </Flex>
           <Descriptions
             size="small"
@@ -68,6 +71,11 @@ function NoticeView({ notice }: { notice: PublicNotice }) {
               { key: 'townships', label: '涉及乡镇', children: notice.townshipNames.join('、') },
               { key: 'publisher', label: '发布人', children: notice.publishedBy },
               { key: 'publishedAt', label: '发布时间', children: formatDateTime(notice.publishedAt) },
+              {
+                key: 'contacts',
+                label: '异议受理电话',
+                children: notice.contacts.map((contact) => `${contact.townshipName} ${contact.officePhone ?? '（未设置）'}`).join('；'),
+              },
             ]}
           />
           {notice.intro && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{notice.intro}</Typography.Paragraph>}

@@ -80,7 +80,8 @@ function ApproveForm({ registration, onClose }: Omit<Props, 'open'>) {
         <Form.Item
           label="安置点"
           name="siteId"
-          extra={siteRequired ? '集中安置须分配安置点' : '非集中安置可不分配安置点'}
+          // One message at a time under the field: the rule's when it fails, otherwise this hint.
+          extra={siteRequired ? undefined : '非集中安置可不分配安置点'}
           rules={[{ required: siteRequired, message: '集中安置须选择安置点' }]}
         >
           <Select

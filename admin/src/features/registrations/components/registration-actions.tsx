@@ -1,13 +1,24 @@
 import { useState } from 'react';
 import { Button, Flex, Space, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
-import type { RegistrationDetail } from '@anqian/shared';
+import { ERRORS, type RegistrationDetail } from '@anqian/shared';
 import { AcceptModal } from '@/features/registrations/components/accept-modal';
 import { ApproveModal } from '@/features/registrations/components/approve-modal';
 import { ReasonModal, type ReasonAction } from '@/features/registrations/components/reason-modal';
 import { VerifyModal } from '@/features/registrations/components/verify-modal';
 
 type Dialog = 'accept' | 'verify' | 'approve' | ReasonAction;
+
+/**
+ * Why the county cannot approve yet, from what the server worked out by its own calendar (the
+ * same rule its approval enforces), or null when it can.
+ */
+export function approvalHold({ approvalBlocker, approvableFrom }: RegistrationDetail): string | null {
+  if (!approvalBlocker) return null;
+  if (!approvableFrom) return '这一户在公示中的时间不足规定的公示期，需要重新公示后才能审批';
+  if (approvalBlocker === 'NOTICE_PERIOD_NOT_ENDED') return `公示期内不能审批，${approvableFrom} 起可以审批`;
+  return ERRORS[approvalBlocker].message;
+}
 
 /** Only the actions the server lists for this user and this status. */
 export function RegistrationActions({ registration }: { registration: RegistrationDetail }) {
@@ -16,6 +27,7 @@ export function RegistrationActions({ registration }: { registration: Registrati
   const allowed = new Set(registration.allowedActions);
   const close = () => setDialog(null);
   const { id, headName } = registration;
+  const hold = approvalHold(registration);
 
   if (allowed.size === 0) return null;
 
@@ -38,7 +50,7 @@ export function RegistrationActions({ registration }: { registration: Registrati
           </Button>
         )}
         {allowed.has('approve') && (
-          <Button type="primary" onClick={() => setDialog('approve')}>
+          <Button type="primary" disabled={hold !== null} onClick={() => setDialog('approve')}>
             审批通过
           </Button>
         )}
@@ -49,6 +61,11 @@ export function RegistrationActions({ registration }: { registration: Registrati
           </Button>
         )}
       </Space>
+      {allowed.has('approve') && hold && (
+        <Typography.Text type="warning" role="status">
+          {hold}
+        </Typography.Text>
+      )}
       {!registration.correctable && (
         <Typography.Text type="secondary">台账导入的登记没有群众账号，不能退回补正；信息有误时请县级管理员不予通过，改正台账后重新导入这一户。</Typography.Text>
       )}

@@ -22,11 +22,14 @@ export type RegistrationFilterValues = {
   q?: string;
   /** `'true'` shows only households registered more than once. */
   householdClash?: string;
+  /** `'true'` shows only registrations the county can approve today (可审批). */
+  approvable?: string;
 };
 
-type FormValues = Omit<RegistrationFilterValues, 'submittedFrom' | 'submittedTo' | 'householdClash'> & {
+type FormValues = Omit<RegistrationFilterValues, 'submittedFrom' | 'submittedTo' | 'householdClash' | 'approvable'> & {
   submitted?: [Dayjs | null, Dayjs | null];
   householdClash?: boolean;
+  approvable?: boolean;
 };
 
 const DATE = 'YYYY-MM-DD';
@@ -35,13 +38,14 @@ const WILLINGNESS_OPTIONS = WILLINGNESS.map((value) => ({ value, label: WILLINGN
 const RESETTLEMENT_OPTIONS = RESETTLEMENT_TYPES.map((value) => ({ value, label: RESETTLEMENT_TYPE_LABELS[value] }));
 const HAZARD_OPTIONS = HAZARD_TYPES.map((value) => ({ value, label: HAZARD_TYPE_LABELS[value] }));
 
-function toFormValues({ submittedFrom, submittedTo, householdClash, ...rest }: RegistrationFilterValues): FormValues {
+function toFormValues({ submittedFrom, submittedTo, householdClash, approvable, ...rest }: RegistrationFilterValues): FormValues {
   const from = submittedFrom ? dayjs(submittedFrom, DATE) : null;
   const to = submittedTo ? dayjs(submittedTo, DATE) : null;
   const hasRange = !!from?.isValid() || !!to?.isValid();
   return {
     ...rest,
     householdClash: householdClash === 'true',
+    approvable: approvable === 'true',
     submitted: hasRange ? [from?.isValid() ? from : null, to?.isValid() ? to : null] : undefined,
   };
 }
@@ -62,11 +66,12 @@ export function RegistrationFilters({ values, areaCode, onSearch }: Props) {
     form.setFieldsValue(toFormValues(values));
   }, [form, values]);
 
-  const submit = ({ submitted, q, householdClash, ...rest }: FormValues) =>
+  const submit = ({ submitted, q, householdClash, approvable, ...rest }: FormValues) =>
     onSearch({
       ...rest,
       q: q?.trim() || undefined,
       householdClash: householdClash ? 'true' : undefined,
+      approvable: approvable ? 'true' : undefined,
       submittedFrom: submitted?.[0]?.format(DATE),
       submittedTo: submitted?.[1]?.format(DATE),
     });
@@ -93,6 +98,9 @@ export function RegistrationFilters({ values, areaCode, onSearch }: Props) {
       </Form.Item>
       <Form.Item name="householdClash" valuePropName="checked">
         <Checkbox>只看同户多次登记</Checkbox>
+      </Form.Item>
+      <Form.Item name="approvable" valuePropName="checked">
+        <Checkbox>可审批（公示期满、无未处理异议）</Checkbox>
       </Form.Item>
       <FilterActions
         onReset={() => {

@@ -1,5 +1,12 @@
 import { Flex, Timeline, Typography } from 'antd';
-import { REGISTRATION_ACTION_LABELS, REGISTRATION_STATUS_LABELS, type RegistrationAction, type StaffTimelineEntry } from '@anqian/shared';
+import {
+  HAZARD_CHECK_LABELS,
+  HOUSE_CHECK_LABELS,
+  REGISTRATION_ACTION_LABELS,
+  REGISTRATION_STATUS_LABELS,
+  type RegistrationAction,
+  type StaffTimelineEntry,
+} from '@anqian/shared';
 import { formatDateTime } from '@/lib/format';
 import { PhotoGallery } from '@/features/registrations/components/photo-gallery';
 
@@ -33,8 +40,24 @@ function Entry({ entry }: { entry: StaffTimelineEntry }) {
         <Flex vertical gap={4} style={{ marginTop: 4, padding: '8px 12px', background: '#fafafa', borderRadius: 6 }}>
           <Typography.Text>核实日期：{entry.visit.date}</Typography.Text>
           <Typography.Text>入户人员：{entry.visit.visitors}</Typography.Text>
+          {/* Visits recorded before the checklist have only the free text. */}
+          {entry.visit.peoplePresent && <Typography.Text>在场人员：{entry.visit.peoplePresent}</Typography.Text>}
+          {entry.visit.houseStructure && (
+            <Typography.Text type={entry.visit.houseStructure === 'differs' ? 'warning' : undefined}>
+              房屋结构：{HOUSE_CHECK_LABELS[entry.visit.houseStructure]}
+            </Typography.Text>
+          )}
+          {entry.visit.hazard && (
+            <Typography.Text type={entry.visit.hazard === 'not_found' ? 'warning' : undefined}>
+              隐患情况：{HAZARD_CHECK_LABELS[entry.visit.hazard]}
+            </Typography.Text>
+          )}
           <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}>核实情况：{entry.visit.findings}</Typography.Paragraph>
-          {entry.visit.photos.length > 0 && <PhotoGallery photos={entry.visit.photos} label="现场照片" />}
+          {entry.visit.photos.length > 0 ? (
+            <PhotoGallery photos={entry.visit.photos} label="现场照片" />
+          ) : (
+            <Typography.Text type="secondary">现场照片：未上传</Typography.Text>
+          )}
         </Flex>
       )}
     </Flex>

@@ -1,15 +1,27 @@
 import { useState } from 'react';
-import { App, Button, DatePicker, Flex, Form, Input, Modal, Upload, type UploadFile } from 'antd';
+import { App, Button, DatePicker, Flex, Form, Input, Modal, Radio, Upload, type UploadFile } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { MAX_PHOTO_BYTES, MAX_PHOTOS, PHOTO_MIME_TYPES, verifyBodySchema, type PhotoRef } from '@anqian/shared';
+import {
+  HAZARD_CHECK_LABELS,
+  HAZARD_CHECKS,
+  type HazardCheck,
+  HOUSE_CHECK_LABELS,
+  HOUSE_CHECKS,
+  type HouseCheck,
+  MAX_PHOTO_BYTES,
+  MAX_PHOTOS,
+  PHOTO_MIME_TYPES,
+  verifyBodySchema,
+  type PhotoRef,
+} from '@anqian/shared';
 import { ErrorAlert } from '@/components/error-alert';
 import { isApiError } from '@/lib/api-client';
 import { useSubmitError, zodRule } from '@/lib/form';
 import { uploadPhoto } from '@/features/registrations/api/upload-photo';
 import { useVerifyRegistration } from '@/features/registrations/api/verify-registration';
 
-type Values = { date?: Dayjs; visitors: string; findings: string };
+type Values = { date?: Dayjs; visitors: string; peoplePresent: string; houseStructure?: HouseCheck; hazard?: HazardCheck; findings: string };
 // Server details name nested fields (body.visit.date); the dialog lists them in its alert.
 const FIELDS: readonly string[] = [];
 const visit = verifyBodySchema.shape.visit.shape;
@@ -31,7 +43,7 @@ function VerifyForm({ registrationId, headName, onClose }: Omit<Props, 'open'>) 
   const submitError = useSubmitError(form, FIELDS);
   const [photos, setPhotos] = useState<UploadFile<PhotoRef>[]>([]);
 
-  const submit = ({ date, visitors, findings }: Values) => {
+  const submit = ({ date, visitors, peoplePresent, houseStructure, hazard, findings }: Values) => {
     if (photos.some((photo) => photo.status === 'uploading')) {
       void message.warning('照片还在上传，请稍候');
       return;
@@ -41,7 +53,17 @@ function VerifyForm({ registrationId, headName, onClose }: Omit<Props, 'open'>) 
     verify.mutate(
       {
         id: registrationId,
-        body: { visit: { date: date!.format('YYYY-MM-DD'), visitors: visitors.trim(), findings: findings.trim(), photoIds } },
+        body: {
+          visit: {
+            date: date!.format('YYYY-MM-DD'),
+            visitors: visitors.trim(),
+            peoplePresent: peoplePresent.trim(),
+            houseStructure: houseStructure!,
+            hazard: hazard!,
+            findings: findings.trim(),
+            photoIds,
+          },
+        },
       },
       {
         onSuccess: () => {
@@ -80,11 +102,26 @@ function VerifyForm({ registrationId, headName, onClose }: Omit<Props, 'open'>) 
           <Input maxLength={100} placeholder="例如：张三（镇自然资源所）、李四（村委会）" />
         </Form.Item>
         <Form.Item
+          label="在场人员"
+          name="peoplePresent"
+          rules={[{ required: true, whitespace: true, message: '请填写在场人员' }, zodRule(visit.peoplePresent)]}
+        >
+          <Input maxLength={100} placeholder="核实时在家的人，例如：户主本人及配偶" />
+        </Form.Item>
+        <Flex gap={24} wrap>
+          <Form.Item label="房屋结构" name="houseStructure" rules={[{ required: true, message: '请确认房屋结构是否与登记一致' }]}>
+            <Radio.Group options={HOUSE_CHECKS.map((value) => ({ value, label: HOUSE_CHECK_LABELS[value] }))} />
+          </Form.Item>
+          <Form.Item label="隐患情况" name="hazard" rules={[{ required: true, message: '请确认隐患情况是否属实' }]}>
+            <Radio.Group options={HAZARD_CHECKS.map((value) => ({ value, label: HAZARD_CHECK_LABELS[value] }))} />
+          </Form.Item>
+        </Flex>
+        <Form.Item
           label="核实情况"
           name="findings"
           rules={[{ required: true, whitespace: true, message: '请填写核实情况' }, zodRule(visit.findings)]}
         >
-          <Input.TextArea rows={4} maxLength={1000} showCount placeholder="家庭人口、房屋和隐患情况是否与登记一致" />
+          <Input.TextArea rows={4} maxLength={1000} showCount placeholder="看到的房屋和隐患情况；与登记不符的，写明哪里不符" />
         </Form.Item>
         <Form.Item label={`现场照片（最多 ${MAX_PHOTOS} 张）`}>
           <Upload<PhotoRef>

@@ -144,6 +144,15 @@ function RegistrationDetailView({ registration }: { registration: RegistrationDe
                       '尚未公示'
                     ),
                   },
+                  ...(registration.status === 'publicizing'
+                    ? [
+                        {
+                          key: 'approvable',
+                          label: '可审批日期',
+                          children: registration.approvableFrom ? `${registration.approvableFrom} 起` : '需要重新公示',
+                        },
+                      ]
+                    : []),
                 ]}
               />
             </Card>

@@ -38,6 +38,7 @@ const FILTER_KEYS = [
   'submittedTo',
   'q',
   'householdClash',
+  'approvable',
   'sort',
 ] as const;
 
@@ -69,6 +70,7 @@ export function RegistrationsPage() {
     submittedTo: matching(DATE_PATTERN, filters.submittedTo),
     q: filters.q,
     householdClash: pick(['true'] as const, filters.householdClash),
+    approvable: pick(['true'] as const, filters.approvable),
   };
   const status = pick(REGISTRATION_STATUSES, filters.status);
   const sort = pick(REGISTRATION_SORTS, filters.sort) ?? DEFAULT_SORT;

@@ -15,9 +15,10 @@ import './registration.scss';
 /**
  * One registration as the server holds it: status and what happens next, the full history, and
  * every fact that was sent (ID numbers and phone masked). `actions` sit right under the history, where
- * a return reason is read, rather than below the whole household file.
+ * a return reason is read, rather than below the whole household file; `contact` (whom to call)
+ * right under the next step.
  */
-export function RegistrationView({ registration, actions }: { registration: ResidentRegistration; actions?: ReactNode }) {
+export function RegistrationView({ registration, actions, contact }: { registration: ResidentRegistration; actions?: ReactNode; contact?: ReactNode }) {
   const { status, statusLabel, nextStep, assignedSite, notice, timeline } = registration;
   return (
     <View>
@@ -30,6 +31,9 @@ export function RegistrationView({ registration, actions }: { registration: Resi
         <Text className='rg-card__text'>{`提交时间：${formatDate(registration.submittedAt)}`}</Text>
         {registration.enteredByCadre ? <Text className='rg-card__text'>由村干部代为填写</Text> : null}
       </View>
+
+      {/* Whom to ask about the next step: the township's office phone. */}
+      {contact}
 
       {status === 'approved' && assignedSite ? (
         <View className='rg-card'>

@@ -6,6 +6,7 @@ import { PageShell } from '@/app/page-shell';
 import { EmptyState } from '@/components/empty-state';
 import { Notice } from '@/components/notice';
 import { getPublicNotice, NOTICE_PHASE_LABELS } from '@/features/public-notices/public-notices-api';
+import { TownshipPhoneList } from '@/features/township-contact/components/township-phone';
 import { shortDivisionName } from '@/lib/division-names';
 import { formatDate } from '@/lib/format-date';
 import { useRemote } from '@/lib/use-remote';
@@ -49,6 +50,7 @@ function NoticeBody({ notice }: { notice: PublicNotice }) {
         <Text className='rg-card__text'>{`发布单位：${notice.publishedBy}，${formatDate(notice.publishedAt)}发布`}</Text>
         {notice.intro ? <Text className='rg-card__text'>{notice.intro}</Text> : null}
       </View>
+      <TownshipPhoneList contacts={notice.contacts} title={notice.phase === 'ended' ? '有事问乡镇' : '对名单有异议，可以打电话'} />
       <View className='rg-card'>
         <Text className='rg-card__title'>{`公示名单（共 ${notice.householdCount} 户）`}</Text>
         {notice.entries.map((entry, index) => (

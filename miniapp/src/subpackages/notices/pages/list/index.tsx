@@ -9,6 +9,7 @@ import { Notice } from '@/components/notice';
 import { SignInPrompt } from '@/components/sign-in-prompt';
 import { NoticeRow } from '@/features/public-notices/components/notice-row';
 import { listPublicNotices } from '@/features/public-notices/public-notices-api';
+import { TownshipPhone } from '@/features/township-contact/components/township-phone';
 import { useSession } from '@/lib/auth';
 import { divisionName, shortDivisionName } from '@/lib/division-names';
 import { useDivisionTree } from '@/lib/division-tree';
@@ -79,6 +80,7 @@ function Notices() {
           ))
         )
       ) : null}
+      <TownshipPhone villageCode={villageCode || undefined} />
     </View>
   );
 }

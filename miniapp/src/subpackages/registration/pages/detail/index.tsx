@@ -8,6 +8,7 @@ import { Notice } from '@/components/notice';
 import { SignInPrompt } from '@/components/sign-in-prompt';
 import { RegistrationView } from '@/features/registration/components/registration-view';
 import { getRegistration, withdrawRegistration } from '@/features/registration/registrations-api';
+import { TownshipPhone } from '@/features/township-contact/components/township-phone';
 import { useSession } from '@/lib/auth';
 import { confirmDialog } from '@/lib/dialog';
 import { ROUTES } from '@/lib/routes';
@@ -38,7 +39,11 @@ function Detail({ id }: { id: string }) {
   return (
     <LoadState remote={registration} what='登记'>
       {(loaded) => (
-        <RegistrationView registration={loaded} actions={<Actions registration={loaded} remote={registration} />} />
+        <RegistrationView
+          registration={loaded}
+          actions={<Actions registration={loaded} remote={registration} />}
+          contact={<TownshipPhone villageCode={loaded.household.villageCode} />}
+        />
       )}
     </LoadState>
   );
