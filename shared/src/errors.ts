@@ -15,7 +15,6 @@ export const ERRORS = {
   PASSWORD_CHANGE_REQUIRED: { status: 403, message: '请先修改密码' },
   CONSENT_REQUIRED: { status: 403, message: '请先阅读并同意隐私保护指引' },
   SENSITIVE_CONSENT_REQUIRED: { status: 403, message: '请先单独同意处理身份证号等敏感个人信息' },
-  ACCOUNT_DISABLED: { status: 403, message: '账号已停用，请联系县级管理员' },
   NOT_FOUND: { status: 404, message: '要找的内容不存在' },
   METHOD_NOT_ALLOWED: { status: 405, message: '该接口不支持这种请求方式' },
   USERNAME_TAKEN: { status: 409, message: '用户名已被使用' },

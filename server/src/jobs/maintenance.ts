@@ -11,7 +11,8 @@ const MESSAGE_WORKER_INTERVAL_MS = 15_000;
  * Expiry runs as a scheduled job rather than TTL indexes, which the embedded database lacks:
  * idle staff sessions, expired resident tokens, audit records past their retention, and photos
  * and policy attachments never attached to anything, old ledger import reports, rate-limit windows
- * that have run out; ledger imports left running by a process that died are marked interrupted.
+ * that have run out, failed sign-in counts an hour old with no lock in force; ledger imports left
+ * running by a process that died are marked interrupted.
  * Subscribe messages go out from a faster loop of their own. At start, registration summaries are
  * checked against their registrations once.
  */
@@ -25,9 +26,10 @@ export function startMaintenance(services: Services, config: Config, logger: Log
       const policyAttachments = await services.policies.purgeUnattachedAttachments();
       const importJobs = await services.ledgerImport.purgeJobsFinishedBefore(new Date(Date.now() - IMPORT_JOB_RETENTION_DAYS * 86_400_000));
       const rateLimitWindows = await services.rateLimits.purgeExpired();
+      const loginCounts = await services.staff.purgeStaleLoginCounts();
       const abandonedImports = await services.ledgerImport.markAbandonedJobs();
       if (abandonedImports) logger.warn({ abandonedImports }, 'ledger imports interrupted by a stopped process');
-      logger.debug({ staffSessions, residentSessions, auditRecords, photos, policyAttachments, importJobs, rateLimitWindows }, 'maintenance purge');
+      logger.debug({ staffSessions, residentSessions, auditRecords, photos, policyAttachments, importJobs, rateLimitWindows, loginCounts }, 'maintenance purge');
     } catch (error) {
       logger.warn({ err: error }, 'maintenance purge failed');
     }

@@ -503,6 +503,22 @@ describe('password guessing and the lock-out', () => {
     expect((await login(user.username, TEST_PASSWORD)).response.status).toBe(200);
   });
 
+  it('lets maintenance drop counts an hour old, but never a lock still in force', async () => {
+    const stale = await t.createStaff('township_staff');
+    const lockedOut = await t.createStaff('township_staff');
+    await attempt(stale.username, 'Wrong@Pass1', nextIp());
+    const lockedFrom = nextIp();
+    for (let i = 0; i < 5; i += 1) await attempt(lockedOut.username, `Wrong@Pass${i}`, lockedFrom);
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+    await throttles().updateMany({ username: { $in: [stale.username, lockedOut.username] } }, { $set: { updatedAt: twoHoursAgo } });
+
+    await t.services.staff.purgeStaleLoginCounts();
+
+    expect(await throttles().countDocuments({ username: stale.username })).toBe(0);
+    expect(await throttles().countDocuments({ username: lockedOut.username, lockedUntil: { $gt: new Date() } })).toBe(1);
+    expect(await attempt(lockedOut.username, TEST_PASSWORD, lockedFrom)).toEqual(locked);
+  });
+
   it('counts an IPv6 client by its /64, as one home or office holds a whole /64', async () => {
     const user = await t.createStaff('township_staff');
     for (let i = 1; i <= 5; i += 1) expect(await attempt(user.username, `Wrong@Pass${i}`, `2001:db8:7:1::${i}`)).toEqual(invalid);

@@ -194,7 +194,8 @@ export function createResidentService(deps: {
      */
     async linkCadre(residentId: string, username: string, password: string, ip: string): Promise<Resident> {
       try {
-        const user = await staff.verifyCredentials(username, password);
+        // Counted per WeChat account: one resident's guesses never block the cadre's link from another phone.
+        const user = await staff.verifyCredentials(username, password, `resident:${residentId}`);
         if (user.role !== 'village_cadre') throw new AppError('FORBIDDEN', '只有村干部账号可以在小程序中关联');
         if (staff.passwordChangeRequired(user)) throw new AppError('PASSWORD_CHANGE_REQUIRED', '请先在管理后台登录并修改密码，再来关联');
         const updated = await ResidentModel.findOneAndUpdate(

@@ -15,9 +15,6 @@ export const MAX_FAILURES_PER_ACCOUNT = 30;
 export const ACCOUNT_WINDOW_MINUTES = 60;
 export const LOCK_MINUTES = 15;
 
-/** Callers that name no client share this one per account. */
-export const UNATTRIBUTED_SOURCE = 'unattributed';
-
 const MINUTE_MS = 60_000;
 const keyOf = (username: string, source: string | null) => JSON.stringify([username, source]);
 
@@ -120,6 +117,13 @@ export function createLoginThrottle(connection: Connection) {
     },
 
     unlock: async (username: string) => void (await Throttle.deleteMany({ username })),
+
+    /** Maintenance: counts with no lock in force and no failure for an hour count for nothing any more. */
+    async purgeStale(now = new Date()): Promise<number> {
+      const hourAgo = new Date(now.getTime() - ACCOUNT_WINDOW_MINUTES * MINUTE_MS);
+      const { deletedCount } = await Throttle.deleteMany({ updatedAt: { $lt: hourAgo }, $or: [{ lockedUntil: null }, { lockedUntil: { $lte: now } }] });
+      return deletedCount;
+    },
   };
 }
 

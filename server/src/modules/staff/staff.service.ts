@@ -17,7 +17,7 @@ import type { FieldCrypto } from '../../security/field-crypto';
 import { hashPassword, temporaryPassword, verifyPassword } from '../../security/passwords';
 import { assertInScope, divisionFilter } from '../../security/scope';
 import type { DivisionsService } from '../divisions/divisions.service';
-import { createLoginThrottle, UNATTRIBUTED_SOURCE } from './login-throttle';
+import { createLoginThrottle } from './login-throttle';
 import { presentStaff } from './staff.presenter';
 import { staffUserModel, type StaffUserRecord } from './staff-user.model';
 
@@ -72,6 +72,8 @@ export function createStaffService(deps: { connection: Connection; crypto: Field
 
     present,
 
+    purgeStaleLoginCounts: () => throttle.purgeStale(),
+
     passwordChangeRequired(user: StaffUserRecord): PasswordChangeReason | null {
       if (user.passwordChangeReason) return user.passwordChangeReason;
       const age = Date.now() - user.passwordChangedAt.getTime();
@@ -84,7 +86,7 @@ export function createStaffService(deps: { connection: Connection; crypto: Field
      * one answers exactly like an unknown user name, whatever the password: refusing it only after
      * the right password would let anyone test its password. Every refusal is counted.
      */
-    async verifyCredentials(username: string, password: string, source: string = UNATTRIBUTED_SOURCE): Promise<StaffUserRecord> {
+    async verifyCredentials(username: string, password: string, source: string): Promise<StaffUserRecord> {
       await throttle.assertNotLocked(username, source);
       const user = await StaffUserModel.findOne({ username }).lean<StaffUserRecord>();
       const valid = user ? await verifyPassword(user.passwordHash, password) : await hashPassword(password).then(() => false);
