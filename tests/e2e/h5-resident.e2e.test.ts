@@ -8,7 +8,8 @@ import { consentedPhone, field, newPhone, openPage, openService, shownPage, visi
 /**
  * What a first-time resident meets at phone size in large-text mode (issue 11): the privacy notice
  * before anything else, home tiles that all lead somewhere, the form saying "you registered already"
- * before its six steps, and the answer after submitting starting at its top.
+ * before its six steps, the answer after submitting starting at its top, and the township's phone on
+ * the registration.
  */
 jest.setTimeout(180_000);
 
@@ -155,6 +156,13 @@ test('after submitting, the answer starts at its top; the next visit to the form
   await visibleText(again, '查看详情 ›').click();
   const detail = await shownPage(phone, ROUTES.registrationDetail);
   await visibleText(detail, `${headName}户的搬迁登记`).waitFor();
+
+  // Someone to ask: the township office's phone, kept by the county, as a button that dials it.
+  await visibleText(detail, '有事问乡镇').waitFor();
+  const call = visibleText(detail, '拨打 0878-8000101');
+  await call.scrollIntoViewIfNeeded();
+  expect((await call.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+  await settledScreenshot(phone, 'h5-registration-township-phone');
 
   // Someone else registering the same household learns nothing about this registration.
   const neighbour = await consentedPhone(browser, 'e2e-same-household');
