@@ -4,6 +4,7 @@ import { withCheckDigit } from '@anqian/shared';
 import { ROUTES } from '../../miniapp/src/lib/routes';
 import { launchBrowser, settledScreenshot } from './browser';
 import { consentedPhone, field, newPhone, openPage, openService, shownPage, visibleText, type H5Route } from './h5';
+import { fillRegistrationSteps } from './registration-form';
 
 /**
  * What a first-time resident meets at phone size in large-text mode (issue 11): the privacy notice
@@ -77,51 +78,28 @@ test('a first visit shows the privacy notice before anything else, and every hom
   await settledScreenshot(phone, 'h5-messages-empty');
 });
 
+/** Every required field is marked at once, in plain words; then the six steps are filled in. */
 async function fillRegistration(form: Locator, headName: string, headId: string, spouseId: string) {
-  const visible = (text: string) => visibleText(form, text);
-  const fill = (placeholder: string, value: string) => field(form, placeholder).fill(value);
   await form.getByText('第 1 步，共 6 步').waitFor();
-
-  // Every required field is marked at once, in plain words.
-  await visible('下一步').click();
+  await visibleText(form, '下一步').click();
   await expect(form.locator('.rg-field--error').count()).resolves.toBe(4);
-  await visible('请填写身份证号码').waitFor();
-  await fill('请输入 18 位身份证号', headId.slice(0, 17) + (headId[17] === '1' ? '2' : '1'));
-  await visible('身份证号码有一位不对，请对照身份证再看一遍').waitFor();
+  await visibleText(form, '请填写身份证号码').waitFor();
+  await field(form, '请输入 18 位身份证号').fill(headId.slice(0, 17) + (headId[17] === '1' ? '2' : '1'));
+  await visibleText(form, '身份证号码有一位不对，请对照身份证再看一遍').waitFor();
   await settledScreenshot(form.page(), 'h5-form-errors-large-text');
 
-  await fill('请输入户主姓名', headName);
-  await fill('请输入 18 位身份证号', headId);
-  await fill('请输入 11 位手机号', '13987654321');
-  await visible('有劳动能力').click();
-  await visible('下一步').click();
-
-  await form.getByText('第 2 步，共 6 步').waitFor();
-  await visible('＋ 添加家庭成员').click();
-  await fill('请输入成员姓名', '孙桂芝');
-  await visible('配偶').click();
-  await fill('请输入 18 位身份证号', spouseId);
-  await visible('弱劳动能力').click();
-  await visible('完成').click();
-  await visible('下一步').click();
-
-  await form.getByText('第 3 步，共 6 步').waitFor();
-  await visible('狮山镇').click();
-  await visible('东岳社区').click();
-  await fill('如：某某村民小组 12 号', '东岳社区二组 8 号');
-  await visible('泥石流').click();
-  await visible('砖木结构').click();
-  await fill('如：120', '76');
-  await fill('如：1998', '1987');
-  await visible('下一步').click();
-
-  await form.getByText('第 4 步，共 6 步').waitFor();
-  await visible('愿意').click();
-  await visible('进城安置').click();
-  await visible('下一步').click();
-  await form.getByText('第 5 步，共 6 步').waitFor();
-  await visible('下一步').click();
-  await form.getByText('第 6 步，共 6 步').waitFor();
+  await fillRegistrationSteps(form, {
+    headName,
+    headId,
+    spouseName: '孙桂芝',
+    spouseId,
+    address: '东岳社区二组 8 号',
+    hazard: '泥石流',
+    structure: '砖木结构',
+    floorArea: '76',
+    yearBuilt: '1987',
+    resettlement: '进城安置',
+  });
 }
 
 test('after submitting, the answer starts at its top; the next visit to the form points to the registration first', async () => {

@@ -5,7 +5,8 @@ import { addDays, chinaDate, periodDays, withCheckDigit } from '@anqian/shared';
 import { ROUTES } from '../../miniapp/src/lib/routes';
 import { settledDialog } from './antd';
 import { launchBrowser, settledScreenshot, signedInAdminPage } from './browser';
-import { consentedPhone, field, openPage, openService, shownPage, visibleText } from './h5';
+import { consentedPhone, openPage, openService, shownPage, visibleText } from './h5';
+import { fillRegistrationSteps } from './registration-form';
 
 jest.setTimeout(180_000);
 
@@ -40,45 +41,21 @@ test('a resident registers on the phone, the township accepts and verifies, the 
   // The resident fills in the six steps at phone size.
   const phone = await consentedPhone(browser, 'e2e-registration');
   const form = await openService(phone, '搬迁意愿登记', ROUTES.registrationForm);
-  const visible = (text: string) => visibleText(form, text);
-  const fill = (placeholder: string, value: string) => field(form, placeholder).fill(value);
-  await form.getByText('第 1 步，共 6 步').waitFor();
-
   const serial = String(randomInt(50, 500) * 2 + 1); // odd: the head is a man
-  await fill('请输入户主姓名', HEAD_NAME);
-  await fill('请输入 18 位身份证号', withCheckDigit(`53232919660315${serial}`));
-  await fill('请输入 11 位手机号', '13987654321');
-  await visible('有劳动能力').click();
-  await visible('下一步').click();
-
-  await form.getByText('第 2 步，共 6 步').waitFor();
-  await visible('＋ 添加家庭成员').click();
-  await fill('请输入成员姓名', '钱秀兰');
-  await visible('配偶').click();
-  await fill('请输入 18 位身份证号', withCheckDigit(`53232919680620${serial}`));
-  await visible('弱劳动能力').click();
-  await visible('完成').click();
-  await visible('下一步').click();
-
-  await form.getByText('第 3 步，共 6 步').waitFor();
-  await visible('狮山镇').click();
-  await visible('东岳社区').click();
-  await fill('如：某某村民小组 12 号', '东岳社区五组 3 号');
-  await visible('滑坡').click();
-  await visible('土木结构').click();
-  await fill('如：120', '88');
-  await fill('如：1998', '1990');
-  await visible('下一步').click();
-
-  await form.getByText('第 4 步，共 6 步').waitFor();
-  await visible('愿意').click();
-  await visible('集中安置').click();
-  await visible('狮山镇国道旁集中安置点').click();
-  await visible('下一步').click();
-  await form.getByText('第 5 步，共 6 步').waitFor();
-  await visible('下一步').click();
-  await form.getByText('第 6 步，共 6 步').waitFor();
-  await visible('确认提交').click();
+  await fillRegistrationSteps(form, {
+    headName: HEAD_NAME,
+    headId: withCheckDigit(`53232919660315${serial}`),
+    spouseName: '钱秀兰',
+    spouseId: withCheckDigit(`53232919680620${serial}`),
+    address: '东岳社区五组 3 号',
+    hazard: '滑坡',
+    structure: '土木结构',
+    floorArea: '88',
+    yearBuilt: '1990',
+    resettlement: '集中安置',
+    site: '狮山镇国道旁集中安置点',
+  });
+  await visibleText(form, '确认提交').click();
   await form.getByText('登记已提交成功').waitFor({ timeout: 20_000 });
 
   // Township staff accept, then record the on-site visit.
