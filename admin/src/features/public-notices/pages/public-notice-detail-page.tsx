@@ -2,11 +2,10 @@ import { Button, Card, Descriptions, Flex, Table, Typography, type TableColumnsT
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { RESETTLEMENT_TYPE_LABELS, type PublicNotice, type PublicNoticeEntry } from '@anqian/shared';
-import { DetailLoadError } from '@/components/detail-load-error';
-import { FullPageSpin } from '@/components/full-page-spin';
 import { formatDateTime } from '@/lib/format';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { usePublicNotice } from '@/features/public-notices/api/get-public-notice';
+import { LoadedNotice } from '@/features/public-notices/components/loaded-notice';
 import { NoticePhaseTag } from '@/features/public-notices/components/notice-phase-tag';
 
 const columns: TableColumnsType<PublicNoticeEntry> = [
@@ -32,18 +31,7 @@ export function PublicNoticeDetailPage() {
   const notice = usePublicNotice(id);
   useDocumentTitle(notice.data?.title ?? '公示详情');
 
-  if (notice.isPending) return <FullPageSpin />;
-  if (notice.isError) {
-    return (
-      <DetailLoadError
-        error={notice.error}
-        onRetry={() => void notice.refetch()}
-        errorTitle="公示加载失败"
-        notFound={{ title: '公示不存在', subTitle: '这期公示不存在，或不涉及您的管辖范围。', backTo: '/public-notices', backLabel: '返回公示列表' }}
-      />
-    );
-  }
-  return <NoticeView notice={notice.data} />;
+  return <LoadedNotice notice={notice}>{(loaded) => <NoticeView notice={loaded} />}</LoadedNotice>;
 }
 
 function NoticeView({ notice }: { notice: PublicNotice }) {

@@ -2,12 +2,11 @@ import { Alert, Button, Flex, Typography } from 'antd';
 import { ArrowLeftOutlined, DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router-dom';
 import type { PublicNotice } from '@anqian/shared';
-import { DetailLoadError } from '@/components/detail-load-error';
-import { FullPageSpin } from '@/components/full-page-spin';
 import { isApiError } from '@/lib/api-client';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useDownloadPublicNoticePdf } from '@/features/public-notices/api/download-public-notice-pdf';
 import { usePublicNotice } from '@/features/public-notices/api/get-public-notice';
+import { LoadedNotice } from '@/features/public-notices/components/loaded-notice';
 import { NoticeSheet } from '@/features/public-notices/components/notice-sheet';
 
 /**
@@ -19,22 +18,15 @@ export function PublicNoticePrintPage() {
   const notice = usePublicNotice(id);
   useDocumentTitle(notice.data ? `${notice.data.title}（张贴版）` : '公示张贴版');
 
-  if (notice.isPending) return <FullPageSpin />;
-  if (notice.isError) {
-    return (
-      <DetailLoadError
-        error={notice.error}
-        onRetry={() => void notice.refetch()}
-        errorTitle="公示加载失败"
-        notFound={{ title: '公示不存在', subTitle: '这期公示不存在，或不涉及您的管辖范围。', backTo: '/public-notices', backLabel: '返回公示列表' }}
-      />
-    );
-  }
   return (
-    <div className="notice-print">
-      <Toolbar notice={notice.data} />
-      <NoticeSheet notice={notice.data} />
-    </div>
+    <LoadedNotice notice={notice}>
+      {(loaded) => (
+        <div className="notice-print">
+          <Toolbar notice={loaded} />
+          <NoticeSheet notice={loaded} />
+        </div>
+      )}
+    </LoadedNotice>
   );
 }
 
