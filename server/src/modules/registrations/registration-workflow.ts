@@ -208,19 +208,20 @@ export function createRegistrationWorkflow(deps: RegistrationsDeps) {
    * A household may be registered by anyone, so a registration never reveals or blocks another's:
    * the second one is stored like the first and both are marked for staff (`refreshClash`). Only a
    * submitter's own repeat is refused, and a ledger import's row for a household already in hand.
-   * Returns the registration `key` itself stored meanwhile (a retry racing the first attempt).
+   * Returns the registration the key itself stored meanwhile (a retry racing the first attempt),
+   * or how many other active registrations the household has.
    */
-  async function refuseRepeat(input: Omit<NewRegistration, 'wishes'>, householdKey: string): Promise<RegistrationRecord | undefined> {
+  async function refuseRepeat(input: Omit<NewRegistration, 'wishes'>, householdKey: string): Promise<{ raced: RegistrationRecord } | { others: number }> {
     const ownId = registrationIdFor(input.idempotencyKey);
     const active = await activeOfHousehold(householdKey);
     const same = active.find((other) => other._id.equals(ownId));
-    if (same) return same;
+    if (same) return { raced: same };
     const repeats =
       input.source === 'import'
         ? active
         : active.filter((other) => (input.source === 'cadre' ? other.enteredBy?.staffId === input.enteredBy?.staffId : other.residentId?.toString() === input.residentId));
     if (repeats.length) throw repeatRefused(input.source);
-    return undefined;
+    return { others: active.length };
   }
 
   /**
@@ -248,9 +249,9 @@ export function createRegistrationWorkflow(deps: RegistrationsDeps) {
     const existing = await findByKey(input.idempotencyKey);
     if (existing) return { record: existing, created: false };
     const record = householdRecord(input.household, crypto);
-    const raced = await refuseRepeat(input, record.householdKey);
-    if (raced) return { record: raced, created: false };
-    return insert(input, record);
+    const before = await refuseRepeat(input, record.householdKey);
+    if ('raced' in before) return { record: before.raced, created: false };
+    return insert(input, record, before.others);
   }
 
   /** A retried submit returns what the first one created, before anything is checked or attached again. */
@@ -259,13 +260,18 @@ export function createRegistrationWorkflow(deps: RegistrationsDeps) {
     if (existing) return { record: existing, created: false };
     const { household, wishes } = input.body;
     const record = householdRecord(household, crypto);
-    const raced = await refuseRepeat({ ...input, household }, record.householdKey);
-    if (raced) return { record: raced, created: false };
+    const before = await refuseRepeat({ ...input, household }, record.householdKey);
+    if ('raced' in before) return { record: before.raced, created: false };
     await checkSubmission(registrationIdFor(input.idempotencyKey), household, wishes, input.photoOwner);
-    return insert({ ...input, household, wishes }, record);
+    return insert({ ...input, household, wishes }, record, before.others);
   }
 
-  async function insert(input: NewRegistration, record: ReturnType<typeof householdRecord>): Promise<{ record: RegistrationRecord; created: boolean }> {
+  /**
+   * Stores a new registration; `others` active ones of the household were there just before, so
+   * the clash mark is set at once. (Two first registrations of one household at the same instant
+   * are marked when staff accept one: see `accept`.)
+   */
+  async function insert(input: NewRegistration, record: ReturnType<typeof householdRecord>, others: number): Promise<{ record: RegistrationRecord; created: boolean }> {
     const id = registrationIdFor(input.idempotencyKey);
     const now = deps.clock.now();
     let stored: RegistrationRecord;
@@ -290,6 +296,7 @@ export function createRegistrationWorkflow(deps: RegistrationsDeps) {
       if (raced) return { record: raced, created: false };
       throw repeatRefused(input.source);
     }
+    if (others === 0) return { record: stored, created: true };
     const marked = (await refreshClash(record.householdKey)).find((changed) => changed._id.equals(id));
     return { record: marked ?? stored, created: true };
   }
@@ -372,7 +379,7 @@ export function createRegistrationWorkflow(deps: RegistrationsDeps) {
     });
   }
 
-  return { store, nameLookups, lookups, forResident, detail, loadVisible, loadScoped, create, submit, applyTransition, refusal, resubmit, notifyResident, activeOfHousehold };
+  return { store, nameLookups, lookups, forResident, detail, loadVisible, loadScoped, create, submit, applyTransition, refusal, resubmit, notifyResident, activeOfHousehold, refreshClash };
 }
 
 export type RegistrationWorkflow = ReturnType<typeof createRegistrationWorkflow>;

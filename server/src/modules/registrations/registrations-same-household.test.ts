@@ -98,6 +98,20 @@ describe('a household registered by two residents', () => {
     expect((await other.get(`/api/resident/registrations/${late.body.id}`)).body.timeline.at(-1).reason).toBe('户主本人已登记');
   });
 
+  it('marks two registrations that arrived at the same instant when staff try to take up the second', async () => {
+    const { first, second } = await registeredTwice();
+    // As if both had been stored at once, each before the other existed.
+    await t.connection.db!.collection('registrations').updateMany({ _id: { $in: [first.body.id, second.body.id].map((id) => new Types.ObjectId(id)) } }, { $set: { householdClash: false } });
+    expect((await staff.township_staff.post(`/api/registrations/${first.body.id}/accept`, { note: '受理' })).status).toBe(200);
+
+    const refused = await staff.township_staff.post(`/api/registrations/${second.body.id}/accept`, { note: '受理' });
+
+    expect([refused.status, refused.body.error.code]).toEqual([409, 'REGISTRATION_HOUSEHOLD_CLASH']);
+    expect([(await stored(first.body.id))!.householdClash, (await stored(second.body.id))!.householdClash]).toEqual([true, true]);
+    const kept = await staff.township_staff.post(`/api/registrations/${first.body.id}/keep`, {});
+    expect([kept.status, kept.body.status, kept.body.householdClash]).toEqual([200, 'accepted', false]);
+  });
+
   it('clears the mark when the other registration is withdrawn', async () => {
     const { other, first, second } = await registeredTwice();
 

@@ -40,7 +40,7 @@ export function createStaffRegistrations(
   workflow: RegistrationWorkflow,
   deps: Pick<RegistrationsDeps, 'crypto' | 'sites' | 'photos' | 'subsidies' | 'clock' | 'noticeMinDays'>,
 ) {
-  const { store, nameLookups, detail, loadScoped, applyTransition, refusal, notifyResident, activeOfHousehold } = workflow;
+  const { store, nameLookups, detail, loadScoped, applyTransition, refusal, notifyResident, activeOfHousehold, refreshClash } = workflow;
   const { findVisible } = store;
   const { Summary } = store.summaries;
   const { crypto, sites, photos } = deps;
@@ -111,8 +111,11 @@ export function createStaffRegistrations(
       try {
         return await staffTransition(actor, id, 'accept', { reason: note, guard: { householdClash: { $ne: true } } });
       } catch (error) {
-        if (isDuplicateKey(error)) throw new AppError('REGISTRATION_ACTIVE_EXISTS', '这一户已有另一份登记在办理中，请先核对同户登记');
-        throw error;
+        if (!isDuplicateKey(error)) throw error;
+        // Another registration of the household is taken up: two that arrived at the same instant
+        // were never marked, so mark them now for staff to keep one.
+        await refreshClash((await loadScoped(actor, id)).householdKey);
+        throw new AppError('REGISTRATION_HOUSEHOLD_CLASH');
       }
     },
 
