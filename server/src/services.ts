@@ -1,7 +1,7 @@
 import type { Connection } from 'mongoose';
 import { clockFor, type Clock } from './clock';
 import type { Config } from './config';
-import { createRateLimitCounters } from './middleware/rate-limit';
+import { createRateLimitCounters } from './security/rate-limit-counters';
 import { createAuditService } from './modules/audit/audit.service';
 import { createStaffAuthService } from './modules/auth/staff-auth.service';
 import { createDivisionsService } from './modules/divisions/divisions.service';

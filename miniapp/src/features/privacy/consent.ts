@@ -4,15 +4,6 @@ import { request } from '@/lib/request';
 import { clearAllDrafts } from '@/features/registration/draft-storage';
 import { dismissFirstOpenNotice, rememberPrivacyAgreed } from './first-open';
 
-export type ConsentStatus = 'signed-out' | 'missing' | 'outdated' | 'given';
-
-/** A consent counts only for the notice version the server currently asks for. */
-export function consentStatus(signedIn: boolean, resident: Resident | null): ConsentStatus {
-  if (!signedIn || !resident) return 'signed-out';
-  if (!resident.consent) return 'missing';
-  return resident.consent.version === resident.currentPrivacyVersion ? 'given' : 'outdated';
-}
-
 /**
  * Record consent to the notice shown in the app (PRIVACY_NOTICE, bundled so it reads offline).
  * Signs in first when needed: agreeing is the resident's own tap, so a silent wx.login is fine.

@@ -2,7 +2,7 @@ import { PRIVACY_NOTICE } from '@anqian/shared';
 import { useSession } from '@/lib/auth';
 import { loadPrivacyAgreed, savePrivacyAgreed } from '@/lib/storage';
 import { createStore, useStore } from '@/lib/store';
-import { consentStatus } from './consent';
+import { consentStatus } from './consent-status';
 
 /**
  * WeChat requires the privacy notice before any personal data is collected, and signing in already

@@ -7,7 +7,7 @@ import { ToggleRow } from '@/components/toggle-row';
 import { setLargeText, useDisplayMode } from '@/features/display/display-mode';
 import { BindPhoneButton } from '@/features/phone/components/bind-phone-button';
 import { unlinkCadre } from '@/features/registration/cadre';
-import { consentStatus, type ConsentStatus } from '@/features/privacy/consent';
+import { consentStatus, type ConsentStatus } from '@/features/privacy/consent-status';
 import { TownshipPhone } from '@/features/township-contact/components/township-phone';
 import { signIn, signOut, useSession } from '@/lib/auth';
 import { confirmDialog } from '@/lib/dialog';

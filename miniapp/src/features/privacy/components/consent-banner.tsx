@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro';
 import { Notice } from '@/components/notice';
 import { useSession } from '@/lib/auth';
 import { ROUTES } from '@/lib/routes';
-import { consentStatus } from '../consent';
+import { consentStatus } from '../consent-status';
 
 /** Explains why personal-data features are off until the resident agrees to the notice. */
 export function ConsentBanner() {

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import { Notice } from '@/components/notice';
 import { SignInPrompt } from '@/components/sign-in-prompt';
-import { consentStatus } from '@/features/privacy/consent';
+import { consentStatus } from '@/features/privacy/consent-status';
 import { useSession } from '@/lib/auth';
 import { ROUTES } from '@/lib/routes';
 import '@/styles/cards.scss';
