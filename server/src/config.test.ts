@@ -38,7 +38,15 @@ describe('loadConfig in production', () => {
     expect(config.env).toBe('production');
     expect(config.sessionSecret).toEqual(Buffer.from(env.SESSION_SECRET, 'base64'));
     expect(config.encryptionKey).toHaveLength(32);
-    expect(config.wechat).toEqual({ apiBase: 'https://api.weixin.qq.com', useFake: false, appId: 'wx1234567890abcdef', appSecret: 'a-real-app-secret', templates: { registration_status: 'tmpl-registration-status' } });
+    expect(config.wechat).toEqual({
+      apiBase: 'https://api.weixin.qq.com',
+      useFake: false,
+      appId: 'wx1234567890abcdef',
+      appSecret: 'a-real-app-secret',
+      // Each subscribe template has a default id; the console's ids are set per deployment.
+      templates: expect.objectContaining({ registration_status: 'tmpl-registration-status', job_application_status: 'tmpl-job-application-status' }),
+      contentCheckOpenid: 'content-check-operator',
+    });
   });
 
   describe.each(['SESSION_SECRET', 'ENCRYPTION_KEY'])('%s', (name) => {

@@ -21,6 +21,9 @@ const envSchema = z.object({
   EMBEDDED_DB_DIR: z.string().min(1).default(path.join(repoRoot, 'data', 'db')),
   UPLOAD_DIR: z.string().min(1).default(path.join(repoRoot, 'data', 'uploads')),
   WECHAT_TEMPLATE_REGISTRATION_STATUS: z.string().min(1).default('tmpl-registration-status'),
+  WECHAT_TEMPLATE_JOB_APPLICATION_STATUS: z.string().min(1).default('tmpl-job-application-status'),
+  WECHAT_TEMPLATE_EVENT_REMINDER: z.string().min(1).default('tmpl-event-reminder'),
+  WECHAT_CONTENT_CHECK_OPENID: z.string().min(1).default('content-check-operator'),
   MONGODB_DB: z.string().regex(/^[A-Za-z0-9_-]{1,48}$/, '只能包含字母、数字、下划线和短横线').default('anqian'),
   COUNTY_CODE: z.string().regex(/^\d{6}$/, '应为 6 位县级行政区划代码').default('532329'),
   SESSION_SECRET: optional(z.string()),
@@ -56,7 +59,18 @@ export type Config = {
   trustProxy: boolean;
   logLevel: string;
   /** Outside production with no WECHAT_API_BASE, the server talks to its own fake WeChat API. */
-  wechat: { apiBase: string; useFake: boolean; appId: string; appSecret: string; templates: { registration_status: string } };
+  wechat: {
+    apiBase: string;
+    useFake: boolean;
+    appId: string;
+    appSecret: string;
+    templates: { registration_status: string; job_application_status: string; event_reminder: string };
+    /**
+     * msg_sec_check (v2) checks text on behalf of a user who opened the mini-program within two
+     * hours; staff texts (job postings) are checked as this operator's openid.
+     */
+    contentCheckOpenid: string;
+  };
   auditRetentionDays: number;
   bodyLimitKb: number;
   /** The county's shortest public-notice period (公示期), in days counting both ends. */
@@ -117,7 +131,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       useFake: !production && !e.WECHAT_API_BASE,
       appId: e.WECHAT_APP_ID ?? 'wx-dev-appid',
       appSecret: e.WECHAT_APP_SECRET ?? 'dev-wechat-app-secret-not-for-production',
-      templates: { registration_status: e.WECHAT_TEMPLATE_REGISTRATION_STATUS },
+      templates: { registration_status: e.WECHAT_TEMPLATE_REGISTRATION_STATUS, job_application_status: e.WECHAT_TEMPLATE_JOB_APPLICATION_STATUS, event_reminder: e.WECHAT_TEMPLATE_EVENT_REMINDER },
+      contentCheckOpenid: e.WECHAT_CONTENT_CHECK_OPENID,
     },
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     bodyLimitKb: e.BODY_LIMIT_KB,

@@ -5,7 +5,11 @@ import { createRateLimitCounters } from './security/rate-limit-counters';
 import { createAuditService } from './modules/audit/audit.service';
 import { createStaffAuthService } from './modules/auth/staff-auth.service';
 import { createDivisionsService } from './modules/divisions/divisions.service';
+import { createEmployersService } from './modules/employers/employers.service';
 import { createHealthService } from './modules/health/health.service';
+import { fairDirectoryFrom } from './modules/job-fairs/fair-directory';
+import { createJobFairsService } from './modules/job-fairs/job-fairs.service';
+import { createJobsService, type TextChecker } from './modules/jobs/jobs.service';
 import { createNotificationsService, type SubscribeSender } from './modules/notifications/notifications.service';
 import { createPhotosService } from './modules/photos/photos.service';
 import { createPoliciesService } from './modules/policies/policies.service';
@@ -15,6 +19,7 @@ import { createLedgerExporter } from './modules/ledger/ledger-export';
 import { createLedgerImporter } from './modules/ledger/ledger-import';
 import { createRegistrationsService } from './modules/registrations/registrations.service';
 import { createResidentService, type ResidentWechat } from './modules/residents/resident.service';
+import { createSignupsService } from './modules/signups/signups.service';
 import { createSitesService } from './modules/sites/sites.service';
 import { createStaffService } from './modules/staff/staff.service';
 import { createSubsidiesService } from './modules/subsidies/subsidies.service';
@@ -22,7 +27,7 @@ import { createTownshipContactsService } from './modules/township-contacts/towns
 import { createFieldCrypto } from './security/field-crypto';
 
 /** `clock` defaults to the one the configuration asks for (the system clock in production). */
-export type ServiceDeps = { connection: Connection; config: Config; wechat: ResidentWechat & SubscribeSender; clock?: Clock };
+export type ServiceDeps = { connection: Connection; config: Config; wechat: ResidentWechat & SubscribeSender & TextChecker; clock?: Clock };
 
 /** Wires the modules together; each module is reached only through its service. */
 export function createServices({ connection, config, wechat, clock = clockFor(config) }: ServiceDeps) {
@@ -38,6 +43,16 @@ export function createServices({ connection, config, wechat, clock = clockFor(co
   const subsidies = createSubsidiesService({ connection, policies });
   const notices = { clock, noticeMinDays: config.noticeMinDays };
   const registrations = createRegistrationsService({ connection, crypto, divisions, sites, photos, notifications, subsidies, ...notices });
+  const employers = createEmployersService({ connection, crypto, divisions });
+  const jobs = createJobsService({ connection, crypto, divisions, employers, notifications, wechat, contentCheckOpenid: config.wechat.contentCheckOpenid, clock });
+  const signups = createSignupsService({
+    connection,
+    clock,
+    ticketSecret: config.sessionSecret,
+    notifications,
+    phoneMaskedOf: async (residentId) => (await residents.me(residentId)).phoneMasked,
+  });
+  const jobFairs = createJobFairsService({ connection, clock, signups, directory: fairDirectoryFrom(employers, jobs) });
   const townshipContacts = createTownshipContactsService({ connection, divisions, villagesOf: registrations.villagesOf, clock });
   return {
     audit,
@@ -56,6 +71,10 @@ export function createServices({ connection, config, wechat, clock = clockFor(co
     notifications,
     policies,
     subsidies,
+    employers,
+    jobs,
+    signups,
+    jobFairs,
     health: createHealthService(connection),
     rateLimits: createRateLimitCounters(connection),
   };

@@ -60,6 +60,14 @@ export function createAppRouter() {
                 lazy: async () => ({ Component: (await import('@/features/dashboard/pages/dashboard-page')).DashboardPage }),
               },
               {
+                path: 'job-fairs',
+                lazy: async () => ({ Component: (await import('@/features/job-fairs/pages/job-fairs-page')).JobFairsPage }),
+              },
+              {
+                path: 'job-fairs/:id',
+                lazy: async () => ({ Component: (await import('@/features/job-fairs/pages/job-fair-detail-page')).JobFairDetailPage }),
+              },
+              {
                 path: 'registrations',
                 lazy: async () => {
                   const { RegistrationsPage } = await import('@/features/registrations/pages/registrations-page');
@@ -136,6 +144,44 @@ export function createAppRouter() {
                     ),
                   };
                 },
+              },
+              {
+                path: 'employers',
+                lazy: async () => ({ Component: (await import('@/features/jobs/pages/employers-page')).EmployersPage }),
+              },
+              {
+                path: 'job-postings',
+                lazy: async () => ({ Component: (await import('@/features/jobs/pages/postings-page')).PostingsPage }),
+              },
+              {
+                path: 'job-postings/new',
+                lazy: async () => {
+                  const { PostingEditPage } = await import('@/features/jobs/pages/posting-edit-page');
+                  return {
+                    Component: () => (
+                      <RequireRole roles={['hr_staff']}>
+                        <PostingEditPage />
+                      </RequireRole>
+                    ),
+                  };
+                },
+              },
+              {
+                path: 'job-postings/:id/edit',
+                lazy: async () => {
+                  const { PostingEditPage } = await import('@/features/jobs/pages/posting-edit-page');
+                  return {
+                    Component: () => (
+                      <RequireRole roles={['hr_staff']}>
+                        <PostingEditPage />
+                      </RequireRole>
+                    ),
+                  };
+                },
+              },
+              {
+                path: 'job-postings/:id',
+                lazy: async () => ({ Component: (await import('@/features/jobs/pages/posting-detail-page')).PostingDetailPage }),
               },
               {
                 path: 'policies',

@@ -43,6 +43,7 @@ export async function seedDemoData(services: Services, deps: ServiceDeps & { clo
   // Before the registrations, so the demo notice's text carries the township's phone.
   await seedDemoTownshipPhones(services, county);
   await seedDemoRegistrations(services, deps, county, siteIds[0]);
+  await seedDemoJobFairs(services, county, deps.clock);
   return accounts;
 }
 
@@ -98,6 +99,31 @@ const DEMO_HOUSEHOLDS: DemoHousehold[] = [
 const STAGES: RegistrationStatus[] = ['submitted', 'accepted', 'verified', 'publicizing', 'approved'];
 const reached = (status: RegistrationStatus, stage: RegistrationStatus) =>
   status === 'returned' ? stage === 'submitted' || stage === 'accepted' : STAGES.indexOf(status) >= STAGES.indexOf(stage);
+
+/** One published job fair on the 15th of each of the next three months; none once the bureau has any. */
+async function seedDemoJobFairs(services: Services, county: DivisionNode, clock: Clock): Promise<void> {
+  if ((await services.jobFairs.list({ page: 1, pageSize: 1 })).total > 0) return;
+  const hr = await actorOf(services, county, 'hr_staff');
+  const [year, month] = clock.today().split('-').map(Number);
+  const venues = ['县城易地搬迁安置社区服务中心广场', `${county.children[0].name}安置点综合服务站`, '县人力资源市场一楼大厅'];
+  for (const [index, venue] of venues.entries()) {
+    const first = new Date(Date.UTC(year, month + index, 15));
+    const date = first.toISOString().slice(0, 10);
+    const fair = await services.jobFairs.create(hr, {
+      title: `${first.getUTCMonth() + 1}月搬迁群众就业专场招聘会`,
+      date,
+      startTime: '09:00',
+      endTime: '12:00',
+      venue,
+      organiser: '县人力资源和社会保障局',
+      capacity: [500, 300, 400][index],
+      description: '家政服务、电子商务、建筑施工等岗位现场招聘，请带上手机电子票和身份证',
+      employerIds: [],
+      postingIds: [],
+    });
+    await services.jobFairs.publish(fair.id);
+  }
+}
 
 async function actorOf(services: Services, county: DivisionNode, username: string): Promise<StaffActor> {
   const root: StaffActor = { id: 'demo', username: 'demo', displayName: 'demo', role: 'county_admin', divisionCode: county.code };

@@ -12,7 +12,8 @@ const MESSAGE_WORKER_INTERVAL_MS = 15_000;
  * idle staff sessions, expired resident tokens, audit records past their retention, and photos
  * and policy attachments never attached to anything, old ledger import reports, rate-limit windows
  * that have run out, failed sign-in counts an hour old with no lock in force; ledger imports left
- * running by a process that died are marked interrupted.
+ * running by a process that died are marked interrupted; job postings past their closing date close;
+ * residents signed up for a fair or course starting within a day get their reminder (once).
  * Subscribe messages go out from a faster loop of their own. At start, registration summaries are
  * checked against their registrations once.
  */
@@ -28,8 +29,11 @@ export function startMaintenance(services: Services, config: Config, logger: Log
       const rateLimitWindows = await services.rateLimits.purgeExpired();
       const loginCounts = await services.staff.purgeStaleLoginCounts();
       const abandonedImports = await services.ledgerImport.markAbandonedJobs();
+      const closedPostings = await services.jobs.closeFinishedPostings();
+      const eventReminders = await services.signups.queueReminders();
       if (abandonedImports) logger.warn({ abandonedImports }, 'ledger imports interrupted by a stopped process');
-      logger.debug({ staffSessions, residentSessions, auditRecords, photos, policyAttachments, importJobs, rateLimitWindows, loginCounts }, 'maintenance purge');
+      if (eventReminders) logger.info({ eventReminders }, 'job fair and course reminders queued');
+      logger.debug({ staffSessions, residentSessions, auditRecords, photos, policyAttachments, importJobs, rateLimitWindows, loginCounts, closedPostings }, 'maintenance purge');
     } catch (error) {
       logger.warn({ err: error }, 'maintenance purge failed');
     }

@@ -14,6 +14,9 @@ const COUNTY_WIDE = {
   'body.wishes.preferredSiteId': 'a resettlement site of the county; any household may prefer any',
   'body.siteId': 'a resettlement site of the county, assigned by the county admin',
   policyId: 'a county policy document that a subsidy rule cites (county admin only)',
+  'body.employerIds': 'employers taking part in a job fair: the county’s, named by the HR bureau',
+  'body.postingIds': 'postings shown at a job fair: the county’s, named by the HR bureau',
+  'body.employerId': 'an employer of the county register, which hr_staff keep county-wide',
 } as const;
 
 type Answer = { status: number; field?: string };

@@ -2,7 +2,10 @@ import { auditRoutes } from '../modules/audit/audit.routes';
 import { authRoutes } from '../modules/auth/auth.routes';
 import { divisionRoutes } from '../modules/divisions/divisions.routes';
 import { docsRoutes } from '../modules/docs/docs.routes';
+import { employerRoutes } from '../modules/employers/employers.routes';
 import { healthRoutes } from '../modules/health/health.routes';
+import { jobFairRoutes } from '../modules/job-fairs/job-fairs.routes';
+import { jobRoutes } from '../modules/jobs/jobs.routes';
 import { notificationRoutes } from '../modules/notifications/notifications.routes';
 import { photoRoutes } from '../modules/photos/photos.routes';
 import { policyRoutes } from '../modules/policies/policies.routes';
@@ -38,6 +41,9 @@ const apiRoutes: AnyRoute[] = [
   ...policyRoutes,
   // /api/subsidy-rule-sets/current comes before /api/subsidy-rule-sets/:id inside the list.
   ...subsidyRoutes,
+  ...employerRoutes,
+  ...jobRoutes,
+  ...jobFairRoutes,
 ];
 
 /** Every API route, in one list: the router, the OpenAPI document and the access test all read it. */

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { SUBSCRIBE_TEMPLATE_KEYS, type SubscribeTemplateKey } from '@anqian/shared';
+import type { SubscribeTemplateKey } from '@anqian/shared';
 import { request } from '@/lib/request';
 
 type Templates = Partial<Record<SubscribeTemplateKey, string>>;
@@ -20,13 +20,14 @@ export async function prefetchSubscribeTemplates(): Promise<void> {
 }
 
 /**
- * Ask for one status-change message per accepted template and tell the server which were accepted.
- * Call it first thing in the tap handler. Never throws: a refusal must not block the submit. H5 has
- * no subscribe messages, so it does nothing there.
+ * Ask for one message of each kind in `keys` (only what the tap is about: a registration's status,
+ * not job news) and tell the server which were accepted. Call it first thing in the tap handler.
+ * Never throws: a refusal must not block the submit. H5 has no subscribe messages, so it does
+ * nothing there.
  */
-export async function askForStatusMessages(): Promise<void> {
+export async function askForMessages(keys: readonly SubscribeTemplateKey[]): Promise<void> {
   if (process.env.TARO_ENV !== 'weapp' || !templates) return;
-  const wanted = SUBSCRIBE_TEMPLATE_KEYS.flatMap((key) => (templates?.[key] ? [[key, templates[key]] as const] : []));
+  const wanted = keys.flatMap((key) => (templates?.[key] ? [[key, templates[key]] as const] : []));
   if (wanted.length === 0) return;
   try {
     const result = (await Taro.requestSubscribeMessage({

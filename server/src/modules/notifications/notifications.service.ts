@@ -1,5 +1,5 @@
 import type { Connection, Types } from 'mongoose';
-import { REGISTRATION_STATUS_LABELS, type RegistrationStatus, type SubscribeTemplateKey } from '@anqian/shared';
+import { JOB_APPLICATION_STATUS_LABELS, type JobApplicationStatus, REGISTRATION_STATUS_LABELS, type RegistrationStatus, type SubscribeTemplateKey } from '@anqian/shared';
 import type { SubscribeMessageData } from '../../integrations/wechat/subscribe-data';
 import { WechatApiError, WechatUnavailableError, type WechatClient } from '../../integrations/wechat/wechat-client';
 import { deliveryAttemptModel, outboundMessageModel, type OutboundMessageRecord } from './outbound-message.model';
@@ -54,6 +54,38 @@ function registrationStatusData(event: { status: RegistrationStatus; reason?: st
     [fields.status]: { value: REGISTRATION_STATUS_LABELS[event.status] },
     [fields.time]: { value: chinaTime(event.at) },
     [fields.note]: { value: event.reason?.trim() ? thingValue(event.reason) : '无' },
+  };
+}
+
+/**
+ * Field keys of the "求职进度通知" template as chosen in the WeChat console:
+ * 岗位名称 thing1, 投递状态 phrase2, 更新时间 time3, 备注 thing4.
+ */
+const JOB_APPLICATION_STATUS_FIELDS = { posting: 'thing1', status: 'phrase2', time: 'time3', note: 'thing4' } as const;
+
+function jobApplicationStatusData(event: { postingTitle: string; status: JobApplicationStatus; message?: string; at: Date }): SubscribeMessageData {
+  const fields = JOB_APPLICATION_STATUS_FIELDS;
+  return {
+    [fields.posting]: { value: thingValue(event.postingTitle) },
+    [fields.status]: { value: JOB_APPLICATION_STATUS_LABELS[event.status] },
+    [fields.time]: { value: chinaTime(event.at) },
+    [fields.note]: { value: event.message?.trim() ? thingValue(event.message) : '无' },
+  };
+}
+
+/**
+ * Field keys of the "活动开始提醒" template as chosen in the WeChat console:
+ * 活动名称 thing1, 开始时间 time2, 活动地点 thing3, 温馨提示 thing4.
+ */
+const EVENT_REMINDER_FIELDS = { title: 'thing1', startsAt: 'time2', place: 'thing3', note: 'thing4' } as const;
+
+function eventReminderData(event: { title: string; startsAt: Date; place: string; note: string }): SubscribeMessageData {
+  const fields = EVENT_REMINDER_FIELDS;
+  return {
+    [fields.title]: { value: thingValue(event.title) },
+    [fields.startsAt]: { value: chinaTime(event.startsAt) },
+    [fields.place]: { value: thingValue(event.place) },
+    [fields.note]: { value: thingValue(event.note) },
   };
 }
 
@@ -178,6 +210,24 @@ export function createNotificationsService(deps: NotificationsDeps) {
     }): Promise<void> {
       const page = `subpackages/registration/pages/detail/index?id=${event.registrationId}`;
       await queue(event.residentId, 'registration_status', page, registrationStatusData(event), event.at);
+    },
+
+    /** Queues a subscribe message about a job application's new status, like `registrationStatusChanged`. */
+    async jobApplicationStatusChanged(event: {
+      residentId: string;
+      applicationId: string;
+      postingTitle: string;
+      status: JobApplicationStatus;
+      message?: string;
+      at: Date;
+    }): Promise<void> {
+      const page = `subpackages/jobs/pages/application/index?id=${event.applicationId}`;
+      await queue(event.residentId, 'job_application_status', page, jobApplicationStatusData(event), event.at);
+    },
+
+    /** Queues the reminder the day before a job fair or course the resident signed up for. */
+    async eventReminder(event: { residentId: string; title: string; startsAt: Date; place: string; note: string; page: string; at: Date }): Promise<void> {
+      await queue(event.residentId, 'event_reminder', event.page, eventReminderData(event), event.at);
     },
 
     /**

@@ -9,7 +9,7 @@ import { useDivisionTree } from '@/lib/division-tree';
 import { ApiError, errorMessage } from '@/lib/request';
 import type { PhotoDraft, RegistrationDraft } from '../draft';
 import { clearDraft, type DraftSlot } from '../draft-storage';
-import { askForStatusMessages, prefetchSubscribeTemplates } from '../subscribe';
+import { askForMessages, prefetchSubscribeTemplates } from '../subscribe';
 import { usePhotoUploads } from '../use-photo-uploads';
 import { useRegistrationForm } from '../use-registration-form';
 import { useSites } from '../use-sites';
@@ -96,7 +96,7 @@ export function RegistrationForm(props: Props) {
     setSubmitError(null);
     setSubmitting(true);
     // First thing after the tap: WeChat shows the subscribe prompt only from a user gesture.
-    if (askSubscribe) await askForStatusMessages();
+    if (askSubscribe) await askForMessages(['registration_status']);
     try {
       const registration = await submit(draft, checked.body);
       clearDraft(slot);

@@ -1,0 +1,30 @@
+import { Schema, type Connection, type InferSchemaType, type Types } from 'mongoose';
+import { SIGNUP_EVENT_KINDS } from '@anqian/shared';
+
+/**
+ * The countable side of an event (a job fair, a training course), `_id` = the owner's id.
+ * `remaining` is kept equal to `capacity - taken` by every write, so a place is taken with one
+ * conditional `$inc` guarded by `remaining > 0` (the same as `taken < capacity`, which a filter
+ * cannot compare without `$expr`) and is never overbooked. `waiting` counts the waitlist, so a
+ * newcomer does not take a place freed for the first in the queue.
+ */
+const signupEventSchema = new Schema(
+  {
+    kind: { type: String, enum: SIGNUP_EVENT_KINDS, required: true },
+    title: { type: String, required: true },
+    place: { type: String, required: true },
+    startsAt: { type: Date, required: true, index: true },
+    /** Taking sign-ups: published and not cancelled (the start time closes it as well). */
+    open: { type: Boolean, required: true },
+    waitlist: { type: Boolean, required: true },
+    capacity: { type: Number, required: true },
+    taken: { type: Number, required: true, default: 0 },
+    remaining: { type: Number, required: true },
+    waiting: { type: Number, required: true, default: 0 },
+  },
+  { collection: 'signup_events', timestamps: true },
+);
+
+export type SignupEventRecord = InferSchemaType<typeof signupEventSchema> & { _id: Types.ObjectId };
+
+export const signupEventModel = (connection: Connection) => connection.model('SignupEvent', signupEventSchema);

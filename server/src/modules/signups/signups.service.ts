@@ -1,0 +1,352 @@
+import { Types, type Connection } from 'mongoose';
+import type { ResidentSignup, SignUpBody, SignupCounts, SignupEventKind, StaffSignup } from '@anqian/shared';
+import type { Clock } from '../../clock';
+import { isDuplicateKey } from '../../db/duplicate-key';
+import { AppError, notFound } from '../../errors';
+import { chinaTime, type NotificationsService } from '../notifications/notifications.service';
+import { createTicketSigner } from './e-ticket';
+import { signupEventModel, type SignupEventRecord } from './signup-event.model';
+import { signupModel, type SignupRecord } from './signup.model';
+import { presentResidentSignup, presentStaffSignup } from './signup.presenter';
+
+/**
+ * What differs between event kinds. A full job fair is full; a full course keeps a waitlist whose
+ * first in line gets the next place given back (issue 14).
+ */
+const KIND_RULES: Record<SignupEventKind, { waitlist: boolean; reminderPage: (eventId: string) => string; reminderNote: string }> = {
+  job_fair: {
+    waitlist: false,
+    reminderPage: (eventId) => `subpackages/job-fairs/pages/ticket/index?id=${eventId}`,
+    reminderNote: '明天举办，请带上手机电子票按时入场',
+  },
+  training: {
+    waitlist: true,
+    reminderPage: (eventId) => `subpackages/training/pages/detail/index?id=${eventId}`,
+    reminderNote: '明天开课，请按时到达培训地点',
+  },
+};
+
+/** Reminders go out once the event is this close. */
+const REMINDER_LEAD_MS = 24 * 60 * 60_000;
+/** Attempts at a sign-up whose document another request of the same resident changed meanwhile. */
+const SIGNUP_ATTEMPTS = 3;
+
+export type EventDefinition = {
+  id: string;
+  kind: SignupEventKind;
+  title: string;
+  place: string;
+  startsAt: Date;
+  capacity: number;
+  open: boolean;
+};
+
+export type SignupsDeps = {
+  connection: Connection;
+  clock: Clock;
+  /** SESSION_SECRET: the ticket key is derived from it. */
+  ticketSecret: Buffer;
+  notifications: Pick<NotificationsService, 'eventReminder'>;
+  /** The resident's bound phone, masked, or null. */
+  phoneMaskedOf: (residentId: string) => Promise<string | null>;
+  /** Told when the first on a waitlist gets a place (training sends a message). */
+  onPromoted?: (signup: { eventId: string; residentId: string; kind: SignupEventKind }) => Promise<void>;
+};
+
+/**
+ * The sign-up engine shared by job fairs and training: places, waitlist, e-tickets, check-in and
+ * the reminder the day before. Owners call `defineEvent` whenever their event changes; the
+ * engine never reads their collections.
+ */
+export function createSignupsService(deps: SignupsDeps) {
+  const Event = signupEventModel(deps.connection);
+  const Signup = signupModel(deps.connection);
+  const signer = createTicketSigner(deps.ticketSecret);
+  const { clock } = deps;
+
+  async function loadEvent(eventId: string | Types.ObjectId): Promise<SignupEventRecord> {
+    const event = await Event.findById(eventId).lean<SignupEventRecord>();
+    if (!event) throw notFound('活动不存在');
+    return event;
+  }
+
+  async function waitlistPosition(signup: SignupRecord): Promise<number | null> {
+    if (signup.status !== 'waitlisted') return null;
+    const ahead = await Signup.countDocuments({
+      eventId: signup.eventId,
+      status: 'waitlisted',
+      $or: [{ waitlistedAt: { $lt: signup.waitlistedAt } }, { waitlistedAt: signup.waitlistedAt, _id: { $lt: signup._id } }],
+    });
+    return ahead + 1;
+  }
+
+  const presentResident = async (signup: SignupRecord) => presentResidentSignup(signup, signer, await waitlistPosition(signup));
+
+  /** Frees one place and, where the kind keeps a waitlist, hands it to the first in line. */
+  async function giveBack(event: SignupEventRecord): Promise<void> {
+    await Event.updateOne({ _id: event._id, taken: { $gt: 0 } }, { $inc: { remaining: 1, taken: -1 } });
+    if (event.waitlist) await promoteWaiting(event._id);
+  }
+
+  /** While places are left and people wait, the first in line (by the time they joined) gets one. */
+  async function promoteWaiting(eventId: Types.ObjectId): Promise<void> {
+    for (;;) {
+      const next = await Signup.findOne({ eventId, status: 'waitlisted' }).sort({ waitlistedAt: 1, _id: 1 }).lean<SignupRecord>();
+      if (!next) return;
+      const now = clock.now();
+      const took = await Event.findOneAndUpdate(
+        { _id: eventId, open: true, startsAt: { $gt: now }, remaining: { $gt: 0 } },
+        { $inc: { remaining: -1, taken: 1 } },
+      ).lean<SignupEventRecord>();
+      if (!took) return;
+      const promoted = await Signup.findOneAndUpdate({ _id: next._id, status: 'waitlisted' }, { $set: { status: 'confirmed', confirmedAt: now } }).lean<SignupRecord>();
+      if (!promoted) {
+        // It left the queue meanwhile: the place goes back and the next in line is tried.
+        await Event.updateOne({ _id: eventId, taken: { $gt: 0 } }, { $inc: { remaining: 1, taken: -1 } });
+        continue;
+      }
+      await Event.updateOne({ _id: eventId, waiting: { $gt: 0 } }, { $inc: { waiting: -1 } });
+      await deps.onPromoted?.({ eventId: eventId.toString(), residentId: next.residentId, kind: next.kind });
+    }
+  }
+
+  const isClosed = (event: SignupEventRecord, now: Date) => !event.open || event.startsAt.getTime() <= now.getTime();
+
+  /** One attempt at a sign-up; null when the resident's own document changed under it (try again). */
+  async function attemptSignUp(eventId: string, residentId: string, body: { name: string }): Promise<{ created: boolean; signup: SignupRecord } | null> {
+    const existing = await Signup.findOne({ eventId, residentId }).lean<SignupRecord>();
+    if (existing && existing.status !== 'cancelled') return { created: false, signup: existing };
+    const event = await loadEvent(eventId);
+    const now = clock.now();
+    if (isClosed(event, now)) throw new AppError('SIGNUP_CLOSED');
+    const took = await Event.findOneAndUpdate(
+      { _id: event._id, open: true, startsAt: { $gt: now }, remaining: { $gt: 0 }, ...(event.waitlist && { waiting: { $lte: 0 } }) },
+      { $inc: { remaining: -1, taken: 1 } },
+    ).lean<SignupEventRecord>();
+    if (!took) {
+      const mine = await Signup.findOne({ eventId, residentId, status: { $ne: 'cancelled' } }).lean<SignupRecord>();
+      if (mine) return { created: false, signup: mine };
+      const again = await loadEvent(eventId);
+      if (isClosed(again, now)) throw new AppError('SIGNUP_CLOSED');
+      if (!again.waitlist) throw new AppError('SIGNUP_FULL');
+    }
+    const status = took ? 'confirmed' : 'waitlisted';
+    if (status === 'waitlisted') await Event.updateOne({ _id: event._id }, { $inc: { waiting: 1 } });
+    const undo = async () => {
+      if (status === 'confirmed') await giveBack(event);
+      else await Event.updateOne({ _id: event._id, waiting: { $gt: 0 } }, { $inc: { waiting: -1 } });
+    };
+    const fields = {
+      status,
+      name: body.name,
+      phoneMasked: await deps.phoneMaskedOf(residentId),
+      confirmedAt: status === 'confirmed' ? now : null,
+      waitlistedAt: status === 'waitlisted' ? now : null,
+      cancelledAt: null,
+      checkedInAt: null,
+      checkedInBy: null,
+      reminderQueuedAt: null,
+    };
+    try {
+      if (existing) {
+        const back = await Signup.findOneAndUpdate({ _id: existing._id, status: 'cancelled' }, { $set: fields }, { new: true }).lean<SignupRecord>();
+        if (!back) {
+          await undo();
+          return null;
+        }
+        return { created: true, signup: back };
+      }
+      const _id = new Types.ObjectId();
+      const created = await Signup.create({ _id, eventId: event._id, kind: event.kind, residentId, code: signer.code(event.kind, eventId, _id.toString()), ...fields });
+      return { created: true, signup: created.toObject() as SignupRecord };
+    } catch (error) {
+      await undo();
+      if (isDuplicateKey(error)) return null;
+      throw error;
+    } finally {
+      if (status === 'waitlisted') await promoteWaiting(event._id);
+    }
+  }
+
+  async function resolveTicket(event: SignupEventRecord, input: string): Promise<SignupRecord> {
+    const eventId = event._id.toString();
+    const claim = signer.read(event.kind, input);
+    if (!claim) throw new AppError('TICKET_INVALID');
+    if (claim.kind === 'qr') {
+      if (claim.eventId !== eventId) throw new AppError('TICKET_INVALID');
+      const signup = await Signup.findOne({ _id: claim.signupId, eventId: event._id }).lean<SignupRecord>();
+      if (!signup) throw new AppError('TICKET_INVALID');
+      return signup;
+    }
+    const candidates = await Signup.find({ eventId: event._id, code: claim.code }).lean<SignupRecord[]>();
+    const signup = candidates.find((candidate) => signer.codeMatches(event.kind, eventId, candidate._id.toString(), claim.code));
+    if (!signup) throw new AppError('TICKET_INVALID');
+    return signup;
+  }
+
+  return {
+    /**
+     * Creates or updates the countable side of an event. A capacity change moves `remaining` by the
+     * same amount in one conditional update, so it never drops below the places taken; a larger
+     * capacity lets the waitlist move up.
+     */
+    async defineEvent(definition: EventDefinition): Promise<void> {
+      const { id, kind, capacity, ...rest } = definition;
+      const waitlist = KIND_RULES[kind].waitlist;
+      for (;;) {
+        const event = await Event.findById(id).lean<SignupEventRecord>();
+        if (!event) {
+          try {
+            await Event.create({ _id: new Types.ObjectId(id), kind, waitlist, capacity, taken: 0, remaining: capacity, waiting: 0, ...rest });
+            return;
+          } catch (error) {
+            if (!isDuplicateKey(error)) throw error;
+            continue;
+          }
+        }
+        const delta = capacity - event.capacity;
+        if (event.remaining + delta < 0) throw new AppError('EVENT_CAPACITY_BELOW_TAKEN');
+        const updated = await Event.findOneAndUpdate(
+          { _id: event._id, capacity: event.capacity, remaining: { $gte: -delta } },
+          { $set: { ...rest, capacity }, $inc: { remaining: delta } },
+        ).lean<SignupEventRecord>();
+        if (!updated) {
+          const now = await loadEvent(id);
+          if (now.capacity === event.capacity) throw new AppError('EVENT_CAPACITY_BELOW_TAKEN');
+          continue;
+        }
+        if (waitlist && delta > 0) await promoteWaiting(event._id);
+        return;
+      }
+    },
+
+    /** Places of each event, by id; events never defined are left out. */
+    async counts(ids: (string | Types.ObjectId)[]): Promise<Map<string, SignupCounts>> {
+      if (ids.length === 0) return new Map();
+      const events = await Event.find({ _id: { $in: ids } }).lean<SignupEventRecord[]>();
+      return new Map(events.map((event) => [event._id.toString(), { capacity: event.capacity, taken: event.taken, remaining: event.remaining, waitlisted: event.waiting }]));
+    },
+
+    /**
+     * Signs the resident up, once: a repeat (or 20 at the same moment) answers the existing sign-up
+     * with `created: false`. A place is taken first with one conditional `$inc`, then the sign-up is
+     * stored; if that fails the place goes back. Closed (not open, or started on the server's clock)
+     * is 409 SIGNUP_CLOSED, full 409 SIGNUP_FULL unless the kind keeps a waitlist.
+     */
+    async signUp(eventId: string, residentId: string, body: SignUpBody): Promise<{ created: boolean; signup: ResidentSignup }> {
+      for (let attempt = 1; ; attempt += 1) {
+        const outcome = await attemptSignUp(eventId, residentId, body);
+        if (outcome) return { created: outcome.created, signup: await presentResident(outcome.signup) };
+        if (attempt >= SIGNUP_ATTEMPTS) throw new AppError('SIGNUP_CLOSED', '报名人数太多，请稍后再试');
+      }
+    },
+
+    async mineFor(eventId: string, residentId: string): Promise<ResidentSignup | null> {
+      const signup = await Signup.findOne({ eventId, residentId }).lean<SignupRecord>();
+      return signup ? presentResident(signup) : null;
+    },
+
+    /** The resident's sign-ups of one kind, newest first. */
+    async mine(residentId: string, kind: SignupEventKind): Promise<ResidentSignup[]> {
+      const signups = await Signup.find({ residentId, kind }).sort({ createdAt: -1, _id: -1 }).limit(100).lean<SignupRecord[]>();
+      return Promise.all(signups.map(presentResident));
+    },
+
+    /** The resident cancels before the start; a confirmed place goes back (to the waitlist first). */
+    async cancel(eventId: string, residentId: string): Promise<ResidentSignup> {
+      const signup = await Signup.findOne({ eventId, residentId }).lean<SignupRecord>();
+      if (!signup) throw notFound('没有找到这次报名');
+      if (signup.status === 'cancelled') return presentResident(signup);
+      const event = await loadEvent(eventId);
+      const now = clock.now();
+      if (event.startsAt.getTime() <= now.getTime()) throw new AppError('SIGNUP_NOT_CANCELLABLE');
+      const before = await Signup.findOneAndUpdate(
+        { _id: signup._id, status: { $in: ['confirmed', 'waitlisted'] }, checkedInAt: null },
+        { $set: { status: 'cancelled', cancelledAt: now } },
+      ).lean<SignupRecord>();
+      if (!before) {
+        const current = await Signup.findById(signup._id).lean<SignupRecord>();
+        if (current?.status === 'cancelled') return presentResident(current);
+        throw new AppError('SIGNUP_NOT_CANCELLABLE');
+      }
+      if (before.status === 'confirmed') await giveBack(event);
+      else await Event.updateOne({ _id: event._id, waiting: { $gt: 0 } }, { $inc: { waiting: -1 } });
+      return presentResident((await Signup.findById(signup._id).lean<SignupRecord>())!);
+    },
+
+    /**
+     * Checks a ticket in at the door: the QR payload (signature checked) or the short code of a
+     * sign-up of this event. One conditional update (`checkedInAt: null`) lets only the first
+     * scan through; a second is 409 TICKET_ALREADY_CHECKED_IN saying when the first was.
+     */
+    async checkIn(eventId: string, ticket: string, staff: { displayName: string }): Promise<StaffSignup> {
+      const event = await loadEvent(eventId);
+      const signup = await resolveTicket(event, ticket);
+      if (signup.status !== 'confirmed') throw new AppError('TICKET_NOT_VALID');
+      const updated = await Signup.findOneAndUpdate(
+        { _id: signup._id, status: 'confirmed', checkedInAt: null },
+        { $set: { checkedInAt: clock.now(), checkedInBy: staff.displayName } },
+        { new: true },
+      ).lean<SignupRecord>();
+      if (updated) return presentStaffSignup(updated);
+      const current = (await Signup.findById(signup._id).lean<SignupRecord>())!;
+      if (!current.checkedInAt) throw new AppError('TICKET_NOT_VALID');
+      throw new AppError(
+        'TICKET_ALREADY_CHECKED_IN',
+        `这张电子票已于 ${chinaTime(current.checkedInAt)} 签到${current.checkedInBy ? `（${current.checkedInBy}）` : ''}，不能重复签到`,
+        [{ field: 'firstCheckedInAt', message: current.checkedInAt.toISOString() }],
+      );
+    },
+
+    async stats(eventId: string): Promise<{ confirmed: number; checkedIn: number; cancelled: number; waitlisted: number }> {
+      const id = new Types.ObjectId(eventId);
+      const [confirmed, checkedIn, cancelled, waitlisted] = await Promise.all([
+        Signup.countDocuments({ eventId: id, status: 'confirmed' }),
+        Signup.countDocuments({ eventId: id, status: 'confirmed', checkedInAt: { $ne: null } }),
+        Signup.countDocuments({ eventId: id, status: 'cancelled' }),
+        Signup.countDocuments({ eventId: id, status: 'waitlisted' }),
+      ]);
+      return { confirmed, checkedIn, cancelled, waitlisted };
+    },
+
+    /** Every sign-up of the event in the order they came, with the full name for the bureau's sheet. */
+    async roster(eventId: string): Promise<(StaffSignup & { name: string })[]> {
+      const signups = await Signup.find({ eventId: new Types.ObjectId(eventId) }).sort({ createdAt: 1, _id: 1 }).lean<SignupRecord[]>();
+      return signups.map((signup) => ({ ...presentStaffSignup(signup), name: signup.name }));
+    },
+
+    /**
+     * The reminder the day before: for every open event starting within 24 hours, each confirmed
+     * sign-up is first marked `reminderQueuedAt` by one conditional update and only the winner
+     * queues the message. The marks live in the database, so a restart, a second run or a second
+     * server process never queues one twice (a crash between the mark and the queue loses that
+     * one reminder rather than risking a double).
+     */
+    async queueReminders(): Promise<number> {
+      const now = clock.now();
+      const events = await Event.find({ open: true, startsAt: { $gt: now, $lte: new Date(now.getTime() + REMINDER_LEAD_MS) } }).lean<SignupEventRecord[]>();
+      let queued = 0;
+      for (const event of events) {
+        const due = await Signup.find({ eventId: event._id, status: 'confirmed', reminderQueuedAt: null }, { _id: 1 }).lean<{ _id: Types.ObjectId }[]>();
+        for (const { _id } of due) {
+          const won = await Signup.findOneAndUpdate({ _id, status: 'confirmed', reminderQueuedAt: null }, { $set: { reminderQueuedAt: now } }).lean<SignupRecord>();
+          if (!won) continue;
+          const rules = KIND_RULES[event.kind];
+          await deps.notifications.eventReminder({
+            residentId: won.residentId,
+            title: event.title,
+            startsAt: event.startsAt,
+            place: event.place,
+            note: rules.reminderNote,
+            page: rules.reminderPage(event._id.toString()),
+            at: now,
+          });
+          queued += 1;
+        }
+      }
+      return queued;
+    },
+  };
+}
+
+export type SignupsService = ReturnType<typeof createSignupsService>;
