@@ -131,7 +131,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       useFake: !production && !e.WECHAT_API_BASE,
       appId: e.WECHAT_APP_ID ?? 'wx-dev-appid',
       appSecret: e.WECHAT_APP_SECRET ?? 'dev-wechat-app-secret-not-for-production',
-      templates: { registration_status: e.WECHAT_TEMPLATE_REGISTRATION_STATUS, job_application_status: e.WECHAT_TEMPLATE_JOB_APPLICATION_STATUS, event_reminder: e.WECHAT_TEMPLATE_EVENT_REMINDER },
+      templates: {
+        registration_status: e.WECHAT_TEMPLATE_REGISTRATION_STATUS,
+        job_application_status: e.WECHAT_TEMPLATE_JOB_APPLICATION_STATUS,
+        event_reminder: e.WECHAT_TEMPLATE_EVENT_REMINDER,
+      },
       contentCheckOpenid: e.WECHAT_CONTENT_CHECK_OPENID,
     },
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
