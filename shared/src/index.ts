@@ -30,3 +30,5 @@ export * from './job-machines';
 export * from './schemas/jobs';
 export * from './schemas/signups';
 export * from './schemas/job-fairs';
+export * from './working-days/calendar-data';
+export * from './working-days/working-days';
