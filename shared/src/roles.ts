@@ -26,3 +26,6 @@ export const AREA_OFFICE_ROLES = ['county_admin', 'township_staff'] as const sat
 
 /** The county administration alone: approval, sites, subsidy standards, staff accounts, the audit log. */
 export const COUNTY_ADMIN_ROLES = ['county_admin'] as const satisfies readonly StaffRole[];
+
+/** The human-resources bureau: employers, job postings, applications and job fairs. */
+export const HR_ROLES = ['hr_staff'] as const satisfies readonly StaffRole[];

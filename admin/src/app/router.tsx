@@ -4,7 +4,7 @@ import { RequireRole, RequireSession } from '@/app/guards';
 import { AppLayout } from '@/app/layout';
 import { NotFound } from '@/app/not-found';
 import { RouteError } from '@/app/route-error';
-import { AREA_OFFICE_ROLES, COUNTY_ADMIN_ROLES, RELOCATION_STAFF_ROLES } from '@anqian/shared';
+import { AREA_OFFICE_ROLES, COUNTY_ADMIN_ROLES, HR_ROLES, RELOCATION_STAFF_ROLES } from '@anqian/shared';
 
 /** Pages load on demand, so signing in does not download the staff and audit screens. */
 export function createAppRouter() {
@@ -159,7 +159,7 @@ export function createAppRouter() {
                   const { PostingEditPage } = await import('@/features/jobs/pages/posting-edit-page');
                   return {
                     Component: () => (
-                      <RequireRole roles={['hr_staff']}>
+                      <RequireRole roles={HR_ROLES}>
                         <PostingEditPage />
                       </RequireRole>
                     ),
@@ -172,7 +172,7 @@ export function createAppRouter() {
                   const { PostingEditPage } = await import('@/features/jobs/pages/posting-edit-page');
                   return {
                     Component: () => (
-                      <RequireRole roles={['hr_staff']}>
+                      <RequireRole roles={HR_ROLES}>
                         <PostingEditPage />
                       </RequireRole>
                     ),

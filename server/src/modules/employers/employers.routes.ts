@@ -2,6 +2,7 @@ import {
   type Employer,
   EMPLOYER_STATUS_LABELS,
   employerBodySchema,
+  HR_ROLES,
   idParamsSchema,
   listEmployersQuerySchema,
   STAFF_ROLES,
@@ -12,7 +13,7 @@ import { changesBetween } from '../audit/audit-changes';
 
 /** Every staff role reads the register; the human-resources bureau keeps it, county-wide. */
 const readers = { kind: 'staff', roles: STAFF_ROLES } as const;
-const hrStaff = { kind: 'staff', roles: ['hr_staff'] } as const;
+const hrStaff = { kind: 'staff', roles: HR_ROLES } as const;
 
 type Field = Employer[keyof Employer];
 const EMPLOYER_AUDIT_FIELDS = {

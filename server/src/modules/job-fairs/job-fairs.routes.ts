@@ -1,11 +1,12 @@
 import {
   cancelJobFairBodySchema,
   checkInBodySchema,
+  HR_ROLES,
   idParamsSchema,
   JOB_FAIR_STATUS_LABELS,
   type JobFair,
-  type JobFairStatus,
   jobFairBodySchema,
+  type JobFairStatus,
   listJobFairsQuerySchema,
   listResidentJobFairsQuerySchema,
   signUpBodySchema,
@@ -17,7 +18,7 @@ import { changesBetween } from '../audit/audit-changes';
 
 /** Every staff role reads fairs; the human-resources bureau runs them, county-wide. */
 const readers = { kind: 'staff', roles: STAFF_ROLES } as const;
-const hrStaff = { kind: 'staff', roles: ['hr_staff'] } as const;
+const hrStaff = { kind: 'staff', roles: HR_ROLES } as const;
 /** The sign-up sheet names residents: the bureau, and the county admin who reads everything. */
 const sheetReaders = { kind: 'staff', roles: ['hr_staff', 'county_admin'] } as const;
 /** Fairs are public like postings; signing up needs the resident's token and privacy consent. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   applicationMessageBodySchema,
   createPostingBodySchema,
+  HR_ROLES,
   idParamsSchema,
   JOB_APPLICATION_STATUS_LABELS,
   JOB_APPLICATION_STATUSES,
@@ -25,7 +26,7 @@ import { changesBetween } from '../audit/audit-changes';
 
 /** Every staff role reads postings; the human-resources bureau writes them, county-wide. */
 const readers = { kind: 'staff', roles: STAFF_ROLES } as const;
-const hrStaff = { kind: 'staff', roles: ['hr_staff'] } as const;
+const hrStaff = { kind: 'staff', roles: HR_ROLES } as const;
 /** Applications hold residents' resumes: the bureau, and the county admin who reads everything. */
 const applicationReaders = { kind: 'staff', roles: ['hr_staff', 'county_admin'] } as const;
 /** Postings are public, like policies: residents find work without signing in. */

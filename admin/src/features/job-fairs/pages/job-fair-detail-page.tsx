@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { Alert, Button, Card, Col, Descriptions, Flex, Form, Input, Result, Row, Statistic, Tag, Typography, type InputRef } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router-dom';
-import { normalizeTicketCode, type StaffSignup, TICKET_CODE_LENGTH } from '@anqian/shared';
+import { HR_ROLES, normalizeTicketCode, type StaffSignup, TICKET_CODE_LENGTH } from '@anqian/shared';
 import { DetailLoadError } from '@/components/detail-load-error';
 import { FullPageSpin } from '@/components/full-page-spin';
 import { isApiError } from '@/lib/api-client';
@@ -35,7 +35,7 @@ export function JobFairDetailPage() {
       />
     );
   const data = fair.data;
-  const canCheckIn = hasRole(session, ['hr_staff']) && data.status === 'published';
+  const canCheckIn = hasRole(session, HR_ROLES) && data.status === 'published';
   const canExport = hasRole(session, ['hr_staff', 'county_admin']);
 
   return (

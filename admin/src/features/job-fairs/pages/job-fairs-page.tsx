@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { App, Button, Card, Flex, Input, Space, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
-import { type JobFair } from '@anqian/shared';
+import { HR_ROLES, type JobFair } from '@anqian/shared';
 import { ListTable } from '@/components/list-table';
 import { hasRole, useCurrentSession } from '@/lib/auth';
 import { useDocumentTitle } from '@/lib/use-document-title';
@@ -18,7 +18,7 @@ export function JobFairsPage() {
   useDocumentTitle('招聘会');
   const session = useCurrentSession();
   const list = useListParams(FILTER_KEYS);
-  const canManage = hasRole(session, ['hr_staff']);
+  const canManage = hasRole(session, HR_ROLES);
   const fairs = useJobFairList({ page: list.page, pageSize: list.pageSize });
   const [formTarget, setFormTarget] = useState<JobFairFormTarget | null>(null);
   const { modal, message } = App.useApp();

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { App, Button, Card, Flex, Form, Input, Popconfirm, Select, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { type Employer, EMPLOYER_STATUS_LABELS, EMPLOYER_STATUSES } from '@anqian/shared';
+import { type Employer, EMPLOYER_STATUS_LABELS, EMPLOYER_STATUSES, HR_ROLES } from '@anqian/shared';
 import { FilterForm } from '@/components/filter-form';
 import { ListTable } from '@/components/list-table';
 import { hasRole, useCurrentSession } from '@/lib/auth';
@@ -21,7 +21,7 @@ export function EmployersPage() {
   const { message } = App.useApp();
   const list = useListParams(FILTER_KEYS);
   const [formTarget, setFormTarget] = useState<EmployerFormTarget | null>(null);
-  const canManage = hasRole(session, ['hr_staff']);
+  const canManage = hasRole(session, HR_ROLES);
   const setStatus = useSetEmployerStatus();
   const { filters } = list;
 

@@ -3,6 +3,7 @@ import { Button, Card, Descriptions, Empty, Flex, Select, Spin, Table, Tag, Typo
 import { useNavigate, useParams } from 'react-router-dom';
 import {
   FOOD_AND_LODGING_LABELS,
+  HR_ROLES,
   JOB_APPLICATION_ACTION_LABELS,
   JOB_APPLICATION_STATUS_LABELS,
   JOB_APPLICATION_STATUSES,
@@ -55,7 +56,7 @@ export function PostingDetailPage() {
 function PostingDetail({ posting }: { posting: StaffJobPosting }) {
   const session = useCurrentSession();
   const navigate = useNavigate();
-  const canManage = hasRole(session, ['hr_staff']);
+  const canManage = hasRole(session, HR_ROLES);
   const canReadApplications = hasRole(session, ['hr_staff', 'county_admin']);
   const { requirements } = posting;
   return (

@@ -1,7 +1,15 @@
 import { Button, Card, Flex, Form, Input, Select, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
-import { FOOD_AND_LODGING_LABELS, JOB_CATEGORIES, JOB_CATEGORY_LABELS, JOB_POSTING_STATUS_LABELS, JOB_POSTING_STATUSES, type JobPostingSummary } from '@anqian/shared';
+import {
+  FOOD_AND_LODGING_LABELS,
+  HR_ROLES,
+  JOB_CATEGORIES,
+  JOB_CATEGORY_LABELS,
+  JOB_POSTING_STATUS_LABELS,
+  JOB_POSTING_STATUSES,
+  type JobPostingSummary,
+} from '@anqian/shared';
 import { FilterForm } from '@/components/filter-form';
 import { ListTable } from '@/components/list-table';
 import { hasRole, useCurrentSession } from '@/lib/auth';
@@ -20,7 +28,7 @@ export function PostingsPage() {
   const session = useCurrentSession();
   const navigate = useNavigate();
   const list = useListParams(FILTER_KEYS);
-  const canManage = hasRole(session, ['hr_staff']);
+  const canManage = hasRole(session, HR_ROLES);
   const { filters } = list;
 
   const postings = usePostingList({
