@@ -48,6 +48,7 @@ export const ERRORS = {
   RESUME_REQUIRED: { status: 409, message: '请先填写求职信息，再投递' },
   SIGNUP_FULL: { status: 409, message: '已满：报名人数已达上限，可以看看其他场次' },
   SIGNUP_CLOSED: { status: 409, message: '报名已截止：活动已开始、已取消或尚未发布' },
+  SIGNUP_BUSY: { status: 409, message: '正在为您报名，请稍后到「我的」里查看' },
   SIGNUP_NOT_CANCELLABLE: { status: 409, message: '活动已开始或已签到，不能再取消报名' },
   EVENT_CAPACITY_BELOW_TAKEN: { status: 409, message: '可报名人数不能少于已报名的人数' },
   TICKET_INVALID: { status: 400, message: '电子票无效：二维码或票号不正确，或不是这一场的电子票' },

@@ -200,15 +200,20 @@ describe('sign-up, e-ticket and check-in', () => {
     expect(await t.connection.collection('signups').countDocuments({ eventId: new Types.ObjectId(id) })).toBe(0);
   });
 
-  it('signs the same resident up once when 20 requests arrive at once', async () => {
-    const id = await publishedFair({ capacity: 5 });
+  it('signs the same resident up once when 20 requests arrive at once, leaving the last place to another', async () => {
+    const id = await publishedFair({ capacity: 2 });
     const resident = asResident(t, (await t.residentToken()).token);
-    const responses = await Promise.all(Array.from({ length: 20 }, () => resident.post(`/api/resident/job-fairs/${id}/signup`, { name: '冯十一' })));
+    const other = asResident(t, (await t.residentToken()).token);
+    const repeat = () => resident.post(`/api/resident/job-fairs/${id}/signup`, { name: '冯十一' });
+    const answers = await Promise.all([...Array.from({ length: 20 }, repeat), other.post(`/api/resident/job-fairs/${id}/signup`, { name: '卫十二' })]);
+    const othersAnswer = answers.pop()!;
+    const responses = answers;
     expect(responses.filter((response) => response.status === 201)).toHaveLength(1);
     expect(responses.filter((response) => response.status === 200)).toHaveLength(19);
     expect(new Set(responses.map((response) => response.body.id)).size).toBe(1);
-    expect(await t.connection.collection('signups').countDocuments({ eventId: new Types.ObjectId(id) })).toBe(1);
-    expect((await hr.get(`/api/job-fairs/${id}`)).body).toMatchObject({ taken: 1, remaining: 4 });
+    expect(othersAnswer.status).toBe(201);
+    expect(await t.connection.collection('signups').countDocuments({ eventId: new Types.ObjectId(id) })).toBe(2);
+    expect((await hr.get(`/api/job-fairs/${id}`)).body).toMatchObject({ taken: 2, remaining: 0 });
   });
 
   it('issues exactly 500 tickets when 1,000 residents sign up for 500 places at once (service layer)', async () => {

@@ -1,5 +1,11 @@
 import { Schema, type Connection, type InferSchemaType, type Types } from 'mongoose';
-import { SIGNUP_EVENT_KINDS, SIGNUP_STATUSES } from '@anqian/shared';
+import { SIGNUP_EVENT_KINDS, SIGNUP_STATUSES, type SignupStatus } from '@anqian/shared';
+
+/**
+ * Held by the one request that is signing a resident up while it takes a place; repeats of the
+ * same resident wait for it instead of taking places of their own. Never shown to anyone.
+ */
+export const SIGNUP_CLAIMED = 'claimed';
 
 /**
  * One resident's sign-up for one event: unique on (eventId, residentId), so a repeat finds the
@@ -11,7 +17,7 @@ const signupSchema = new Schema(
     eventId: { type: Schema.Types.ObjectId, required: true },
     kind: { type: String, enum: SIGNUP_EVENT_KINDS, required: true },
     residentId: { type: String, required: true, index: true },
-    status: { type: String, enum: SIGNUP_STATUSES, required: true },
+    status: { type: String, enum: [...SIGNUP_STATUSES, SIGNUP_CLAIMED], required: true },
     name: { type: String, required: true },
     phoneMasked: { type: String, default: null },
     code: { type: String, required: true },
@@ -30,6 +36,14 @@ signupSchema.index({ eventId: 1, residentId: 1 }, { unique: true });
 signupSchema.index({ eventId: 1, code: 1 });
 signupSchema.index({ eventId: 1, status: 1, waitlistedAt: 1 });
 
-export type SignupRecord = InferSchemaType<typeof signupSchema> & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date };
+export type SignupRecord = Omit<InferSchemaType<typeof signupSchema>, 'status'> & {
+  _id: Types.ObjectId;
+  status: SignupStatus | typeof SIGNUP_CLAIMED;
+  createdAt: Date;
+  updatedAt: Date;
+};
+/** A sign-up some request finished: the only kind that is presented or counted. */
+export type SettledSignupRecord = SignupRecord & { status: SignupStatus };
+export const SETTLED = { status: { $ne: SIGNUP_CLAIMED } };
 
 export const signupModel = (connection: Connection) => connection.model('Signup', signupSchema);

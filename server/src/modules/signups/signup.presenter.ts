@@ -1,10 +1,10 @@
 import { formatTicketCode, maskPersonName, type ResidentSignup, type StaffSignup } from '@anqian/shared';
 import type { TicketSigner } from './e-ticket';
-import type { SignupRecord } from './signup.model';
+import type { SettledSignupRecord } from './signup.model';
 
 const iso = (value: Date | null | undefined) => (value ? value.toISOString() : null);
 
-export function presentResidentSignup(signup: SignupRecord, signer: TicketSigner, waitlistPosition: number | null): ResidentSignup {
+export function presentResidentSignup(signup: SettledSignupRecord, signer: TicketSigner, waitlistPosition: number | null): ResidentSignup {
   const eventId = signup.eventId.toString();
   const id = signup._id.toString();
   return {
@@ -20,7 +20,7 @@ export function presentResidentSignup(signup: SignupRecord, signer: TicketSigner
   };
 }
 
-export function presentStaffSignup(signup: SignupRecord): StaffSignup {
+export function presentStaffSignup(signup: SettledSignupRecord): StaffSignup {
   return {
     id: signup._id.toString(),
     eventId: signup.eventId.toString(),

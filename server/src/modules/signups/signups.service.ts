@@ -6,7 +6,7 @@ import { AppError, notFound } from '../../errors';
 import { chinaTime, type NotificationsService } from '../notifications/notifications.service';
 import { createTicketSigner } from './e-ticket';
 import { signupEventModel, type SignupEventRecord } from './signup-event.model';
-import { signupModel, type SignupRecord } from './signup.model';
+import { SETTLED, SIGNUP_CLAIMED, signupModel, type SettledSignupRecord, type SignupRecord } from './signup.model';
 import { presentResidentSignup, presentStaffSignup } from './signup.presenter';
 
 /**
@@ -30,6 +30,10 @@ const KIND_RULES: Record<SignupEventKind, { waitlist: boolean; reminderPage: (ev
 const REMINDER_LEAD_MS = 24 * 60 * 60_000;
 /** Attempts at a sign-up whose document another request of the same resident changed meanwhile. */
 const SIGNUP_ATTEMPTS = 3;
+/** How long a repeat waits for the request that holds the resident's claim. */
+const CLAIM_WAIT_MS = 10_000;
+/** A claim this old belongs to a request that died (a restart mid-sign-up); it may be taken over. */
+const CLAIM_STALE_MS = 60_000;
 
 export type EventDefinition = {
   id: string;
@@ -70,7 +74,7 @@ export function createSignupsService(deps: SignupsDeps) {
     return event;
   }
 
-  async function waitlistPosition(signup: SignupRecord): Promise<number | null> {
+  async function waitlistPosition(signup: SettledSignupRecord): Promise<number | null> {
     if (signup.status !== 'waitlisted') return null;
     const ahead = await Signup.countDocuments({
       eventId: signup.eventId,
@@ -80,7 +84,7 @@ export function createSignupsService(deps: SignupsDeps) {
     return ahead + 1;
   }
 
-  const presentResident = async (signup: SignupRecord) => presentResidentSignup(signup, signer, await waitlistPosition(signup));
+  const presentResident = async (signup: SettledSignupRecord) => presentResidentSignup(signup, signer, await waitlistPosition(signup));
 
   /** Frees one place and, where the kind keeps a waitlist, hands it to the first in line. */
   async function giveBack(event: SignupEventRecord): Promise<void> {
@@ -112,59 +116,122 @@ export function createSignupsService(deps: SignupsDeps) {
 
   const isClosed = (event: SignupEventRecord, now: Date) => !event.open || event.startsAt.getTime() <= now.getTime();
 
-  /** One attempt at a sign-up; null when the resident's own document changed under it (try again). */
-  async function attemptSignUp(eventId: string, residentId: string, body: { name: string }): Promise<{ created: boolean; signup: SignupRecord } | null> {
-    const existing = await Signup.findOne({ eventId, residentId }).lean<SignupRecord>();
-    if (existing && existing.status !== 'cancelled') return { created: false, signup: existing };
+  /**
+   * Waits while another request of the same resident holds the sign-up's claim, then answers what
+   * it left: the settled sign-up, or null when it gave the claim up (try again). A claim older than
+   * CLAIM_STALE_MS belongs to a request that died; it is answered as is, for the caller to take over.
+   */
+  async function afterClaim(claim: SignupRecord): Promise<SignupRecord | null> {
+    const waitUntil = Date.now() + CLAIM_WAIT_MS;
+    for (let pause = 10, current: SignupRecord | null = claim; ; pause = Math.min(pause * 2, 200)) {
+      if (!current || current.status !== SIGNUP_CLAIMED || isStaleClaim(current)) return current;
+      if (Date.now() > waitUntil) throw new AppError('SIGNUP_BUSY');
+      await new Promise((resolve) => setTimeout(resolve, pause));
+      current = await Signup.findById(claim._id).lean<SignupRecord>();
+    }
+  }
+
+  const isStaleClaim = (signup: SignupRecord) => signup.status === SIGNUP_CLAIMED && Date.now() - signup.updatedAt.getTime() > CLAIM_STALE_MS;
+
+  /**
+   * Takes the resident's claim on the sign-up: a new document in the claimed state (the unique
+   * index lets one request win), or a cancelled or abandoned one taken over by one conditional
+   * update. Null when another request won it.
+   */
+  async function claimSignup(event: SignupEventRecord, residentId: string, previous: SignupRecord | null): Promise<SignupRecord | null> {
+    if (previous) {
+      return Signup.findOneAndUpdate(
+        { _id: previous._id, status: previous.status, updatedAt: previous.updatedAt },
+        { $set: { status: SIGNUP_CLAIMED } },
+        { new: true },
+      ).lean<SignupRecord>();
+    }
+    const _id = new Types.ObjectId();
+    const eventId = event._id.toString();
+    try {
+      const created = await Signup.create({ _id, eventId: event._id, kind: event.kind, residentId, status: SIGNUP_CLAIMED, name: '-', code: signer.code(event.kind, eventId, _id.toString()) });
+      return created.toObject() as SignupRecord;
+    } catch (error) {
+      if (isDuplicateKey(error)) return null;
+      throw error;
+    }
+  }
+
+  /** Gives a claim up: a new sign-up disappears, a cancelled one is cancelled again. */
+  async function releaseClaim(claim: SignupRecord, previous: SignupRecord | null): Promise<void> {
+    if (previous?.cancelledAt) await Signup.updateOne({ _id: claim._id, status: SIGNUP_CLAIMED }, { $set: { status: 'cancelled' } });
+    else await Signup.deleteOne({ _id: claim._id, status: SIGNUP_CLAIMED });
+  }
+
+  /**
+   * One attempt at a sign-up; null when another request of the same resident got in between (try
+   * again). The sign-up is claimed before a place is taken, so repeats of one resident (a double
+   * tap, 20 at once) take one place between them, never places that others are waiting for.
+   */
+  async function attemptSignUp(eventId: string, residentId: string, body: { name: string }): Promise<{ created: boolean; signup: SettledSignupRecord } | null> {
+    const found = await Signup.findOne({ eventId, residentId }).lean<SignupRecord>();
+    const existing = found && (await afterClaim(found));
+    if (found && !existing) return null;
+    if (existing && existing.status !== 'cancelled' && !isStaleClaim(existing)) {
+      return existing.status === SIGNUP_CLAIMED ? null : { created: false, signup: existing as SettledSignupRecord };
+    }
     const event = await loadEvent(eventId);
     const now = clock.now();
     if (isClosed(event, now)) throw new AppError('SIGNUP_CLOSED');
+    if (!event.waitlist && event.remaining <= 0) throw new AppError('SIGNUP_FULL');
+    const claim = await claimSignup(event, residentId, existing);
+    if (!claim) return null;
     const took = await Event.findOneAndUpdate(
       { _id: event._id, open: true, startsAt: { $gt: now }, remaining: { $gt: 0 }, ...(event.waitlist && { waiting: { $lte: 0 } }) },
       { $inc: { remaining: -1, taken: 1 } },
     ).lean<SignupEventRecord>();
     if (!took) {
-      const mine = await Signup.findOne({ eventId, residentId, status: { $ne: 'cancelled' } }).lean<SignupRecord>();
-      if (mine) return { created: false, signup: mine };
       const again = await loadEvent(eventId);
-      if (isClosed(again, now)) throw new AppError('SIGNUP_CLOSED');
-      if (!again.waitlist) throw new AppError('SIGNUP_FULL');
+      const refusal = isClosed(again, now) ? 'SIGNUP_CLOSED' : again.waitlist ? null : 'SIGNUP_FULL';
+      if (refusal) {
+        await releaseClaim(claim, existing);
+        throw new AppError(refusal);
+      }
     }
     const status = took ? 'confirmed' : 'waitlisted';
     if (status === 'waitlisted') await Event.updateOne({ _id: event._id }, { $inc: { waiting: 1 } });
-    const undo = async () => {
-      if (status === 'confirmed') await giveBack(event);
-      else await Event.updateOne({ _id: event._id, waiting: { $gt: 0 } }, { $inc: { waiting: -1 } });
-    };
-    const fields = {
-      status,
-      name: body.name,
-      phoneMasked: await deps.phoneMaskedOf(residentId),
-      confirmedAt: status === 'confirmed' ? now : null,
-      waitlistedAt: status === 'waitlisted' ? now : null,
-      cancelledAt: null,
-      checkedInAt: null,
-      checkedInBy: null,
-      reminderQueuedAt: null,
-    };
     try {
-      if (existing) {
-        const back = await Signup.findOneAndUpdate({ _id: existing._id, status: 'cancelled' }, { $set: fields }, { new: true }).lean<SignupRecord>();
-        if (!back) {
-          await undo();
-          return null;
-        }
-        return { created: true, signup: back };
+      const settled = await Signup.findOneAndUpdate(
+        { _id: claim._id, status: SIGNUP_CLAIMED, updatedAt: claim.updatedAt },
+        {
+          $set: {
+            status,
+            name: body.name,
+            phoneMasked: await deps.phoneMaskedOf(residentId),
+            confirmedAt: status === 'confirmed' ? now : null,
+            waitlistedAt: status === 'waitlisted' ? now : null,
+            cancelledAt: null,
+            checkedInAt: null,
+            checkedInBy: null,
+            reminderQueuedAt: null,
+          },
+        },
+        { new: true },
+      ).lean<SettledSignupRecord>();
+      if (settled) {
+        if (status === 'waitlisted') await promoteWaiting(event._id);
+        const latest = await Signup.findById(settled._id).lean<SettledSignupRecord>();
+        return { created: true, signup: latest ?? settled };
       }
-      const _id = new Types.ObjectId();
-      const created = await Signup.create({ _id, eventId: event._id, kind: event.kind, residentId, code: signer.code(event.kind, eventId, _id.toString()), ...fields });
-      return { created: true, signup: created.toObject() as SignupRecord };
     } catch (error) {
-      await undo();
-      if (isDuplicateKey(error)) return null;
+      await undoPlace(event, status);
       throw error;
-    } finally {
-      if (status === 'waitlisted') await promoteWaiting(event._id);
+    }
+    // Taken over as abandoned while this request stalled: the other request owns it now.
+    await undoPlace(event, status);
+    return null;
+  }
+
+  async function undoPlace(event: SignupEventRecord, status: 'confirmed' | 'waitlisted'): Promise<void> {
+    if (status === 'confirmed') await giveBack(event);
+    else {
+      await Event.updateOne({ _id: event._id, waiting: { $gt: 0 } }, { $inc: { waiting: -1 } });
+      await promoteWaiting(event._id);
     }
   }
 
@@ -237,24 +304,24 @@ export function createSignupsService(deps: SignupsDeps) {
       for (let attempt = 1; ; attempt += 1) {
         const outcome = await attemptSignUp(eventId, residentId, body);
         if (outcome) return { created: outcome.created, signup: await presentResident(outcome.signup) };
-        if (attempt >= SIGNUP_ATTEMPTS) throw new AppError('SIGNUP_CLOSED', '报名人数太多，请稍后再试');
+        if (attempt >= SIGNUP_ATTEMPTS) throw new AppError('SIGNUP_BUSY');
       }
     },
 
     async mineFor(eventId: string, residentId: string): Promise<ResidentSignup | null> {
-      const signup = await Signup.findOne({ eventId, residentId }).lean<SignupRecord>();
+      const signup = await Signup.findOne({ eventId, residentId, ...SETTLED }).lean<SettledSignupRecord>();
       return signup ? presentResident(signup) : null;
     },
 
     /** The resident's sign-ups of one kind, newest first. */
     async mine(residentId: string, kind: SignupEventKind): Promise<ResidentSignup[]> {
-      const signups = await Signup.find({ residentId, kind }).sort({ createdAt: -1, _id: -1 }).limit(100).lean<SignupRecord[]>();
+      const signups = await Signup.find({ residentId, kind, ...SETTLED }).sort({ createdAt: -1, _id: -1 }).limit(100).lean<SettledSignupRecord[]>();
       return Promise.all(signups.map(presentResident));
     },
 
     /** The resident cancels before the start; a confirmed place goes back (to the waitlist first). */
     async cancel(eventId: string, residentId: string): Promise<ResidentSignup> {
-      const signup = await Signup.findOne({ eventId, residentId }).lean<SignupRecord>();
+      const signup = await Signup.findOne({ eventId, residentId, ...SETTLED }).lean<SettledSignupRecord>();
       if (!signup) throw notFound('没有找到这次报名');
       if (signup.status === 'cancelled') return presentResident(signup);
       const event = await loadEvent(eventId);
@@ -265,13 +332,13 @@ export function createSignupsService(deps: SignupsDeps) {
         { $set: { status: 'cancelled', cancelledAt: now } },
       ).lean<SignupRecord>();
       if (!before) {
-        const current = await Signup.findById(signup._id).lean<SignupRecord>();
+        const current = await Signup.findById(signup._id).lean<SettledSignupRecord>();
         if (current?.status === 'cancelled') return presentResident(current);
         throw new AppError('SIGNUP_NOT_CANCELLABLE');
       }
       if (before.status === 'confirmed') await giveBack(event);
       else await Event.updateOne({ _id: event._id, waiting: { $gt: 0 } }, { $inc: { waiting: -1 } });
-      return presentResident((await Signup.findById(signup._id).lean<SignupRecord>())!);
+      return presentResident((await Signup.findById(signup._id).lean<SettledSignupRecord>())!);
     },
 
     /**
@@ -287,7 +354,7 @@ export function createSignupsService(deps: SignupsDeps) {
         { _id: signup._id, status: 'confirmed', checkedInAt: null },
         { $set: { checkedInAt: clock.now(), checkedInBy: staff.displayName } },
         { new: true },
-      ).lean<SignupRecord>();
+      ).lean<SettledSignupRecord>();
       if (updated) return presentStaffSignup(updated);
       const current = (await Signup.findById(signup._id).lean<SignupRecord>())!;
       if (!current.checkedInAt) throw new AppError('TICKET_NOT_VALID');
@@ -311,7 +378,7 @@ export function createSignupsService(deps: SignupsDeps) {
 
     /** Every sign-up of the event in the order they came, with the full name for the bureau's sheet. */
     async roster(eventId: string): Promise<(StaffSignup & { name: string })[]> {
-      const signups = await Signup.find({ eventId: new Types.ObjectId(eventId) }).sort({ createdAt: 1, _id: 1 }).lean<SignupRecord[]>();
+      const signups = await Signup.find({ eventId: new Types.ObjectId(eventId), ...SETTLED }).sort({ createdAt: 1, _id: 1 }).lean<SettledSignupRecord[]>();
       return signups.map((signup) => ({ ...presentStaffSignup(signup), name: signup.name }));
     },
 
