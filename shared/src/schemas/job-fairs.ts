@@ -117,6 +117,9 @@ export type JobFairStats = {
   cancelled: number;
   /** Check-ins per sign-up, 0 to 1 (0 when nobody signed up). */
   checkInRate: number;
+  /** Applications to the fair's postings made on the fair's day, and how many of them were hired. */
+  applications: number;
+  hires: number;
 };
 
 /** A resident's sign-up with the fair it is for. */

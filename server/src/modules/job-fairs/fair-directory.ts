@@ -9,8 +9,9 @@ import type { FairDirectory } from './job-fairs.service';
  * are read one by one (a fair lists a few dozen at most); a posting that no longer exists is
  * left out, like an unknown id.
  */
-export function fairDirectoryFrom(employers: Pick<EmployersService, 'refs'>, jobs: Pick<JobsService, 'get'>): FairDirectory {
+export function fairDirectoryFrom(employers: Pick<EmployersService, 'refs'>, jobs: Pick<JobsService, 'get' | 'applicationsOnDay'>): FairDirectory {
   return {
+    applicationsOnDay: (postingIds, date) => jobs.applicationsOnDay(postingIds, date),
     async employers(ids) {
       const refs = await employers.refs(ids);
       return new Map([...refs].map(([id, ref]) => [id, { id, name: ref.name }]));

@@ -34,6 +34,8 @@ type UpdateBody = z.output<typeof updateJobFairBodySchema>;
 export type FairDirectory = {
   employers(ids: string[]): Promise<Map<string, JobFairEmployer>>;
   postings(ids: string[]): Promise<Map<string, JobFairPosting>>;
+  /** Applications to these postings made on `date`, and the hires among them. */
+  applicationsOnDay(postingIds: string[], date: string): Promise<{ applications: number; hires: number }>;
 };
 
 export type JobFairsDeps = { connection: Connection; clock: Clock; signups: SignupsService; directory: FairDirectory };
@@ -251,7 +253,7 @@ export function createJobFairsService(deps: JobFairsDeps) {
 
     async stats(id: string): Promise<JobFairStats> {
       const fair = await load(id);
-      const counts = await signups.stats(id);
+      const [counts, outcome] = await Promise.all([signups.stats(id), directory.applicationsOnDay(fair.postingIds.map(String), fair.date)]);
       return {
         fairId: id,
         capacity: fair.capacity,
@@ -259,6 +261,7 @@ export function createJobFairsService(deps: JobFairsDeps) {
         checkedIn: counts.checkedIn,
         cancelled: counts.cancelled,
         checkInRate: roundRate(counts.checkedIn, counts.confirmed),
+        ...outcome,
       };
     },
 
@@ -280,7 +283,7 @@ export function createJobFairsService(deps: JobFairsDeps) {
         { key: 'checkedInBy', width: 14 },
       ];
       sheet.addRow([`${fair.title}（${fair.date} ${fair.startTime}-${fair.endTime}，${fair.venue}）`]).font = { bold: true, size: 13 };
-      sheet.addRow([`可报名 ${fair.capacity} 人，报名 ${stats.signedUp} 人，签到 ${stats.checkedIn} 人，取消 ${stats.cancelled} 人；导出于 ${chinaTime(clock.now())}`]);
+      sheet.addRow([`可报名 ${fair.capacity} 人，报名 ${stats.signedUp} 人，签到 ${stats.checkedIn} 人，取消 ${stats.cancelled} 人；当天投递本场岗位 ${stats.applications} 份，录用 ${stats.hires} 人；导出于 ${chinaTime(clock.now())}`]);
       const header = sheet.addRow(['序号', '姓名', '手机号', '电子票号', '状态', '报名时间', '签到时间', '签到人']);
       header.font = { bold: true };
       roster.forEach((signup, index) => {

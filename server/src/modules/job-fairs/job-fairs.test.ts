@@ -4,6 +4,7 @@ import { addDays, type JobFairBody, type ResidentSignup, TICKET_CODE_ALPHABET } 
 import { asResident, asStaff } from '../../../test/factories';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 import { AppError } from '../../errors';
+import { buildEmployerBody, buildPostingBody } from '../jobs/job-test-helpers';
 
 let t: TestApp;
 let hr: ReturnType<typeof asStaff>;
@@ -256,6 +257,31 @@ describe('sign-up, e-ticket and check-in', () => {
     expect(rows[2]).toEqual(['序号', '姓名', '手机号', '电子票号', '状态', '报名时间', '签到时间', '签到人']);
     expect(rows[3]).toEqual(expect.arrayContaining([1, '褚十三', ticket.code, '已签到', hrName]));
     expect(await t.connection.collection('audit_logs').countDocuments({ action: 'job-fair.export', targetId: id, result: 'success' })).toBe(1);
+  });
+});
+
+describe('what a fair brought', () => {
+  it('counts the applications made to its postings on the fair’s day, and the hires among them', async () => {
+    const employerId = (await hr.post('/api/employers', buildEmployerBody())).body.id;
+    const draft = await hr.post('/api/job-postings', buildPostingBody(t, employerId, { headcount: 5 }));
+    const postingId = draft.body.id;
+    expect((await hr.post(`/api/job-postings/${postingId}/publish`)).status).toBe(200);
+    const id = await publishedFair({ employerIds: [employerId], postingIds: [postingId] });
+    const applicant = async (name: string) => {
+      const resident = asResident(t, (await t.residentToken()).token);
+      expect((await resident.put('/api/resident/resume', { name, phone: '13912345678' })).status).toBe(200);
+      return resident;
+    };
+    const apply = async (resident: ReturnType<typeof asResident>) => (await resident.post(`/api/resident/job-postings/${postingId}/apply`)).body.id as string;
+
+    await apply(await applicant('杨早早'));
+    t.clock.advanceDays(1);
+    const hiredAtFair = await apply(await applicant('朱当天'));
+    await apply(await applicant('秦当天'));
+    expect((await hr.post(`/api/job-applications/${hiredAtFair}/hire`, {})).status).toBe(200);
+
+    const stats = await hr.get(`/api/job-fairs/${id}/stats`);
+    expect(stats.body).toMatchObject({ applications: 2, hires: 1 });
   });
 });
 

@@ -1,5 +1,4 @@
-import { addDays, type CreatePostingBody, type EmployerBody, withCreditCodeCheck } from '@anqian/shared';
-import type { TestApp } from '../../../test/test-app';
+import { addDays, type CreatePostingBody, type DivisionNode, type EmployerBody, withCreditCodeCheck } from '@anqian/shared';
 
 let serial = 0;
 
@@ -23,7 +22,7 @@ export function buildEmployerBody(overrides: Partial<EmployerBody> = {}): Employ
 }
 
 /** A complete draft: housekeeping in the county's first township, a monthly range, closing in 30 days. */
-export function buildPostingBody(t: TestApp, employerId: string, overrides: Partial<CreatePostingBody> = {}): CreatePostingBody {
+export function buildPostingBody(t: { clock: { today(): string }; county: DivisionNode }, employerId: string, overrides: Partial<CreatePostingBody> = {}): CreatePostingBody {
   return {
     employerId,
     title: '家政服务员',

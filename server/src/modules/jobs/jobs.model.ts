@@ -128,12 +128,15 @@ const applicationSchema = new Schema(
     timeline: { type: [applicationEventSchema], default: [] },
     /** Set once the resident is invited to an interview: from then on they see the employer's phone. */
     invitedAt: { type: Date, default: null },
+    /** The last time the resident applied (on the server clock): counts it toward a fair held that day. */
+    appliedAt: { type: Date, default: null },
   },
   { collection: 'job_applications', timestamps: true },
 );
 
 applicationSchema.index({ postingId: 1, residentId: 1 }, { unique: true });
 applicationSchema.index({ residentId: 1 });
+applicationSchema.index({ postingId: 1, appliedAt: 1 });
 
 export type PostingRecord = InferSchemaType<typeof postingSchema> & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date };
 export type ResumeRecord = InferSchemaType<typeof resumeSchema> & { updatedAt: Date };

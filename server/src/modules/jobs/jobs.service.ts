@@ -1,6 +1,7 @@
 import { Types, type Connection } from 'mongoose';
 import type { z } from 'zod';
 import {
+  addDays,
   applicationStatusesAllowing,
   type createPostingBodySchema,
   type ErrorDetail,
@@ -24,6 +25,7 @@ import {
   type StaffJobApplication,
   type StaffJobApplicationAction,
   type StaffJobPosting,
+  startOfChinaDay,
   townshipCodeOf,
   type updatePostingBodySchema,
   type Workplace,
@@ -348,19 +350,34 @@ export function createJobsService(deps: JobsDeps) {
       if (existing) {
         const again = await Application.findOneAndUpdate(
           { _id: existing._id, status: 'withdrawn' },
-          { $set: { status: 'submitted', resume: snapshot, invitedAt: null }, $push: { timeline: event } },
+          { $set: { status: 'submitted', resume: snapshot, invitedAt: null, appliedAt: now }, $push: { timeline: event } },
           { new: true },
         ).lean<ApplicationRecord>();
         return { created: false, application: await residentApplication(again ?? (await loadApplication(existing._id.toString()))) };
       }
       try {
-        const created = await Application.create({ postingId: posting._id, residentId, status: 'submitted', resume: snapshot, timeline: [event] });
+        const created = await Application.create({ postingId: posting._id, residentId, status: 'submitted', resume: snapshot, timeline: [event], appliedAt: now });
         return { created: true, application: await residentApplication(created.toObject() as ApplicationRecord) };
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
         const first = await Application.findOne({ postingId: posting._id, residentId }).lean<ApplicationRecord>();
         return { created: false, application: await residentApplication(first!) };
       }
+    },
+
+    /**
+     * What a fair brought its postings: applications made on the fair's day (China date) and how
+     * many of those were hired.
+     */
+    async applicationsOnDay(postingIds: string[], date: string): Promise<{ applications: number; hires: number }> {
+      if (postingIds.length === 0) return { applications: 0, hires: 0 };
+      const filter = {
+        postingId: { $in: postingIds.map((id) => new Types.ObjectId(id)) },
+        appliedAt: { $gte: startOfChinaDay(date), $lt: startOfChinaDay(addDays(date, 1)) },
+        status: { $ne: 'withdrawn' },
+      };
+      const [applications, hires] = await Promise.all([Application.countDocuments(filter), Application.countDocuments({ ...filter, status: 'hired' })]);
+      return { applications, hires };
     },
 
     async myApplications(residentId: string): Promise<{ items: ResidentJobApplication[] }> {

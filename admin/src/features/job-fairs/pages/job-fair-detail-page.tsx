@@ -52,10 +52,12 @@ export function JobFairDetailPage() {
       >
         {data.status === 'cancelled' && <Alert type="error" showIcon message={`已取消：${data.cancelReason ?? ''}`} style={{ marginBottom: 16 }} />}
         <Row gutter={16}>
-          <Col span={6}><Statistic title="可报名" value={data.capacity} suffix="人" /></Col>
-          <Col span={6}><Statistic title="已报名" value={stats.data?.signedUp ?? data.taken} suffix="人" /></Col>
-          <Col span={6}><Statistic title="已签到" value={stats.data?.checkedIn ?? 0} suffix="人" valueStyle={{ color: '#389e0d' }} /></Col>
-          <Col span={6}><Statistic title="签到率" value={Math.round((stats.data?.checkInRate ?? 0) * 100)} suffix="%" /></Col>
+          <Col span={4}><Statistic title="可报名" value={data.capacity} suffix="人" /></Col>
+          <Col span={4}><Statistic title="已报名" value={stats.data?.signedUp ?? data.taken} suffix="人" /></Col>
+          <Col span={4}><Statistic title="已签到" value={stats.data?.checkedIn ?? 0} suffix="人" valueStyle={{ color: '#389e0d' }} /></Col>
+          <Col span={4}><Statistic title="签到率" value={Math.round((stats.data?.checkInRate ?? 0) * 100)} suffix="%" /></Col>
+          <Col span={4}><Statistic title="当天投递本场岗位" value={stats.data?.applications ?? 0} suffix="份" /></Col>
+          <Col span={4}><Statistic title="其中已录用" value={stats.data?.hires ?? 0} suffix="人" valueStyle={{ color: '#389e0d' }} /></Col>
         </Row>
         <Descriptions size="small" column={2} style={{ marginTop: 16 }}>
           <Descriptions.Item label="时间">{`${data.date} ${data.startTime}-${data.endTime}`}</Descriptions.Item>
