@@ -4,8 +4,7 @@
  * beside the staff list, the server's RSS, and the subsidy calculator's calls per second in-process
  * beside POST /api/subsidy-estimate over HTTP. Run with `npm run bench`.
  */
-import { randomBytes } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -18,6 +17,7 @@ import { buildSearchIndex } from '../../server/src/modules/policies/policy-searc
 import { policyModels } from '../../server/src/modules/policies/policy.model';
 import { sanitizeRichText } from '../../server/src/modules/policies/rich-text-sanitizer';
 import { startProduct } from '../e2e/product';
+import { loadPaths, residentLogin, rssMb, staffSession, type Row as LoadRow } from './bench-kit';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startFerretdb } = require('../../scripts/lib/ferretdb.cjs');
@@ -38,7 +38,7 @@ const BODY_KEYWORD = '光伏';
 /** A 文号 fragment: one issuer in one year. */
 const NUMBER_FRAGMENT = '政办发〔2024〕';
 
-type Row = { name: string; rps: number; p50: number; p99: number; requests: number; errors: number; matches?: number; expected?: number };
+type Row = LoadRow & { matches?: number; expected?: number };
 
 const TOWNSHIP_WORDS = ['狮山', '高桥', '猫街', '插甸', '白路', '环州', '东坡', '田心', '发窝', '万德', '己衣'];
 const YEARS = [2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026];
@@ -224,18 +224,6 @@ async function seedThroughApi(baseUrl: string, session: { cookie: string; csrf: 
   return failed;
 }
 
-async function load(name: string, baseUrl: string, requestPath: string, headers: Record<string, string>): Promise<Row> {
-  const result = await autocannon({ url: `${baseUrl}${requestPath}`, connections: CONNECTIONS, duration: DURATION_S, headers });
-  return {
-    name,
-    rps: Math.round(result.requests.total / DURATION_S),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    requests: result.requests.total,
-    errors: result.errors + result.non2xx,
-  };
-}
-
 /** `total` of one answer, checked against what the generator put in. */
 async function totalOf(baseUrl: string, requestPath: string, headers: Record<string, string>): Promise<number> {
   const response = await fetch(`${baseUrl}${requestPath}`, { headers });
@@ -330,26 +318,6 @@ function calculatorInProcess() {
   return { calls: CALCULATOR_CALLS, cases: cases.length, seconds: Number((ms / 1000).toFixed(2)), callsPerSecond: Math.round(CALCULATOR_CALLS / (ms / 1000)), microsecondsPerCall: Number(((ms * 1000) / CALCULATOR_CALLS).toFixed(2)) };
 }
 
-const rssMb = (pid: number) => Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024);
-
-async function staffSession(baseUrl: string) {
-  const login = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'county_admin', password: 'Anqian@2026' }),
-  });
-  const body = (await login.json()) as { csrfToken: string; user?: { displayName?: string } };
-  return { cookie: login.headers.get('set-cookie')!.split(';')[0], csrf: body.csrfToken, displayName: body.user?.displayName ?? '县级管理员（演示）' };
-}
-
-/** A resident signed in through the fake WeChat, as the mini-program does. */
-async function residentToken(baseUrl: string): Promise<string> {
-  const openid = `bench-policies-${randomBytes(3).toString('hex')}`;
-  const { code } = (await (await fetch(`${baseUrl}/fake-wechat/dev/login-code`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid }) })).json()) as { code: string };
-  const login = (await (await fetch(`${baseUrl}/api/resident/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) })).json()) as { accessToken: string };
-  return login.accessToken;
-}
-
 type Report = {
   date: string;
   connections: number;
@@ -431,7 +399,7 @@ async function main() {
     const county = (await (await fetch(`${baseUrl}/api/divisions`)).json()) as DivisionNode;
     const session = await staffSession(baseUrl);
     const staffHeaders = { cookie: session.cookie };
-    const residentHeaders = { authorization: `Bearer ${await residentToken(baseUrl)}` };
+    const residentHeaders = { authorization: `Bearer ${(await residentLogin(baseUrl)).accessToken}` };
     const afterStart = rssMb(product.pid);
 
     const docs = Array.from({ length: DOCUMENTS }, (_, i) => policyDocument(i, county));
@@ -457,15 +425,15 @@ async function main() {
       { name: `resident search “${NUMBER_FRAGMENT}” (文号 fragment)`, q: NUMBER_FRAGMENT, expected: count((d) => d.documentNumber.includes(NUMBER_FRAGMENT)) },
     ].map((entry) => ({ ...entry, path: entry.path ?? `/api/resident/policies?q=${encodeURIComponent(entry.q!)}&page=1&pageSize=10` }));
 
-    const rows: Row[] = [await load('GET /api/health: baseline (one database ping, no policy work)', baseUrl, '/api/health', {})];
+    const rows: Row[] = [await loadPaths('GET /api/health: baseline (one database ping, no policy work)', baseUrl, ['/api/health'], { connections: CONNECTIONS, seconds: DURATION_S, headers: {} })];
     for (const entry of resident) {
       const matches = await totalOf(baseUrl, entry.path, residentHeaders);
-      const row = await load(`GET ${entry.path.split('?')[0]}: ${entry.name}`, baseUrl, entry.path, residentHeaders);
+      const row = await loadPaths(`GET ${entry.path.split('?')[0]}: ${entry.name}`, baseUrl, [entry.path], { connections: CONNECTIONS, seconds: DURATION_S, headers: residentHeaders });
       rows.push({ ...row, matches, expected: entry.expected });
       console.log(rows.at(-1));
     }
     const staffPath = '/api/policies?page=1&pageSize=20';
-    rows.push({ ...(await load('GET /api/policies: staff list, first page (county admin)', baseUrl, staffPath, staffHeaders)), matches: await totalOf(baseUrl, staffPath, staffHeaders), expected: DOCUMENTS + 2 });
+    rows.push({ ...(await loadPaths('GET /api/policies: staff list, first page (county admin)', baseUrl, [staffPath], { connections: CONNECTIONS, seconds: DURATION_S, headers: staffHeaders })), matches: await totalOf(baseUrl, staffPath, staffHeaders), expected: DOCUMENTS + 2 });
     console.log(rows.at(-1));
 
     const search = searchInProcess(docs, [

@@ -8,10 +8,9 @@
  * run. Run with `npm run bench`; BENCH_STOCK=0 leaves the release out.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import { MongoClient, ObjectId, type Db } from 'mongodb';
 import { divisionPrefix, householdSchema, wishesSchema, withCheckDigit, type DivisionNode } from '@anqian/shared';
 import { createFieldCrypto } from '../../server/src/security/field-crypto';
@@ -20,6 +19,7 @@ import type { RegistrationRecord } from '../../server/src/modules/registrations/
 import { summaryOf } from '../../server/src/modules/registrations/registration-summary.model';
 import { buildHouseholdInput, buildIdNumber } from '../../server/test/factories';
 import { startProduct } from '../e2e/product';
+import { consentedResident, driverLoad, loadPaths, rssMb, staffSession, type Row } from './bench-kit';
 import { buildLedgerFile } from './ledger-file';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -40,8 +40,6 @@ const IMPORT_ROWS = Number(process.env.IMPORT_ROWS ?? COUNTY_HOUSEHOLDS);
 const SUBMIT_CONCURRENCY = 20;
 const resultsDir = path.join(__dirname, 'results');
 
-/** `drainSeconds`: how long the server still worked on requests the load had left in flight. */
-type Row = { name: string; rps: number; p50: number; p99: number; requests: number; errors: number; drainSeconds?: number };
 
 const SURNAMES = '李王张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗';
 const GIVEN = ['建国', '秀英', '志强', '桂兰', '国华', '玉梅', '春华', '德明', '兰芳', '永福', '小红', '金凤'];
@@ -116,41 +114,6 @@ async function seed(db: Db, crypto: ReturnType<typeof createFieldCrypto>, villag
   }
 }
 
-async function load(name: string, baseUrl: string, paths: string[], headers: Record<string, string>, duration = DURATION_S, connections = READ_CONNECTIONS): Promise<Row> {
-  const result = await autocannon({
-    url: baseUrl,
-    connections,
-    duration,
-    // Slow answers are counted when they come, not dropped at autocannon's default 10 s.
-    timeout: 300,
-    headers,
-    requests: paths.map((p) => ({ method: 'GET' as const, path: p })),
-  });
-  const drainSeconds = await drain(baseUrl);
-  return {
-    drainSeconds,
-    name,
-    rps: Number((result.requests.total / duration).toFixed(1)),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    requests: result.requests.total,
-    errors: result.errors + result.non2xx,
-  };
-}
-
-/** Waits until requests left running by a load have finished: three quick health answers in a row. */
-async function drain(baseUrl: string): Promise<number> {
-  const started = Date.now();
-  const deadline = started + 15 * 60_000;
-  for (let quick = 0; quick < 3 && Date.now() < deadline; ) {
-    const asked = performance.now();
-    await fetch(`${baseUrl}/api/health`);
-    quick = performance.now() - asked < 300 ? quick + 1 : 0;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  return Math.round((Date.now() - started) / 1000);
-}
-
 /** Each path three times, one request at a time: the latency a single staff member sees. */
 async function unloaded(baseUrl: string, paths: string[], headers: Record<string, string>) {
   const latencies: number[] = [];
@@ -193,41 +156,20 @@ type ListQuery = { filter: Record<string, unknown>; sort: Record<string, 1 | -1>
  * The list endpoint's two queries (a page; the per-status counts, from which the total follows)
  * for the same filter mixes, through the bare driver.
  */
-async function driverList(db: Db, queries: ListQuery[], name: string): Promise<Row> {
+function driverList(db: Db, queries: ListQuery[], name: string): Promise<Row> {
   const collection = db.collection('registration_summaries');
-  const latencies: number[] = [];
-  const deadline = Date.now() + LIST_DURATION_S * 1000;
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: LIST_CONNECTIONS }, async () => {
-      while (Date.now() < deadline) {
-        const { filter, sort, skip } = queries[next++ % queries.length];
-        const withoutStatus = Object.fromEntries(Object.entries(filter).filter(([key]) => key !== 'status'));
-        const started = performance.now();
-        await Promise.all([
-          collection.find(filter).sort(sort).skip(skip).limit(20).toArray(),
-          collection.aggregate([{ $match: withoutStatus }, { $group: { _id: '$status', count: { $sum: 1 } } }]).toArray(),
-        ]);
-        // Like autocannon: only what is answered inside the window counts.
-        if (Date.now() <= deadline) latencies.push(performance.now() - started);
-      }
-    }),
+  return driverLoad(
+    name,
+    (i) => {
+      const { filter, sort, skip } = queries[i % queries.length];
+      const withoutStatus = Object.fromEntries(Object.entries(filter).filter(([key]) => key !== 'status'));
+      return Promise.all([
+        collection.find(filter).sort(sort).skip(skip).limit(20).toArray(),
+        collection.aggregate([{ $match: withoutStatus }, { $group: { _id: '$status', count: { $sum: 1 } } }]).toArray(),
+      ]);
+    },
+    { connections: LIST_CONNECTIONS, seconds: LIST_DURATION_S },
   );
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => (latencies.length ? Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]) : 0);
-  return { name, rps: Number((latencies.length / LIST_DURATION_S).toFixed(1)), p50: at(0.5), p99: at(0.99), requests: latencies.length, errors: 0 };
-}
-
-const rssMb = (pid: number) => Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024);
-
-async function staffSession(baseUrl: string) {
-  const login = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'county_admin', password: 'Anqian@2026' }),
-  });
-  const body = (await login.json()) as { csrfToken: string };
-  return { cookie: login.headers.get('set-cookie')!.split(';')[0], csrf: body.csrfToken };
 }
 
 /** Full ledger export as the county admin: wall time and the server's peak RSS above its level before. */
@@ -244,19 +186,9 @@ async function exportLedger(baseUrl: string, pid: number, cookie: string) {
   return { status: response.status, seconds: Number(seconds.toFixed(1)), megabytes: Number((bytes / 1e6).toFixed(1)), rssBeforeMb: before, rssPeakMb: peak, rssGrowthMb: peak - before };
 }
 
-/** A resident signed in through the fake WeChat API who has agreed to the privacy notice (from its own client address). */
-async function consentedResident(baseUrl: string, k: number) {
-  const ip = `10.9.${k}.1`;
-  const { code } = (await (await fetch(`${baseUrl}/fake-wechat/dev/login-code`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid: `bench-${k}-${randomBytes(3).toString('hex')}` }) })).json()) as { code: string };
-  const login = (await (await fetch(`${baseUrl}/api/resident/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': ip }, body: JSON.stringify({ code }) })).json()) as { accessToken: string; resident: { currentPrivacyVersion: string } };
-  const headers = { 'content-type': 'application/json', authorization: `Bearer ${login.accessToken}` };
-  await fetch(`${baseUrl}/api/resident/consent`, { method: 'POST', headers: { ...headers, 'x-forwarded-for': ip }, body: JSON.stringify({ version: login.resident.currentPrivacyVersion, sensitive: true }) });
-  return { headers, k };
-}
-
 /** A resident with one registration of their own, for the "我的登记" load. */
 async function residentWithRegistration(baseUrl: string, villages: string[]) {
-  const { headers } = await consentedResident(baseUrl, 250);
+  const { headers } = await consentedResident(baseUrl, '10.9.250.1');
   const { household, wishes } = householdInput(3_000_000, villages);
   const response = await fetch(`${baseUrl}/api/resident/registrations`, { method: 'POST', headers, body: JSON.stringify({ idempotencyKey: `bench-own-${randomBytes(4).toString('hex')}`, household, wishes }) });
   if (response.status !== 201) throw new Error(`the resident's registration was refused: ${response.status} ${await response.text()}`);
@@ -265,7 +197,7 @@ async function residentWithRegistration(baseUrl: string, villages: string[]) {
 
 /** Residents submit concurrently (each from its own client address, as behind a carrier's proxy). */
 async function submissions(baseUrl: string, villages: string[], db: Db) {
-  const residents = await Promise.all(Array.from({ length: SUBMIT_CONCURRENCY }, (_, k) => consentedResident(baseUrl, k)));
+  const residents = await Promise.all(Array.from({ length: SUBMIT_CONCURRENCY }, async (_, k) => ({ ...(await consentedResident(baseUrl, `10.9.${k}.1`)), k })));
   const before = await db.collection('registrations').countDocuments({ source: 'resident' });
   let acknowledged = 0;
   let refused = 0;
@@ -468,10 +400,10 @@ async function measure(variant: Variant, results: VariantResult[]) {
       const ids = (await database.collection('registrations').find({}, { projection: { _id: 1 } }).limit(200).toArray()).map((d) => d._id.toString());
       const listUnloaded = await unloaded(product.baseUrl, listPaths, headers);
       const rows = [
-        await load('GET /api/registrations (3 filter mixes)', product.baseUrl, listPaths, headers, LIST_DURATION_S, LIST_CONNECTIONS),
+        await loadPaths('GET /api/registrations (3 filter mixes)', product.baseUrl, listPaths, { connections: LIST_CONNECTIONS, seconds: LIST_DURATION_S, headers }),
         await driverList(database, queries, 'the same queries through the MongoDB driver'),
-        await load('GET /api/registrations/:id (200 households)', product.baseUrl, ids.map((id) => `/api/registrations/${id}`), headers),
-        await load("GET /api/resident/registrations (a resident's own)", product.baseUrl, ['/api/resident/registrations'], resident),
+        await loadPaths('GET /api/registrations/:id (200 households)', product.baseUrl, ids.map((id) => `/api/registrations/${id}`), { connections: READ_CONNECTIONS, seconds: DURATION_S, headers }),
+        await loadPaths("GET /api/resident/registrations (a resident's own)", product.baseUrl, ['/api/resident/registrations'], { connections: READ_CONNECTIONS, seconds: DURATION_S, headers: resident }),
       ];
       const exported = variant.ledger ? await exportLedger(product.baseUrl, product.pid, session.cookie) : null;
       const plans = await listPlans(database, queries);

@@ -1,6 +1,7 @@
 import type { Connection, Types } from 'mongoose';
 import type { z } from 'zod';
 import type { Employer, employerBodySchema, EmployerStatus, ListEmployersQuery, Page, updateEmployerBodySchema } from '@anqian/shared';
+import { createChangeToken } from '../../db/change-token';
 import { isDuplicateKey } from '../../db/duplicate-key';
 import { escapeRegex } from '../../db/escape-regex';
 import { AppError, notFound } from '../../errors';
@@ -14,6 +15,9 @@ type UpdateBody = z.output<typeof updateEmployerBodySchema>;
 
 const employerNotFound = () => notFound('用工单位不存在');
 
+/** Bumped on every change of an employer's name or standing, which the residents' job board shows. */
+export const EMPLOYERS_CHANGE_TOKEN = 'employers';
+
 /** What the job board needs of an employer: its name and standing, and its contact once a resident is invited. */
 export type EmployerRef = { id: string; name: string; industry: string; address: string; status: EmployerStatus };
 
@@ -21,6 +25,7 @@ export type EmployerRef = { id: string; name: string; industry: string; address:
 export function createEmployersService(deps: { connection: Connection; crypto: FieldCrypto; divisions: DivisionsService }) {
   const Employer = employerModel(deps.connection);
   const { crypto, divisions } = deps;
+  const changes = createChangeToken(deps.connection, EMPLOYERS_CHANGE_TOKEN);
 
   const present = async (employer: EmployerRecord) =>
     presentEmployer(employer, crypto, employer.divisionCode ? await divisions.nameOf(employer.divisionCode) : '县外');
@@ -46,6 +51,7 @@ export function createEmployersService(deps: { connection: Connection; crypto: F
   async function setStatus(id: string, status: EmployerStatus): Promise<Employer> {
     const updated = await Employer.findOneAndUpdate({ _id: id }, { $set: { status } }, { new: true }).lean<EmployerRecord>();
     if (!updated) throw employerNotFound();
+    await changes.bump();
     return present(updated);
   }
 
@@ -80,6 +86,7 @@ export function createEmployersService(deps: { connection: Connection; crypto: F
       const set = { ...rest, ...(contactPhone !== undefined && { contactPhone: crypto.seal(contactPhone) }) };
       const updated = await Employer.findOneAndUpdate({ _id: id }, { $set: set }, { new: true }).lean<EmployerRecord>().catch(creditCodeTaken);
       if (!updated) throw employerNotFound();
+      await changes.bump();
       return present(updated);
     },
 

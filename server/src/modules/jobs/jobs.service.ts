@@ -40,6 +40,7 @@ import type { StaffActor } from '../../security/staff-actor';
 import type { DivisionsService } from '../divisions/divisions.service';
 import type { EmployersService } from '../employers/employers.service';
 import type { NotificationsService } from '../notifications/notifications.service';
+import { boardPage, createPostingBoard, type BoardEntry } from './posting-board';
 import { type ApplicationRecord, jobModels, type PostingRecord, type ResumeRecord } from './jobs.model';
 import { presentPosting, presentPostingSummary, presentResidentApplication, presentResume, presentStaffApplication } from './jobs.presenter';
 
@@ -117,8 +118,16 @@ export function createJobsService(deps: JobsDeps) {
     return posting;
   }
 
-  /** Open to residents: published, not past its closing date on the server's calendar. */
-  const openFilter = () => ({ status: 'published', closingDate: { $gte: clock.today() } });
+  /** Every published posting of an active employer; the closing date is checked when a list is asked for. */
+  async function loadBoard(): Promise<BoardEntry[]> {
+    const [postings, suspended] = await Promise.all([Posting.find({ status: 'published' }).lean<PostingRecord[]>(), employers.suspendedIds()]);
+    const hidden = new Set(suspended.map(String));
+    const visible = postings.filter((posting) => !hidden.has(posting.employerId.toString()));
+    const items = await summaries(visible);
+    return visible.map((posting, i) => ({ posting, summary: items[i], text: [posting.title, posting.description, items[i].employerName].join('\n').toLowerCase() }));
+  }
+
+  const board = createPostingBoard(deps.connection, loadBoard);
 
   function assertClosingDate(closingDate: string | undefined) {
     if (closingDate !== undefined && closingDate < clock.today()) {
@@ -162,6 +171,7 @@ export function createJobsService(deps: JobsDeps) {
     const set = next.to === 'published' ? { status: next.to, publishedAt: now } : { status: next.to, closedReason: next.reason, closedAt: now };
     const updated = await Posting.findOneAndUpdate({ _id: posting._id, status: { $in: postingStatusesAllowing(action) }, ...extraFilter }, { $set: set }, { new: true }).lean<PostingRecord>();
     if (!updated) throw postingRefused();
+    await board.changed();
     return updated;
   }
 
@@ -261,6 +271,7 @@ export function createJobsService(deps: JobsDeps) {
       }
       const updated = await Posting.findOneAndUpdate(filter, update, { new: true }).lean<PostingRecord>();
       if (!updated) throw new AppError('JOB_POSTING_TRANSITION_NOT_ALLOWED', '岗位刚被他人修改或有新的录用，请刷新后再改');
+      await board.changed();
       return staffDetail(updated);
     },
 
@@ -286,30 +297,14 @@ export function createJobsService(deps: JobsDeps) {
         { $set: { status: 'closed', closedReason: 'expired', closedAt: now } },
       );
       const filled = await Posting.updateMany({ status: 'published', openings: { $lte: 0 } }, { $set: { status: 'closed', closedReason: 'filled', closedAt: now } });
+      if (expired.modifiedCount + filled.modifiedCount > 0) await board.changed();
       return { expired: expired.modifiedCount, filled: filled.modifiedCount };
     },
 
-    /** The residents' list (no sign-in): open postings of active employers. */
+    /** The residents' list (no sign-in): open postings of active employers, from the board in memory. */
     async listForResidents(query: ListResidentPostingsQuery): Promise<Page<JobPostingSummary>> {
-      const filter: Record<string, unknown> = openFilter();
-      const hidden = await employers.suspendedIds();
-      const employerFilter: Record<string, unknown> = hidden.length ? { $nin: hidden } : {};
-      if (query.category) filter.category = query.category;
-      if (query.foodAndLodging) filter.foodAndLodging = query.foodAndLodging;
-      if (query.minPay !== undefined) filter.payFloor = { $gte: query.minPay };
-      if (query.near === 'county') filter['workplace.kind'] = 'county';
-      if (query.near === 'township') filter['workplace.townshipCode'] = townshipCodeOf(query.homeCode!) ?? query.homeCode;
-      if (query.q) {
-        const named = await employers.idsNamed(query.q);
-        filter.$or = [{ title: { $regex: escapeRegex(query.q) } }, { description: { $regex: escapeRegex(query.q) } }, { employerId: { $in: named } }];
-      }
-      if (hidden.length) filter.employerId = employerFilter;
-      const sort: Record<string, 1 | -1> = query.sort === 'pay' ? { payFloor: -1, publishedAt: -1, _id: -1 } : { publishedAt: -1, _id: -1 };
-      const [postings, total] = await Promise.all([
-        Posting.find(filter).sort(sort).skip((query.page - 1) * query.pageSize).limit(query.pageSize).lean<PostingRecord[]>(),
-        Posting.countDocuments(filter),
-      ]);
-      return { items: await summaries(postings), total, page: query.page, pageSize: query.pageSize };
+      const townshipOfHome = query.near === 'township' ? (townshipCodeOf(query.homeCode!) ?? query.homeCode!) : null;
+      return boardPage(await board.current(), query, clock.today(), townshipOfHome);
     },
 
     /** A posting residents may read: published or closed (a closed one says so), never a draft. */
@@ -432,6 +427,7 @@ export function createJobsService(deps: JobsDeps) {
         const taken = await Posting.findOneAndUpdate({ _id: posting._id, openings: { $gt: 0 } }, { $inc: { openings: -1, hired: 1 } }, { new: true }).lean<PostingRecord>();
         if (!taken) throw new AppError('JOB_POSTING_FILLED');
         posting = taken;
+        await board.changed();
       }
       const now = clock.now();
       const event = { action, from: application.status, to, at: now, message, by: actor.displayName, byId: actor.id };
@@ -441,11 +437,15 @@ export function createJobsService(deps: JobsDeps) {
         { new: true },
       ).lean<ApplicationRecord>();
       if (!updated) {
-        if (action === 'hire') await Posting.updateOne({ _id: posting._id, hired: { $gt: 0 } }, { $inc: { openings: 1, hired: -1 } });
+        if (action === 'hire') {
+          await Posting.updateOne({ _id: posting._id, hired: { $gt: 0 } }, { $inc: { openings: 1, hired: -1 } });
+          await board.changed();
+        }
         throw applicationRefused();
       }
       if (action === 'hire' && posting.openings <= 0) {
         await Posting.updateOne({ _id: posting._id, status: { $in: postingStatusesAllowing('fill') }, openings: { $lte: 0 } }, { $set: { status: 'closed', closedReason: 'filled', closedAt: now } });
+        await board.changed();
       }
       await notify(updated, posting.title, message);
       return staffApplication(updated);

@@ -109,6 +109,24 @@ describe('job postings', () => {
     expect(bad.body.error.details.map((detail: { field: string }) => detail.field).sort()).toEqual(['query.pageSize', 'query.sort']);
   });
 
+  it('the residents’ list shows every change at once: a new employer name, a hire, a closed posting', async () => {
+    const renamed = (await hr.post('/api/employers', buildEmployerBody({ name: '旧名劳务公司' }))).body.id;
+    const draft = await hr.post('/api/job-postings', buildPostingBody(t, renamed, { title: '改名测试岗位', headcount: 3 }));
+    await hr.post(`/api/job-postings/${draft.body.id}/publish`);
+    const entry = async (query: Record<string, string> = { q: '改名测试岗位' }) =>
+      (await t.request().get('/api/resident/job-postings').query(query)).body.items.find((item: { id: string }) => item.id === draft.body.id);
+    expect(await entry()).toMatchObject({ employerName: '旧名劳务公司', hired: 0 });
+
+    await hr.patch(`/api/employers/${renamed}`, { name: '新名劳务公司' });
+    expect(await entry({ q: '新名劳务' })).toMatchObject({ employerName: '新名劳务公司' });
+    const resident = await residentWithResume();
+    const applied = await resident.post(`/api/resident/job-postings/${draft.body.id}/apply`);
+    await hr.post(`/api/job-applications/${applied.body.id}/hire`, {});
+    expect(await entry()).toMatchObject({ hired: 1 });
+    await hr.post(`/api/job-postings/${draft.body.id}/close`);
+    expect(await entry()).toBeUndefined();
+  });
+
   it.each(STAFF_ROLES.filter((role) => role !== 'hr_staff'))('%s reads postings but cannot write them or read applications', async (role) => {
     const staff = asStaff(await t.staffAgent(role));
     const posting = await publishedPosting();
