@@ -10,6 +10,11 @@ export default defineAppConfig({
     { root: 'subpackages/notices', pages: ['pages/list/index', 'pages/detail/index'] },
     { root: 'subpackages/policies', pages: ['pages/list/index', 'pages/detail/index'] },
     { root: 'subpackages/subsidy', pages: ['pages/calculator/index'] },
+    {
+      root: 'subpackages/jobs',
+      pages: ['pages/list/index', 'pages/detail/index', 'pages/resume/index', 'pages/applications/index', 'pages/application/index'],
+    },
+    { root: 'subpackages/job-fairs', pages: ['pages/list/index', 'pages/detail/index', 'pages/ticket/index', 'pages/mine/index'] },
   ],
   window: {
     navigationBarBackgroundColor: '#0052d9',

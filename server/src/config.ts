@@ -23,6 +23,9 @@ const envSchema = z.object({
   WECHAT_TEMPLATE_REGISTRATION_STATUS: z.string().min(1).default('tmpl-registration-status'),
   WECHAT_TEMPLATE_JOB_APPLICATION_STATUS: z.string().min(1).default('tmpl-job-application-status'),
   WECHAT_TEMPLATE_EVENT_REMINDER: z.string().min(1).default('tmpl-event-reminder'),
+  WECHAT_TEMPLATE_HAZARD_ALERT: z.string().min(1).default('tmpl-hazard-alert'),
+  WECHAT_TEMPLATE_REQUEST_REPLY: z.string().min(1).default('tmpl-request-reply'),
+  WECHAT_TEMPLATE_TRAINING_STATUS: z.string().min(1).default('tmpl-training-status'),
   WECHAT_CONTENT_CHECK_OPENID: z.string().min(1).default('content-check-operator'),
   MONGODB_DB: z.string().regex(/^[A-Za-z0-9_-]{1,48}$/, '只能包含字母、数字、下划线和短横线').default('anqian'),
   COUNTY_CODE: z.string().regex(/^\d{6}$/, '应为 6 位县级行政区划代码').default('532329'),
@@ -64,7 +67,7 @@ export type Config = {
     useFake: boolean;
     appId: string;
     appSecret: string;
-    templates: { registration_status: string; job_application_status: string; event_reminder: string };
+    templates: { registration_status: string; job_application_status: string; event_reminder: string; hazard_alert: string; request_reply: string; training_status: string };
     /**
      * msg_sec_check (v2) checks text on behalf of a user who opened the mini-program within two
      * hours; staff texts (job postings) are checked as this operator's openid.
@@ -135,6 +138,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         registration_status: e.WECHAT_TEMPLATE_REGISTRATION_STATUS,
         job_application_status: e.WECHAT_TEMPLATE_JOB_APPLICATION_STATUS,
         event_reminder: e.WECHAT_TEMPLATE_EVENT_REMINDER,
+        hazard_alert: e.WECHAT_TEMPLATE_HAZARD_ALERT,
+        request_reply: e.WECHAT_TEMPLATE_REQUEST_REPLY,
+        training_status: e.WECHAT_TEMPLATE_TRAINING_STATUS,
       },
       contentCheckOpenid: e.WECHAT_CONTENT_CHECK_OPENID,
     },

@@ -2,10 +2,13 @@ import type { Connection } from 'mongoose';
 import { clockFor, type Clock } from './clock';
 import type { Config } from './config';
 import { createRateLimitCounters } from './security/rate-limit-counters';
+import { createAnnouncementsService } from './modules/announcements/announcements.service';
 import { createAuditService } from './modules/audit/audit.service';
 import { createStaffAuthService } from './modules/auth/staff-auth.service';
 import { createDivisionsService } from './modules/divisions/divisions.service';
 import { createEmployersService } from './modules/employers/employers.service';
+import { createEmploymentSheets } from './modules/employment/employment-sheet';
+import { createEmploymentService } from './modules/employment/employment.service';
 import { createHealthService } from './modules/health/health.service';
 import { fairDirectoryFrom } from './modules/job-fairs/fair-directory';
 import { createJobFairsService } from './modules/job-fairs/job-fairs.service';
@@ -18,11 +21,14 @@ import { createDashboardService } from './modules/dashboard/dashboard.service';
 import { createLedgerExporter } from './modules/ledger/ledger-export';
 import { createLedgerImporter } from './modules/ledger/ledger-import';
 import { createRegistrationsService } from './modules/registrations/registrations.service';
+import { createResidentRequestsService } from './modules/resident-requests/resident-requests.service';
 import { createResidentService, type ResidentWechat } from './modules/residents/resident.service';
 import { createSignupsService } from './modules/signups/signups.service';
 import { createSitesService } from './modules/sites/sites.service';
 import { createStaffService } from './modules/staff/staff.service';
 import { createSubsidiesService } from './modules/subsidies/subsidies.service';
+import { memberDirectoryFrom } from './modules/training/member-directory';
+import { createTrainingService, type TrainingService } from './modules/training/training.service';
 import { createTownshipContactsService } from './modules/township-contacts/township-contacts.service';
 import { createFieldCrypto } from './security/field-crypto';
 
@@ -44,13 +50,43 @@ export function createServices({ connection, config, wechat, clock = clockFor(co
   const notices = { clock, noticeMinDays: config.noticeMinDays };
   const registrations = createRegistrationsService({ connection, crypto, divisions, sites, photos, notifications, subsidies, ...notices });
   const employers = createEmployersService({ connection, crypto, divisions });
-  const jobs = createJobsService({ connection, crypto, divisions, employers, notifications, wechat, contentCheckOpenid: config.wechat.contentCheckOpenid, clock });
+  const employment = createEmploymentService({ connection, divisions, registrations, clock });
+  registrations.onApproved(async (household) => {
+    await employment.addHousehold(household);
+  });
+  const jobs = createJobsService({
+    connection,
+    crypto,
+    divisions,
+    employers,
+    notifications,
+    wechat,
+    contentCheckOpenid: config.wechat.contentCheckOpenid,
+    clock,
+    householdPeopleOf: registrations.verifiedPeopleOf,
+    hired: employment.recordHire,
+  });
   const signups = createSignupsService({
     connection,
     clock,
     ticketSecret: config.sessionSecret,
     notifications,
     phoneMaskedOf: async (residentId) => (await residents.me(residentId)).phoneMasked,
+    // Training is built on the engine, so it is told of promotions once it exists.
+    onPromoted: async (signup) => {
+      if (signup.kind === 'training') await training.promoted({ eventId: signup.eventId, contactId: signup.contactId });
+    },
+  });
+  const training: TrainingService = createTrainingService({
+    connection,
+    clock,
+    signups,
+    divisions,
+    employers,
+    members: memberDirectoryFrom(registrations),
+    notifications,
+    jobs,
+    staff,
   });
   const jobFairs = createJobFairsService({ connection, clock, signups, directory: fairDirectoryFrom(employers, jobs) });
   const townshipContacts = createTownshipContactsService({ connection, divisions, villagesOf: registrations.villagesOf, clock });
@@ -66,7 +102,9 @@ export function createServices({ connection, config, wechat, clock = clockFor(co
     publicNotices: createPublicNoticesService({ connection, divisions, registrations, townshipContacts, cjkFontPath: config.cjkFontPath, ...notices }),
     ledgerExport: createLedgerExporter({ connection, crypto, divisions, sites, staff, audit, ...notices }),
     ledgerImport: createLedgerImporter({ connection, crypto, uploadDir: config.uploadDir, divisions, sites, registrations, audit }),
-    dashboard: createDashboardService({ connection, divisions, sites }),
+    dashboard: createDashboardService({ connection, divisions, sites, employment }),
+    employment,
+    employmentSheets: createEmploymentSheets({ employment, registrations, staff, clock, uploadDir: config.uploadDir }),
     photos,
     notifications,
     policies,
@@ -75,6 +113,29 @@ export function createServices({ connection, config, wechat, clock = clockFor(co
     jobs,
     signups,
     jobFairs,
+    training,
+    announcements: createAnnouncementsService({
+      connection,
+      divisions,
+      notifications,
+      villagesOf: registrations.villagesOf,
+      phoneOf: residents.phoneOf,
+      uploadDir: config.uploadDir,
+      clock,
+    }),
+    residentRequests: createResidentRequestsService({
+      connection,
+      clock,
+      divisions,
+      sites,
+      photos,
+      registrations,
+      residents,
+      staff,
+      notifications,
+      wechat,
+      contentCheckOpenid: config.wechat.contentCheckOpenid,
+    }),
     health: createHealthService(connection),
     rateLimits: createRateLimitCounters(connection),
   };

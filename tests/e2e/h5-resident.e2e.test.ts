@@ -58,6 +58,8 @@ test('a first visit shows the privacy notice before anything else, and every hom
     ['公示公告', ROUTES.notices],
     ['政策查询', ROUTES.policies],
     ['补助测算', ROUTES.subsidyCalculator],
+    ['找工作', ROUTES.jobs],
+    ['招聘会', ROUTES.jobFairs],
     ['我的消息', ROUTES.messages],
   ];
   const names = await home.locator('.home__tile-name').allTextContents();

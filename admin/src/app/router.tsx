@@ -60,12 +60,24 @@ export function createAppRouter() {
                 lazy: async () => ({ Component: (await import('@/features/dashboard/pages/dashboard-page')).DashboardPage }),
               },
               {
+                path: 'employment',
+                lazy: async () => ({ Component: (await import('@/features/employment/pages/employment-page')).EmploymentPage }),
+              },
+              {
                 path: 'job-fairs',
                 lazy: async () => ({ Component: (await import('@/features/job-fairs/pages/job-fairs-page')).JobFairsPage }),
               },
               {
                 path: 'job-fairs/:id',
                 lazy: async () => ({ Component: (await import('@/features/job-fairs/pages/job-fair-detail-page')).JobFairDetailPage }),
+              },
+              {
+                path: 'training',
+                lazy: async () => ({ Component: (await import('@/features/training/pages/training-courses-page')).TrainingCoursesPage }),
+              },
+              {
+                path: 'training/:id',
+                lazy: async () => ({ Component: (await import('@/features/training/pages/course-detail-page')).CourseDetailPage }),
               },
               {
                 path: 'registrations',
@@ -150,6 +162,45 @@ export function createAppRouter() {
                 lazy: async () => ({ Component: (await import('@/features/jobs/pages/employers-page')).EmployersPage }),
               },
               {
+                path: 'resident-requests',
+                lazy: async () => {
+                  const { RequestsInboxPage } = await import('@/features/resident-requests/pages/requests-inbox-page');
+                  return {
+                    Component: () => (
+                      <RequireRole roles={RELOCATION_STAFF_ROLES}>
+                        <RequestsInboxPage />
+                      </RequireRole>
+                    ),
+                  };
+                },
+              },
+              {
+                path: 'resident-requests/stats',
+                lazy: async () => {
+                  const { RequestStatsPage } = await import('@/features/resident-requests/pages/request-stats-page');
+                  return {
+                    Component: () => (
+                      <RequireRole roles={RELOCATION_STAFF_ROLES}>
+                        <RequestStatsPage />
+                      </RequireRole>
+                    ),
+                  };
+                },
+              },
+              {
+                path: 'resident-requests/:id',
+                lazy: async () => {
+                  const { RequestDetailPage } = await import('@/features/resident-requests/pages/request-detail-page');
+                  return {
+                    Component: () => (
+                      <RequireRole roles={RELOCATION_STAFF_ROLES}>
+                        <RequestDetailPage />
+                      </RequireRole>
+                    ),
+                  };
+                },
+              },
+              {
                 path: 'job-postings',
                 lazy: async () => ({ Component: (await import('@/features/jobs/pages/postings-page')).PostingsPage }),
               },
@@ -182,6 +233,22 @@ export function createAppRouter() {
               {
                 path: 'job-postings/:id',
                 lazy: async () => ({ Component: (await import('@/features/jobs/pages/posting-detail-page')).PostingDetailPage }),
+              },
+              {
+                path: 'announcements',
+                lazy: async () => ({ Component: (await import('@/features/announcements/pages/announcements-page')).AnnouncementsPage }),
+              },
+              {
+                path: 'announcements/new',
+                lazy: async () => ({ Component: (await import('@/features/announcements/pages/announcement-edit-page')).CreateAnnouncementPage }),
+              },
+              {
+                path: 'announcements/:id',
+                lazy: async () => ({ Component: (await import('@/features/announcements/pages/announcement-detail-page')).AnnouncementDetailPage }),
+              },
+              {
+                path: 'announcements/:id/edit',
+                lazy: async () => ({ Component: (await import('@/features/announcements/pages/announcement-edit-page')).EditAnnouncementPage }),
               },
               {
                 path: 'policies',

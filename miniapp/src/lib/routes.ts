@@ -17,4 +17,15 @@ export const ROUTES = {
   /** `?id=` (and `&version=` for an earlier version); subsidy line items link here by policy id. */
   policyDetail: '/subpackages/policies/pages/detail/index',
   subsidyCalculator: '/subpackages/subsidy/pages/calculator/index',
+  jobs: '/subpackages/jobs/pages/list/index',
+  jobDetail: '/subpackages/jobs/pages/detail/index',
+  resume: '/subpackages/jobs/pages/resume/index',
+  jobApplications: '/subpackages/jobs/pages/applications/index',
+  /** `?id=`: job_application_status subscribe messages open this page; keep the path stable. */
+  jobApplication: '/subpackages/jobs/pages/application/index',
+  jobFairs: '/subpackages/job-fairs/pages/list/index',
+  jobFairDetail: '/subpackages/job-fairs/pages/detail/index',
+  /** `?id=<fairId>`: the day-before event_reminder opens this page; keep the path stable. */
+  jobFairTicket: '/subpackages/job-fairs/pages/ticket/index',
+  myJobFairs: '/subpackages/job-fairs/pages/mine/index',
 } as const;

@@ -104,6 +104,24 @@ describe('patch 4: a unique clash on update is a duplicate-key error', () => {
   });
 });
 
+describe('patch 5: every $group accumulator sees the whole group', () => {
+  test('a field sum, a count and a second field sum in one $group all answer', async () => {
+    const households = ferretdb.db.collection<{ township: string; labour: number; employed: number }>('group_sums');
+    await households.insertMany([
+      { township: 'a', labour: 2, employed: 1 },
+      { township: 'a', labour: 3, employed: 0 },
+      { township: 'b', labour: 1, employed: 1 },
+    ]);
+    const groups = await households
+      .aggregate([{ $group: { _id: '$township', labour: { $sum: '$labour' }, households: { $sum: 1 }, employed: { $sum: '$employed' } } }, { $sort: { _id: 1 } }])
+      .toArray();
+    expect(groups).toEqual([
+      { _id: 'a', labour: 5, households: 2, employed: 1 },
+      { _id: 'b', labour: 1, households: 1, employed: 1 },
+    ]);
+  });
+});
+
 test('a second FerretDB on the same data folder is refused while the first runs', async () => {
   await expect(startEmbeddedDatabase({ dataDir: ferretdb.dataDir, log: () => undefined })).rejects.toThrow(/正由另一个进程（pid \d+）使用/);
   expect(await ferretdb.db.command({ ping: 1 })).toMatchObject({ ok: 1 });

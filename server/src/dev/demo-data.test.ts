@@ -18,7 +18,7 @@ describe('demo data', () => {
 
     const registrations = await t.connection.db!.collection('registrations').find({}).toArray();
     const counts = registrations.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {});
-    expect(counts).toEqual({ submitted: 3, accepted: 1, verified: 2, publicizing: 1, approved: 1, returned: 1 });
+    expect(counts).toEqual({ submitted: 3, accepted: 1, verified: 2, publicizing: 1, approved: 4, returned: 1 });
     const registeredTwice = registrations.filter((r) => r.householdClash);
     expect(registeredTwice.map((r) => [r.household.head.name, r.source])).toEqual([
       ['张国华', 'cadre'],
@@ -27,7 +27,7 @@ describe('demo data', () => {
     expect(registrations.every((r) => r.townshipCode === t.county.children[0].code)).toBe(true);
     const sites = await t.connection.db!.collection('sites').find({}).sort({ capacity: -1 }).toArray();
     expect(sites.map((s) => [s.capacity, s.assigned])).toEqual([
-      [800, 1],
+      [800, 4],
       [500, 0],
       [120, 0],
     ]);

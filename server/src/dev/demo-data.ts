@@ -1,14 +1,19 @@
 import {
   addDays,
+  createAnnouncementBodySchema,
   createPolicyBodySchema,
   type CreateStaffBody,
   defaultNoticeIntro,
   type DivisionNode,
   earliestPeriodEnd,
+  type EmploymentStatus,
   type Household,
   householdSchema,
+  listEmployersQuerySchema,
+  listRegistrationsQuerySchema,
   type RegistrationStatus,
   type StaffUser,
+  type TrainingCategory,
   subsidyRuleSetBodySchema,
   wishesSchema,
   withCheckDigit,
@@ -43,7 +48,11 @@ export async function seedDemoData(services: Services, deps: ServiceDeps & { clo
   // Before the registrations, so the demo notice's text carries the township's phone.
   await seedDemoTownshipPhones(services, county);
   await seedDemoRegistrations(services, deps, county, siteIds[0]);
+  await seedDemoEmployment(services, county, deps.clock);
   await seedDemoJobFairs(services, county, deps.clock);
+  await seedDemoTraining(services, deps, county);
+  await seedDemoAnnouncements(services, county, deps.clock);
+  await seedDemoResidentRequests(services, deps, county);
   return accounts;
 }
 
@@ -94,11 +103,36 @@ const DEMO_HOUSEHOLDS: DemoHousehold[] = [
   { head: '杨文富', spouse: '周美英', birth: '19550811', villageIndex: 0, status: 'returned', type: 'scattered' },
   { head: '陈家旺', spouse: '吴兰芳', birth: '19831102', villageIndex: 2, status: 'submitted', type: 'scattered' },
   { head: '周永福', spouse: '郑桂英', birth: '19680227', villageIndex: 2, status: 'verified', type: 'centralized' },
+  { head: '黄正军', spouse: '马秀珍', birth: '19820415', villageIndex: 0, status: 'approved', type: 'scattered' },
+  { head: '罗开明', spouse: '段玉兰', birth: '19760809', villageIndex: 1, status: 'approved', type: 'urban' },
+  { head: '施国强', spouse: '普翠英', birth: '19880121', villageIndex: 2, status: 'approved', type: 'scattered' },
 ];
+
+/** Statuses the township recorded for the approved demo households (head, spouse); 罗开明's is a zero-employment household. */
+const DEMO_EMPLOYMENT: Record<string, [EmploymentStatus, EmploymentStatus]> = {
+  刘正平: ['local_job', 'public_welfare'],
+  黄正军: ['migrant_outside_county', 'flexible'],
+  罗开明: ['unemployed', 'no_ability'],
+};
 
 const STAGES: RegistrationStatus[] = ['submitted', 'accepted', 'verified', 'publicizing', 'approved'];
 const reached = (status: RegistrationStatus, stage: RegistrationStatus) =>
   status === 'returned' ? stage === 'submitted' || stage === 'accepted' : STAGES.indexOf(status) >= STAGES.indexOf(stage);
+
+/** The township records the demo households' employment; members who already have a status keep it. */
+async function seedDemoEmployment(services: Services, county: DivisionNode, clock: Clock): Promise<void> {
+  await services.employment.backfill();
+  const townshipStaff = await actorOf(services, county, 'township_staff');
+  const { items } = await services.employment.list(townshipStaff, { page: 1, pageSize: 100 });
+  for (const household of items) {
+    const statuses = DEMO_EMPLOYMENT[household.headName];
+    if (!statuses) continue;
+    for (const [index, member] of household.members.entries()) {
+      if (member.status || !member.workingAge || !statuses[index]) continue;
+      await services.employment.setStatus(townshipStaff, household.id, member.key, { status: statuses[index], date: addDays(clock.today(), -20), note: '入户走访了解' });
+    }
+  }
+}
 
 /** One published job fair on the 15th of each of the next three months; none once the bureau has any. */
 async function seedDemoJobFairs(services: Services, county: DivisionNode, clock: Clock): Promise<void> {
@@ -123,6 +157,139 @@ async function seedDemoJobFairs(services: Services, county: DivisionNode, clock:
     });
     await services.jobFairs.publish(fair.id);
   }
+}
+
+/**
+ * Three courses of the bureau: 家政服务 running (two sessions held and ticked), 电子商务 open for
+ * sign-up, 建筑施工 finished with certificates. The demo township's verified households apply
+ * through its staff (代报名); the past is replayed on shifted clocks. None once any course exists.
+ */
+async function seedDemoTraining(services: Services, deps: ServiceDeps & { clock: Clock }, county: DivisionNode): Promise<void> {
+  if ((await services.training.list({ page: 1, pageSize: 1 })).total > 0) return;
+  const [hr, townshipStaff] = await Promise.all(['hr_staff', 'township_staff'].map((name) => actorOf(services, county, name)));
+  const township = county.children[0];
+  const { items } = await services.registrations.list(townshipStaff, listRegistrationsQuerySchema.parse({ pageSize: 100 }));
+  const households = items.filter((item) => ['verified', 'publicizing', 'approved'].includes(item.status));
+  const partners = (await services.employers.list(listEmployersQuerySchema.parse({ pageSize: 3 }))).items.map((employer) => ({ employerId: employer.id, committedHires: 10 }));
+  const at = (daysAgo: number) => (daysAgo === 0 ? services : createServices({ ...deps, clock: shiftedClock(deps.clock, -daysAgo) })).training;
+
+  async function course(daysAgo: number, body: { title: string; category: TrainingCategory; provider: string; subsidyFen: number; firstDay: number; sessions: string[]; examRequired: boolean }) {
+    const training = at(daysAgo);
+    const today = shiftedClock(deps.clock, -daysAgo).today();
+    const created = await training.create(hr, {
+      title: body.title,
+      category: body.category,
+      provider: body.provider,
+      partners: body.category === 'ecommerce' ? [] : partners,
+      description: '订单式培训，结业考核合格后由合作单位优先招用',
+      divisionCode: township.code,
+      address: `${township.name}安置点综合服务中心三楼培训室`,
+      sessions: body.sessions.map((topic, i) => ({ date: addDays(today, body.firstDay + i * 2), startTime: '09:00', endTime: '16:00', topic })),
+      capacity: 30,
+      signupDeadline: addDays(today, body.firstDay - 1),
+      eligibility: { minAge: 16, maxAge: 60, priorityForRelocated: true, townshipCodes: [] },
+      costFen: 0,
+      subsidyFen: body.subsidyFen,
+      completion: { minAttendancePercent: 80, examRequired: body.examRequired },
+      admission: 'review',
+    });
+    await training.publish(created.id);
+    return created.id;
+  }
+
+  /** 代报名 for the head or the spouse of each verified household; those the course does not take are skipped. */
+  async function applyFor(daysAgo: number, id: string, memberIndex: number, count: number) {
+    const applied: string[] = [];
+    for (const household of households.slice(0, count)) {
+      const viewer = { kind: 'staff' as const, actor: townshipStaff, registrationId: household.id };
+      const member = (await at(daysAgo).memberChoices(viewer, id)).items[memberIndex];
+      if (!member?.eligible) continue;
+      applied.push((await at(daysAgo).apply(viewer, id, member.memberKey)).application.id);
+    }
+    return applied;
+  }
+
+  const construction = await course(30, { title: '建筑施工（砌筑工）培训班', category: 'construction', provider: '县建筑职业技能培训中心', subsidyFen: 180000, firstDay: 2, sessions: ['安全生产', '砌筑基础', '抹灰实操', '结业考核'], examRequired: true });
+  const builders = await applyFor(30, construction, 0, 4);
+  await at(30).admitPending(construction);
+  await at(20).start(construction);
+  for (const [n, id] of builders.entries()) {
+    for (const session of [1, 2, 3, 4]) if (n !== builders.length - 1 || session < 3) await at(20).setAttendance(hr, id, session, true);
+    if (n !== builders.length - 1) await at(20).recordResult(hr, id, { examPassed: true, examScore: 80 + n, certificateKind: 'skill_level', certificateNumber: `JZ2026-${String(n + 1).padStart(4, '0')}` });
+  }
+  await at(20).finish(construction);
+
+  const housekeeping = await course(5, { title: '家政服务员培训班（第二期）', category: 'housekeeping', provider: '县职业技能培训学校', subsidyFen: 150000, firstDay: 2, sessions: ['家居保洁', '家庭烹饪', '母婴护理', '老人照护', '结业考核'], examRequired: true });
+  const housekeepers = await applyFor(5, housekeeping, 1, 6);
+  await at(5).admitPending(housekeeping);
+  await services.training.start(housekeeping);
+  for (const id of housekeepers) for (const session of [1, 2]) await services.training.setAttendance(hr, id, session, true);
+
+  const ecommerce = await course(0, { title: '农村电商直播带货培训班', category: 'ecommerce', provider: '县电子商务公共服务中心', subsidyFen: 120000, firstDay: 10, sessions: ['开店与选品', '短视频拍摄', '直播带货', '售后与物流'], examRequired: false });
+  await applyFor(0, ecommerce, 0, 2);
+}
+
+/** Made-up residents of the demo township's first two villages (no WeChat account behind them), who chose their village. */
+const DEMO_READERS = ['64f0000000000000000a0001', '64f0000000000000000a0002', '64f0000000000000000a0003', '64f0000000000000000a0004', '64f0000000000000000a0005'];
+
+/**
+ * Announcements at every level: a pinned county notice, the bureau's policy promotion, a township
+ * meeting residents must read (three of five demo residents have), a village water cut, one
+ * scheduled for tomorrow and a live hazard alert for the township. None once any exists.
+ */
+async function seedDemoAnnouncements(services: Services, county: DivisionNode, clock: Clock): Promise<void> {
+  const { announcements } = services;
+  const [admin, hr, townshipStaff, cadre] = await Promise.all(['county_admin', 'hr_staff', 'township_staff', 'village_cadre'].map((name) => actorOf(services, county, name)));
+  if ((await announcements.list(admin, { page: 1, pageSize: 1 })).total > 0) return;
+  const township = county.children[0];
+  const hoursAhead = (hours: number) => new Date(clock.now().getTime() + hours * 3_600_000).toISOString();
+  const publish = async (actor: StaffActor, body: Parameters<typeof createAnnouncementBodySchema.parse>[0]) => {
+    const created = await announcements.create(actor, createAnnouncementBodySchema.parse(body));
+    return announcements.publish(actor, created.id);
+  };
+  for (const [index, residentId] of DEMO_READERS.entries()) await announcements.chooseArea(residentId, township.children[index % 2].code);
+  await publish(admin, {
+    type: 'notice',
+    title: '关于做好2026年避险搬迁入住准备工作的通知',
+    bodyHtml: '<p>各乡镇、各搬迁户：</p><p>县城安置社区第一批住房已验收，<strong>请已审批通过的搬迁户</strong>备好户口本、身份证，按乡镇通知的时间办理入住登记。</p>',
+    divisionCode: county.code,
+    pinned: true,
+  });
+  await publish(hr, {
+    type: 'policy_promotion',
+    title: '搬迁群众外出务工交通补贴政策解读',
+    bodyHtml: '<p>搬迁劳动力到县外稳定就业 3 个月以上的，可申请一次性交通补贴 500 元。</p><ul><li>带上身份证和劳动合同</li><li>到县人社局或乡镇便民服务中心申请</li></ul>',
+    divisionCode: county.code,
+  });
+  const meeting = await publish(townshipStaff, {
+    type: 'meeting',
+    title: `须阅知：${township.name}安置点分房抽签大会`,
+    bodyHtml: '<p>本周六上午 9 点在镇政府三楼会议室举行分房抽签，每户请派一人参加，不能到场的请委托亲属并带委托书。</p>',
+    divisionCode: township.code,
+    mustRead: true,
+  });
+  for (const residentId of DEMO_READERS.slice(0, 3)) await announcements.getForResident(residentId, meeting.id);
+  await publish(cadre, {
+    type: 'utility_outage',
+    title: `${township.children[0].name}周四上午停水`,
+    bodyHtml: '<p>因更换供水管道，周四 8:00-12:00 全村停水，请提前储水。</p>',
+    divisionCode: township.children[0].code,
+  });
+  await publish(townshipStaff, {
+    type: 'notice',
+    title: '安置点入住后物业费减免的通知',
+    bodyHtml: '<p>入住后第一年物业费全部减免，第二年起按每月每平方米 0.3 元收取。</p>',
+    divisionCode: township.code,
+    publishAt: hoursAhead(24),
+  });
+  await publish(townshipStaff, {
+    type: 'hazard_alert',
+    title: '滑坡橙色预警：请立即转移到安全地带',
+    bodyHtml: '<p>受连续强降雨影响，未来 72 小时内本镇发生滑坡、泥石流的可能性大。</p><p><strong>住在隐患点附近的群众请立即转移到村委会或安置点</strong>，听从村干部安排，雨停后不要急于返回。</p>',
+    divisionCode: township.code,
+    pinned: true,
+    expiresAt: hoursAhead(72),
+  });
 }
 
 async function actorOf(services: Services, county: DivisionNode, username: string): Promise<StaffActor> {
@@ -203,4 +370,71 @@ async function seedRegisteredTwice(registrations: Services['registrations'], hou
     submitter: { kind: 'resident', id: son.id, name: son.name },
     idempotencyKey: 'demo:registered-twice',
   });
+}
+
+type DemoRequest = {
+  daysAgo: number;
+  category: 'inquiry' | 'help' | 'complaint' | 'repair' | 'suggestion';
+  text: string;
+  townshipIndex?: number;
+  villageIndex?: number;
+  /** What happened to it, in order, on the day it was submitted. */
+  then: ('assign' | 'note' | 'reply' | 'close' | 'rate' | 'reopen' | 'transfer')[];
+};
+
+const DEMO_REQUEST_RESIDENTS = ['64f0000000000000000b0001', '64f0000000000000000b0002', '64f0000000000000000b0003', '64f0000000000000000b0004'];
+
+/** A dozen residents' requests of every category and state; the first one is well past its reply deadline. */
+const DEMO_REQUESTS: DemoRequest[] = [
+  { daysAgo: 20, category: 'repair', text: '安置点 2 栋 1 单元的自来水管漏水，楼下墙面都泡湿了，报过一次还没人来修。', then: ['assign'] },
+  { daysAgo: 9, category: 'inquiry', text: '请问拆旧复垦奖励什么时候发？我家老房子上个月已经拆完了。', then: ['reply', 'close', 'rate'] },
+  { daysAgo: 6, category: 'complaint', text: '安置点晚上有货车进出，噪音很大，老人和小孩睡不好觉。', then: ['assign', 'reply', 'rate'] },
+  { daysAgo: 0, category: 'help', text: '我父亲腿脚不方便，搬家那天需要人帮忙搬东西，能不能安排一下？', then: [] },
+  { daysAgo: 2, category: 'suggestion', text: '建议在安置点旁边修一个小菜园，大家可以自己种点菜。', then: ['reply'] },
+  { daysAgo: 1, category: 'repair', text: '新房子卫生间的门锁坏了，关不上。', then: ['assign', 'note'] },
+  { daysAgo: 0, category: 'inquiry', text: '我家户口在外地打工的儿子，能不能算进搬迁人口？', villageIndex: 1, then: [] },
+  { daysAgo: 5, category: 'complaint', text: '安置房分配的楼层和公示的不一样，希望县里核实。', then: ['transfer'] },
+  { daysAgo: 4, category: 'help', text: '家里老人生病住院，想问问有没有临时救助。', then: ['reply', 'reopen'] },
+  { daysAgo: 0, category: 'repair', text: '安置点路灯有三盏不亮，晚上出门很黑。', townshipIndex: 1, then: [] },
+  { daysAgo: 8, category: 'suggestion', text: '希望就业培训能安排在周末，平时要干农活走不开。', then: ['reply', 'close'] },
+  { daysAgo: 2, category: 'inquiry', text: '集中安置的房子什么时候可以拿钥匙？', villageIndex: 1, then: ['assign', 'note'] },
+];
+
+const DEMO_REPLIES: Record<DemoRequest['category'], string> = {
+  inquiry: '您好，您咨询的事项已经核实：按县里安排，本月底前统一发放到一卡通账户，请留意银行短信。',
+  help: '您好，我们已经联系村委会，村干部会上门了解情况，帮您申请临时救助。',
+  complaint: '您好，您反映的问题已经核查，已要求施工单位晚上 10 点后不得进出车辆。',
+  repair: '您好，维修人员已经上门修好，如还有问题可以申请重新处理。',
+  suggestion: '您好，感谢您的建议，我们已经转给县人社局，下期培训会考虑安排在周末。',
+};
+
+/**
+ * Replayed through the service on a clock set back to each request's day, with a fixed key each,
+ * so a restart finds them instead of adding more; only a newly created one is moved along.
+ */
+async function seedDemoResidentRequests(services: Services, deps: ServiceDeps & { clock: Clock }, county: DivisionNode): Promise<void> {
+  const townshipStaff = await actorOf(services, county, 'township_staff');
+  // The demo texts are ours, not a resident's, and the fake WeChat does not answer until the server is up.
+  const wechat = { ...deps.wechat, checkText: async () => ({ suggest: 'pass' as const, label: 100 }) };
+  const atDay = new Map<number, Services['residentRequests']>();
+  const serviceFor = (daysAgo: number) => {
+    if (!atDay.has(daysAgo)) atDay.set(daysAgo, createServices({ ...deps, wechat, clock: shiftedClock(deps.clock, -daysAgo) }).residentRequests);
+    return atDay.get(daysAgo)!;
+  };
+  for (const [index, demo] of DEMO_REQUESTS.entries()) {
+    const requests = serviceFor(demo.daysAgo);
+    const residentId = DEMO_REQUEST_RESIDENTS[index % DEMO_REQUEST_RESIDENTS.length];
+    const villageCode = county.children[demo.townshipIndex ?? 0].children[demo.villageIndex ?? 0].code;
+    const { request, created } = await requests.submit(residentId, { idempotencyKey: `demo-request-${index}`, category: demo.category, text: demo.text, photoIds: [], place: { villageCode } });
+    if (!created) continue;
+    for (const step of demo.then) {
+      if (step === 'assign') await requests.assign(townshipStaff, request.id, townshipStaff.id);
+      if (step === 'note') await requests.addNote(townshipStaff, request.id, '已电话联系群众，约好明天上门。');
+      if (step === 'reply') await requests.reply(townshipStaff, request.id, DEMO_REPLIES[demo.category]);
+      if (step === 'close') await requests.close(townshipStaff, request.id);
+      if (step === 'rate') await requests.rate(residentId, request.id, { score: index % 2 ? 3 : 5, comment: index % 2 ? '答复了，但是问题还没完全解决' : '很满意，谢谢' });
+      if (step === 'reopen') await requests.reopen(residentId, request.id, '救助申请交上去以后一直没有消息');
+      if (step === 'transfer') await requests.transfer(townshipStaff, request.id, { divisionCode: county.code, reason: '涉及安置房分配，需县住建局核实' });
+    }
+  }
 }

@@ -1,5 +1,8 @@
 import type { ZodType } from 'zod';
+import { addDays } from '@anqian/shared';
+import { buildAnnouncementBody } from '../modules/announcements/announcement-test-helpers';
 import { buildPolicyBody } from '../modules/policies/policy-test-helpers';
+import { buildRequestBody as residentRequestBody } from '../modules/resident-requests/request-test-helpers';
 import { asResident, asStaff, buildSubmitBody, registrationFlow, villageOf } from '../../test/factories';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../test/test-app';
 import { routeTable } from './route-table';
@@ -17,6 +20,8 @@ const COUNTY_WIDE = {
   'body.employerIds': 'employers taking part in a job fair: the county’s, named by the HR bureau',
   'body.postingIds': 'postings shown at a job fair: the county’s, named by the HR bureau',
   'body.employerId': 'an employer of the county register, which hr_staff keep county-wide',
+  'body.partners.employerId': 'an employer of the county register committing to hire from a training course, named by the HR bureau',
+  'body.place.siteId': 'a resettlement site of the county a resident’s request is about; any resident may name any',
 } as const;
 
 type Answer = { status: number; field?: string };
@@ -51,6 +56,46 @@ async function linkedCadre(t: TestApp) {
 }
 
 const OWNED_CASES: Record<string, Case> = {
+  'post /api/training/courses/:id/applications body.registrationId': {
+    refusal: 'not found',
+    run: async (t) => {
+      const hr = asStaff(await t.staffAgent('hr_staff'));
+      const today = t.clock.today();
+      const course = await hr.post('/api/training/courses', {
+        title: '家政服务员培训班',
+        category: 'housekeeping',
+        provider: '县职业技能培训学校',
+        divisionCode: t.county.children[0].code,
+        address: '安置点综合服务中心三楼',
+        sessions: [{ date: addDays(today, 5), startTime: '09:00', endTime: '12:00', topic: '居家保洁' }],
+        capacity: 10,
+        signupDeadline: addDays(today, 4),
+        eligibility: { minAge: 16, maxAge: 60 },
+        subsidyFen: 100000,
+        completion: { minAttendancePercent: 80, examRequired: false },
+      });
+      await hr.post(`/api/training/courses/${course.body.id}/publish`);
+      const elsewhere = await registrationFlow(t).inStatus('verified', { villageCode: villageOf(t.county, 1) });
+      const cadre = asStaff(await t.staffAgent('village_cadre'));
+      return answer(await cadre.post(`/api/training/courses/${course.body.id}/applications`, { registrationId: elsewhere, memberKey: 'a'.repeat(24) }));
+    },
+  },
+  'post /api/resident/requests body.photoIds': namingTheField(async (t) => {
+    const resident = asResident(t, (await t.residentToken()).token);
+    return answer(await resident.post('/api/resident/requests', { ...residentRequestBody(t), photoIds: [await strangersPhoto(t)] }));
+  }),
+  'post /api/resident/requests body.place.registrationId': namingTheField(async (t) => {
+    const theirs = await registrationFlow(t).inStatus('submitted');
+    const resident = asResident(t, (await t.residentToken()).token);
+    return answer(await resident.post('/api/resident/requests', { ...residentRequestBody(t), place: { villageCode: villageOf(t.county), registrationId: theirs } }));
+  }),
+  'post /api/resident-requests/:id/assign body.staffId': namingTheField(async (t) => {
+    const resident = asResident(t, (await t.residentToken()).token);
+    const request = await resident.post('/api/resident/requests', residentRequestBody(t));
+    const elsewhere = await t.createStaff('township_staff', { townshipIndex: 1 });
+    const staff = asStaff(await t.staffAgent('township_staff'));
+    return answer(await staff.post(`/api/resident-requests/${request.body.id}/assign`, { staffId: elsewhere.id }));
+  }),
   'post /api/resident/registrations body.household.photoIds': namingTheField(async (t) => {
     const resident = asResident(t, (await t.residentToken()).token);
     return answer(await resident.post('/api/resident/registrations', withPhotos(buildSubmitBody(villageOf(t.county)), [await strangersPhoto(t)])));
@@ -98,6 +143,19 @@ const OWNED_CASES: Record<string, Case> = {
     const township = asStaff(await t.staffAgent('township_staff'));
     const created = await township.post('/api/policies', buildPolicyBody(t.county.children[0].code));
     return answer(await township.patch(`/api/policies/${created.body.id}`, { attachmentIds: [theirs.body.id] }));
+  }),
+  'post /api/announcements body.attachmentIds': namingTheField(async (t) => {
+    const uploader = await t.staffAgent('county_admin');
+    const theirs = await uploader.agent.post('/api/announcement-attachments').set('X-CSRF-Token', uploader.csrf).attach('file', PDF, '县里的附件.pdf');
+    const township = asStaff(await t.staffAgent('township_staff'));
+    return answer(await township.post('/api/announcements', buildAnnouncementBody(t.county.children[0].code, { attachmentIds: [theirs.body.id] })));
+  }),
+  'patch /api/announcements/:id body.attachmentIds': namingTheField(async (t) => {
+    const uploader = await t.staffAgent('county_admin');
+    const theirs = await uploader.agent.post('/api/announcement-attachments').set('X-CSRF-Token', uploader.csrf).attach('file', PDF, '县里的附件.pdf');
+    const township = asStaff(await t.staffAgent('township_staff'));
+    const created = await township.post('/api/announcements', buildAnnouncementBody(t.county.children[0].code));
+    return answer(await township.patch(`/api/announcements/${created.body.id}`, { attachmentIds: [theirs.body.id] }));
   }),
 };
 

@@ -266,8 +266,13 @@ export const resumeBodySchema = z.object({
   wantedPlace: text('期望工作地点', 50).default(''),
   availableFrom: dateOnlySchema.nullable().default(null),
   freeText: text('补充说明', 500).default(''),
+  /** Which member of the resident's verified household the resident is (`householdMembers[].key`): the age comes from their ID number. */
+  memberKey: z.string('请选择本人是家庭中的哪一位').max(64, '请选择本人是家庭中的哪一位').nullable().default(null),
 });
 export type ResumeBody = z.input<typeof resumeBodySchema>;
+
+/** A member of the resident's own registration that staff have verified, to choose from in the resume. */
+export type ResumeHouseholdMember = { key: string; name: string; relation: string; age: number | null };
 
 export type Resume = {
   name: string;
@@ -280,6 +285,8 @@ export type Resume = {
   wantedPlace: string;
   availableFrom: string | null;
   freeText: string;
+  /** The household member the resident said they are; null when not chosen. */
+  member: { key: string; name: string; relation: string } | null;
   updatedAt: string;
 };
 
@@ -294,7 +301,7 @@ export type StaffJobApplication = {
   employerName: string;
   status: JobApplicationStatus;
   /** The resume as it was when the resident applied. */
-  resume: Omit<Resume, 'updatedAt'>;
+  resume: Omit<Resume, 'updatedAt' | 'member'>;
   timeline: (JobApplicationEvent & { by: string })[];
   allowedActions: JobApplicationAction[];
   createdAt: string;

@@ -22,7 +22,7 @@ export const bindPhoneBodySchema = z.object({
 });
 
 /** One-time subscribe-message templates the mini-program asks for; the server maps keys to template ids. */
-export const SUBSCRIBE_TEMPLATE_KEYS = ['registration_status', 'job_application_status', 'event_reminder'] as const;
+export const SUBSCRIBE_TEMPLATE_KEYS = ['registration_status', 'job_application_status', 'event_reminder', 'hazard_alert', 'request_reply', 'training_status'] as const;
 export type SubscribeTemplateKey = (typeof SUBSCRIBE_TEMPLATE_KEYS)[number];
 
 /** Each accepted one-time template allows the server to send one message. */

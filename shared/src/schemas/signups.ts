@@ -9,9 +9,20 @@ import { z } from 'zod';
 export const SIGNUP_EVENT_KINDS = ['job_fair', 'training'] as const;
 export type SignupEventKind = (typeof SIGNUP_EVENT_KINDS)[number];
 
-export const SIGNUP_STATUSES = ['confirmed', 'waitlisted', 'cancelled'] as const;
+/**
+ * `pending` waits for staff review before it takes a place (training); `rejected` and `removed`
+ * are staff decisions with a reason. Job fairs use only the first three.
+ */
+export const SIGNUP_STATUSES = ['confirmed', 'waitlisted', 'cancelled', 'pending', 'rejected', 'removed'] as const;
 export type SignupStatus = (typeof SIGNUP_STATUSES)[number];
-export const SIGNUP_STATUS_LABELS: Record<SignupStatus, string> = { confirmed: '已报名', waitlisted: '候补中', cancelled: '已取消' };
+export const SIGNUP_STATUS_LABELS: Record<SignupStatus, string> = {
+  confirmed: '已报名',
+  waitlisted: '候补中',
+  cancelled: '已取消',
+  pending: '待审核',
+  rejected: '未通过',
+  removed: '已移出',
+};
 
 /**
  * The short code's alphabet (Crockford base32): no I, L, O or U, so what staff read off a phone
@@ -64,6 +75,8 @@ export type ResidentSignup = {
   checkedInAt: string | null;
   createdAt: string;
   cancelledAt: string | null;
+  /** Why staff rejected or removed it; null otherwise. */
+  reason: string | null;
 };
 
 /** What staff at the door see: names and phones masked. */

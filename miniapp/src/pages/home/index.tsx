@@ -12,8 +12,8 @@ import './index.scss';
 type Shortcut = { key: string; name: string; mark: string; tone: string; url: string; tab?: boolean };
 
 /**
- * Only services that work today: a tile that answers "coming soon" turns residents away. Jobs,
- * training and questions get a tile once they exist. The single character is the tile's icon.
+ * Only services that work today: a tile that answers "coming soon" turns residents away. Training
+ * and questions get a tile once they exist. The single character is the tile's icon.
  */
 const SHORTCUTS: Shortcut[] = [
   { key: 'registration', name: '搬迁登记', mark: '登', tone: 'blue', url: ROUTES.registrationForm },
@@ -21,6 +21,8 @@ const SHORTCUTS: Shortcut[] = [
   { key: 'notices', name: '公示公告', mark: '示', tone: 'purple', url: ROUTES.notices },
   { key: 'policies', name: '政策查询', mark: '策', tone: 'green', url: ROUTES.policies },
   { key: 'subsidy', name: '补助测算', mark: '算', tone: 'orange', url: ROUTES.subsidyCalculator },
+  { key: 'jobs', name: '找工作', mark: '工', tone: 'green', url: ROUTES.jobs },
+  { key: 'job-fairs', name: '招聘会', mark: '聘', tone: 'blue', url: ROUTES.jobFairs },
   { key: 'messages', name: '我的消息', mark: '信', tone: 'red', url: ROUTES.messages, tab: true },
 ];
 

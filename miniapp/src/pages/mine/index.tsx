@@ -108,6 +108,20 @@ export default function MinePage() {
       {signedIn ? <TownshipPhone /> : null}
 
       <View className='mine__list'>
+        {signedIn ? (
+          <>
+            <View className='mine__row' onClick={() => Taro.navigateTo({ url: ROUTES.jobApplications })}>
+              <Text className='mine__row-label'>我的求职</Text>
+              <Text className='mine__row-value'>投递进度</Text>
+              <Text className='mine__row-arrow'>›</Text>
+            </View>
+            <View className='mine__row' onClick={() => Taro.navigateTo({ url: ROUTES.myJobFairs })}>
+              <Text className='mine__row-label'>我的招聘会</Text>
+              <Text className='mine__row-value'>报名和电子票</Text>
+              <Text className='mine__row-arrow'>›</Text>
+            </View>
+          </>
+        ) : null}
         <View className='mine__row' onClick={() => Taro.navigateTo({ url: ROUTES.privacy })}>
           <Text className='mine__row-label'>隐私与授权</Text>
           <Text className='mine__row-value'>{CONSENT_LABEL[consent]}</Text>

@@ -22,6 +22,12 @@ const ENTRIES: Entry[] = [
   { key: 'subsidy', name: '补助测算', description: '填写家里的情况，估算能拿到的各项补助', mark: '算', url: ROUTES.subsidyCalculator },
 ];
 
+const JOB_ENTRIES: Entry[] = [
+  { key: 'jobs', name: '找工作', description: '看看县里和附近招人的岗位，点一下就能投递', mark: '工', url: ROUTES.jobs },
+  { key: 'job-fairs', name: '招聘会', description: '人社局每月的招聘会，在这里报名领电子票', mark: '聘', url: ROUTES.jobFairs },
+  { key: 'applications', name: '我的求职', description: '看投递的岗位到了哪一步、单位的回复', mark: '求', url: ROUTES.jobApplications },
+];
+
 export default function ServicesPage() {
   const [hasDraft, setHasDraft] = useState(false);
   // The draft lives on the phone; re-check whenever the tab comes back into view.
@@ -31,19 +37,27 @@ export default function ServicesPage() {
     <PageShell className='services'>
       <Text className='services__title'>避险搬迁</Text>
       {ENTRIES.map((entry) => (
-        <View key={entry.key} className='services__entry' onClick={() => Taro.navigateTo({ url: entry.url })}>
-          <View className='services__mark'>
-            <Text>{entry.mark}</Text>
-          </View>
-          <View className='services__body'>
-            <Text className='services__name'>{entry.name}</Text>
-            <Text className='services__description'>
-              {entry.key === 'register' && hasDraft ? '您有没填完的登记，点这里接着填' : entry.description}
-            </Text>
-          </View>
-          <Text className='services__arrow'>›</Text>
-        </View>
+        <EntryRow key={entry.key} entry={entry} description={entry.key === 'register' && hasDraft ? '您有没填完的登记，点这里接着填' : entry.description} />
+      ))}
+      <Text className='services__title services__title--next'>就业服务</Text>
+      {JOB_ENTRIES.map((entry) => (
+        <EntryRow key={entry.key} entry={entry} description={entry.description} />
       ))}
     </PageShell>
+  );
+}
+
+function EntryRow({ entry, description }: { entry: Entry; description: string }) {
+  return (
+    <View className='services__entry' onClick={() => Taro.navigateTo({ url: entry.url })}>
+      <View className='services__mark'>
+        <Text>{entry.mark}</Text>
+      </View>
+      <View className='services__body'>
+        <Text className='services__name'>{entry.name}</Text>
+        <Text className='services__description'>{description}</Text>
+      </View>
+      <Text className='services__arrow'>›</Text>
+    </View>
   );
 }

@@ -10,6 +10,7 @@ import {
 import type { StaffActor } from '../../security/staff-actor';
 import { divisionFilter, overlapsScope } from '../../security/scope';
 import type { DivisionsService } from '../divisions/divisions.service';
+import type { EmploymentService } from '../employment/employment.service';
 import type { SitesService } from '../sites/sites.service';
 import { registrationSummaryModel } from '../registrations/registration-summary.model';
 
@@ -27,6 +28,7 @@ export function createDashboardService(deps: {
   connection: Connection;
   divisions: Pick<DivisionsService, 'tree'>;
   sites: Pick<SitesService, 'all'>;
+  employment: Pick<EmploymentService, 'dashboard'>;
 }) {
   const Summary = registrationSummaryModel(deps.connection);
 
@@ -34,7 +36,7 @@ export function createDashboardService(deps: {
     async registrations(actor: StaffActor): Promise<RegistrationDashboard> {
       const inArea = divisionFilter(actor);
       const active = { ...inArea, status: { $nin: ENDED_STATUSES } };
-      const [byTownshipAndStatus, byWillingness, byResettlementType, county, sites] = await Promise.all([
+      const [byTownshipAndStatus, byWillingness, byResettlementType, county, sites, employment] = await Promise.all([
         Summary.aggregate<Counted<{ township: string; status: RegistrationStatus }>>([
           { $match: inArea },
           { $group: { _id: { township: '$townshipCode', status: '$status' }, count: { $sum: 1 } } },
@@ -43,6 +45,7 @@ export function createDashboardService(deps: {
         Summary.aggregate<Counted<string | null>>([{ $match: active }, { $group: { _id: '$wishes.resettlementType', count: { $sum: 1 } } }]),
         deps.divisions.tree(),
         deps.sites.all(),
+        deps.employment.dashboard(actor),
       ]);
 
       const dashboard: RegistrationDashboard = {
@@ -55,6 +58,7 @@ export function createDashboardService(deps: {
         byWillingness: zeros(WILLINGNESS),
         byResettlementType: zeros(RESETTLEMENT_TYPES),
         sites: sites.items.map((site) => ({ id: site.id, name: site.name, capacity: site.capacity, assigned: site.assigned })),
+        employment,
       };
       for (const { _id, count } of byTownshipAndStatus) {
         dashboard.total += count;

@@ -80,6 +80,8 @@ const resumeSchema = new Schema(
     wantedPlace: { type: String, default: '' },
     availableFrom: { type: String, default: null },
     freeText: { type: String, default: '' },
+    /** The household member the resident said they are (`key` as the employment ledger knows them). */
+    member: { type: new Schema({ key: String, name: String, relation: String }, { _id: false }), default: null },
   },
   { collection: 'job_resumes', timestamps: true },
 );

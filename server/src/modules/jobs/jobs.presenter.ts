@@ -75,6 +75,7 @@ export function presentResume(resume: ResumeRecord, crypto: FieldCrypto, age: nu
     wantedPlace: resume.wantedPlace,
     availableFrom: resume.availableFrom ?? null,
     freeText: resume.freeText,
+    member: resume.member ? { key: resume.member.key!, name: resume.member.name!, relation: resume.member.relation! } : null,
     updatedAt: resume.updatedAt.toISOString(),
   };
 }

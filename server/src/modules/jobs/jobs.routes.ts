@@ -213,15 +213,15 @@ export const jobRoutes = [
   defineRoute({
     method: 'get',
     path: '/api/resident/resume',
-    summary: '我的求职信息（没有时为 null）',
+    summary: '我的求职信息（没有时为 null），和可选的家庭成员（本人登记中工作人员已核实的成员；年龄来自身份证号）',
     tag: 'jobs',
     access: resident,
-    handler: async (ctx) => ({ resume: await ctx.services.jobs.getResume(ctx.state.residentId!) }),
+    handler: (ctx) => ctx.services.jobs.getResume(ctx.state.residentId!),
   }),
   defineRoute({
     method: 'put',
     path: '/api/resident/resume',
-    summary: '保存求职信息（每人一份，投递时一并发送）',
+    summary: '保存求职信息（每人一份，投递时一并发送；memberKey 选家庭成员中的本人，年龄由其身份证号算出）',
     tag: 'jobs',
     access: resident,
     body: resumeBodySchema,

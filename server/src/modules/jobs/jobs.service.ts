@@ -2,6 +2,8 @@ import { Types, type Connection } from 'mongoose';
 import type { z } from 'zod';
 import {
   addDays,
+  ageOn,
+  birthDateTextOf,
   applicationStatusesAllowing,
   type createPostingBodySchema,
   type ErrorDetail,
@@ -21,6 +23,7 @@ import {
   postingTextFields,
   type ResidentJobApplication,
   type Resume,
+  type ResumeHouseholdMember,
   type resumeBodySchema,
   type StaffJobApplication,
   type StaffJobApplicationAction,
@@ -39,6 +42,8 @@ import type { FieldCrypto } from '../../security/field-crypto';
 import type { StaffActor } from '../../security/staff-actor';
 import type { DivisionsService } from '../divisions/divisions.service';
 import type { EmployersService } from '../employers/employers.service';
+import type { EmploymentService } from '../employment/employment.service';
+import type { HouseholdPerson } from '../registrations/household-people';
 import type { NotificationsService } from '../notifications/notifications.service';
 import { boardPage, createPostingBoard, type BoardEntry } from './posting-board';
 import { type ApplicationRecord, jobModels, type PostingRecord, type ResumeRecord } from './jobs.model';
@@ -77,6 +82,10 @@ export type JobsDeps = {
   wechat: TextChecker;
   contentCheckOpenid: string;
   clock: Clock;
+  /** The members of the resident's own verified registrations: whom the resume may name. */
+  householdPeopleOf: (residentId: string) => Promise<HouseholdPerson[]>;
+  /** Tells the employment ledger that a named household member was hired. */
+  hired: EmploymentService['recordHire'];
 };
 
 /** Job postings, the residents' resumes and their applications (求职投递). */
@@ -177,6 +186,21 @@ export function createJobsService(deps: JobsDeps) {
 
   async function loadResume(residentId: string): Promise<ResumeRecord | null> {
     return Resume.findById(residentId).lean<ResumeRecord>();
+  }
+
+  /** Age today from the named member's ID number; null when none is named or it is no longer verified. */
+  async function resumeAge(residentId: string, resume: ResumeRecord): Promise<number | null> {
+    if (!resume.member?.key) return null;
+    const person = (await deps.householdPeopleOf(residentId)).find((candidate) => candidate.key === resume.member!.key);
+    return person ? ageOn(birthDateTextOf(person.idNumber), clock.today()) : null;
+  }
+
+  /** A hire of a resident who named their household member puts that member in work in the ledger. */
+  async function recordHireInLedger(actor: StaffActor, application: ApplicationRecord, posting: PostingRecord): Promise<void> {
+    const resume = await loadResume(application.residentId);
+    if (!resume?.member?.key) return;
+    const employer = await employers.ref(posting.employerId);
+    await deps.hired({ memberKey: resume.member.key, inCounty: posting.workplace.kind === 'county', postingTitle: posting.title, employerName: employer.name, by: { id: actor.id, name: actor.displayName } });
   }
 
   async function residentApplication(application: ApplicationRecord): Promise<ResidentJobApplication> {
@@ -314,15 +338,24 @@ export function createJobsService(deps: JobsDeps) {
       return detail(posting);
     },
 
-    async getResume(residentId: string): Promise<Resume | null> {
-      const resume = await loadResume(residentId);
-      return resume ? presentResume(resume, crypto, null) : null;
+    /** The resume, and the verified household members the resident may say they are. */
+    async getResume(residentId: string): Promise<{ resume: Resume | null; householdMembers: ResumeHouseholdMember[] }> {
+      const [resume, people] = await Promise.all([loadResume(residentId), deps.householdPeopleOf(residentId)]);
+      const today = clock.today();
+      const householdMembers = people.map((person) => ({ key: person.key, name: person.name, relation: person.relationLabel, age: ageOn(birthDateTextOf(person.idNumber), today) }));
+      return { resume: resume ? presentResume(resume, crypto, await resumeAge(residentId, resume)) : null, householdMembers };
     },
 
     async saveResume(residentId: string, body: ResumeBody): Promise<Resume> {
-      const { phone, ...rest } = body;
-      const saved = await Resume.findOneAndUpdate({ _id: residentId }, { $set: { ...rest, phone: crypto.seal(phone) } }, { upsert: true, new: true }).lean<ResumeRecord>();
-      return presentResume(saved!, crypto, null);
+      const { phone, memberKey, ...rest } = body;
+      let member: { key: string; name: string; relation: string } | null = null;
+      if (memberKey) {
+        const person = (await deps.householdPeopleOf(residentId)).find((candidate) => candidate.key === memberKey);
+        if (!person) throw validationFailed([{ field: 'body.memberKey', message: '请从已核实的家庭成员中选择本人' }]);
+        member = { key: person.key, name: person.name, relation: person.relationLabel };
+      }
+      const saved = await Resume.findOneAndUpdate({ _id: residentId }, { $set: { ...rest, member, phone: crypto.seal(phone) } }, { upsert: true, new: true }).lean<ResumeRecord>();
+      return presentResume(saved!, crypto, await resumeAge(residentId, saved!));
     },
 
     /**
@@ -340,7 +373,8 @@ export function createJobsService(deps: JobsDeps) {
       const resume = await loadResume(residentId);
       if (!resume) throw new AppError('RESUME_REQUIRED');
       const now = clock.now();
-      const snapshot = { ...resume, age: null };
+      const { member: _member, ...sent } = resume;
+      const snapshot = { ...sent, age: await resumeAge(residentId, resume) };
       const event = { action: 'apply', from: existing ? 'withdrawn' : null, to: 'submitted', at: now, message: '', by: '本人', byId: residentId };
       if (existing) {
         const again = await Application.findOneAndUpdate(
@@ -448,6 +482,8 @@ export function createJobsService(deps: JobsDeps) {
         await board.changed();
       }
       await notify(updated, posting.title, message);
+      // The hire stands even if the ledger cannot take it now; staff can record the status by hand.
+      if (action === 'hire') await recordHireInLedger(actor, updated, posting).catch(() => undefined);
       return staffApplication(updated);
     },
 

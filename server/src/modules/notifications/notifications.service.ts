@@ -1,4 +1,5 @@
-import type { Connection, Types } from 'mongoose';
+import { createHash } from 'node:crypto';
+import { Types, type Connection } from 'mongoose';
 import { JOB_APPLICATION_STATUS_LABELS, type JobApplicationStatus, REGISTRATION_STATUS_LABELS, type RegistrationStatus, type SubscribeTemplateKey } from '@anqian/shared';
 import type { SubscribeMessageData } from '../../integrations/wechat/subscribe-data';
 import { WechatApiError, WechatUnavailableError, type WechatClient } from '../../integrations/wechat/wechat-client';
@@ -89,6 +90,60 @@ function eventReminderData(event: { title: string; startsAt: Date; place: string
   };
 }
 
+/**
+ * Field keys of the "诉求答复通知" template as chosen in the WeChat console:
+ * 诉求类别 thing1, 办理状态 phrase2, 答复时间 time3, 答复内容 thing4.
+ */
+const REQUEST_REPLY_FIELDS = { category: 'thing1', status: 'phrase2', time: 'time3', reply: 'thing4' } as const;
+
+function requestReplyData(event: { category: string; reply: string; at: Date }): SubscribeMessageData {
+  const fields = REQUEST_REPLY_FIELDS;
+  return {
+    [fields.category]: { value: thingValue(event.category) },
+    [fields.status]: { value: '已答复' },
+    [fields.time]: { value: chinaTime(event.at) },
+    [fields.reply]: { value: thingValue(event.reply) },
+  };
+}
+
+/**
+ * Field keys of the "灾害预警通知" template as chosen in the WeChat console:
+ * 预警内容 thing1, 预警区域 thing2, 发布时间 time3, 温馨提示 thing4.
+ */
+const HAZARD_ALERT_FIELDS = { title: 'thing1', area: 'thing2', time: 'time3', note: 'thing4' } as const;
+function hazardAlertData(event: { title: string; areaName: string; at: Date }): SubscribeMessageData {
+  const fields = HAZARD_ALERT_FIELDS;
+  return {
+    [fields.title]: { value: thingValue(event.title) },
+    [fields.area]: { value: thingValue(event.areaName) },
+    [fields.time]: { value: chinaTime(event.at) },
+    [fields.note]: { value: '请立即避险，点开查看详情' },
+  };
+}
+
+/**
+ * Field keys of the "培训报名结果通知" template as chosen in the WeChat console:
+ * 培训名称 thing1, 报名状态 phrase2, 更新时间 time3, 温馨提示 thing4.
+ */
+const TRAINING_STATUS_FIELDS = { course: 'thing1', status: 'phrase2', time: 'time3', note: 'thing4' } as const;
+
+function trainingStatusData(event: { courseTitle: string; status: string; note: string; at: Date }): SubscribeMessageData {
+  const fields = TRAINING_STATUS_FIELDS;
+  return {
+    [fields.course]: { value: thingValue(event.courseTitle) },
+    [fields.status]: { value: event.status },
+    [fields.time]: { value: chinaTime(event.at) },
+    [fields.note]: { value: thingValue(event.note) },
+  };
+}
+
+/** Residents a bulk queueing step handles per round trip (grants read, messages inserted, grants spent). */
+const BULK_BATCH = 1000;
+
+/** The id of the one message an event may send a resident: the same on every run, so a rerun inserts nothing twice. */
+const bulkMessageId = (eventKey: string, residentId: string) =>
+  new Types.ObjectId(createHash('sha256').update(`${eventKey}:${residentId}`).digest().subarray(0, 12));
+
 /** Each collection here has one unique key besides `_id`, so the code alone says which one refused. */
 const isDuplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
 
@@ -134,16 +189,18 @@ export function createNotificationsService(deps: NotificationsDeps) {
 
   /** The next due message this worker could claim, skipping ones another worker took. */
   async function claimNext(now: Date, skip: Types.ObjectId[]): Promise<OutboundMessageRecord | null> {
+    // Unsorted, and without `$nin`, so the database stops at the first rows it finds: on the
+    // embedded database a sorted or `$nin` query decodes every due message (11 s each with 23,000
+    // queued by a county-wide hazard alert). Due messages go out in the order they were stored.
+    const firstDue = async (filter: Record<string, unknown>) => {
+      const skipped = new Set(skip.map(String));
+      const found = await Message.find(filter).limit(skip.length + 1).lean<OutboundMessageRecord[]>();
+      return found.find((message) => !skipped.has(message._id.toString())) ?? null;
+    };
     for (;;) {
-      const due = await Message.findOne({
-        _id: { $nin: skip },
-        $or: [
-          { status: 'pending', nextAttemptAt: { $lte: now } },
-          { status: 'sending', claimedAt: { $lt: new Date(now.getTime() - STALE_CLAIM_MS) } },
-        ],
-      })
-        .sort({ nextAttemptAt: 1 })
-        .lean<OutboundMessageRecord>();
+      const due =
+        (await firstDue({ status: 'sending', claimedAt: { $lt: new Date(now.getTime() - STALE_CLAIM_MS) } })) ??
+        (await firstDue({ status: 'pending', nextAttemptAt: { $lte: now } }));
       if (!due) return null;
       const attempts = due.attempts + 1;
       try {
@@ -228,6 +285,77 @@ export function createNotificationsService(deps: NotificationsDeps) {
     /** Queues the reminder the day before a job fair or course the resident signed up for. */
     async eventReminder(event: { residentId: string; title: string; startsAt: Date; place: string; note: string; page: string; at: Date }): Promise<void> {
       await queue(event.residentId, 'event_reminder', event.page, eventReminderData(event), event.at);
+    },
+
+    /** Queues the message about a training application: admitted, off the waitlist, completed (`status` is a short Chinese phrase). */
+    async trainingStatusChanged(event: { residentId: string; courseId: string; courseTitle: string; status: string; note: string; at: Date }): Promise<void> {
+      const page = `subpackages/training/pages/detail/index?id=${event.courseId}`;
+      await queue(event.residentId, 'training_status', page, trainingStatusData(event), event.at);
+    },
+
+    /** Queues the message that a resident's request (诉求) has a new reply; `category` is its Chinese label. */
+    async requestReplied(event: { residentId: string; requestId: string; category: string; reply: string; at: Date }): Promise<void> {
+      const page = `subpackages/requests/pages/detail/index?id=${event.requestId}`;
+      await queue(event.residentId, 'request_reply', page, requestReplyData(event), event.at);
+    },
+
+    /**
+     * A hazard alert to every resident in `residentIds` who banked an acceptance of the template,
+     * in batches of a thousand: one read of the acceptances, one insert of the messages and one
+     * removal of the acceptances they spent per batch. Each message's id is derived from the
+     * announcement and the resident, so a rerun (after a restart, or the maintenance job finishing
+     * a cut-off run) inserts nothing twice and spends nothing more. Spent acceptances are removed
+     * rather than marked: on the embedded database, updating a thousand documents costs ten times
+     * removing them, and the message keeps the acceptance's id. `onQueued` hears how many new
+     * messages each batch queued, so progress is recorded as it happens.
+     */
+    async hazardAlert(
+      event: { announcementId: string; residentIds: readonly string[]; title: string; areaName: string; at: Date },
+      onQueued: (count: number) => Promise<void>,
+    ): Promise<void> {
+      const eventKey = `hazard_alert:${event.announcementId}`;
+      const data = hazardAlertData(event);
+      const page = `subpackages/announcements/pages/detail/index?id=${event.announcementId}`;
+      for (let start = 0; start < event.residentIds.length; start += BULK_BATCH) {
+        const batch = event.residentIds.slice(start, start + BULK_BATCH);
+        const grants = await Grant.find({ residentId: { $in: batch }, templateKey: 'hazard_alert', usedAt: null }, { residentId: 1 })
+          .sort({ createdAt: 1 })
+          .lean<{ _id: Types.ObjectId; residentId: string }[]>();
+        const grantOf = new Map<string, Types.ObjectId>();
+        for (const grant of grants) if (!grantOf.has(grant.residentId)) grantOf.set(grant.residentId, grant._id);
+        if (grantOf.size === 0) continue;
+        const messages = [...grantOf].map(([residentId, grantId]) => ({
+          _id: bulkMessageId(eventKey, residentId),
+          residentId,
+          templateKey: 'hazard_alert',
+          grantId,
+          page,
+          data,
+          status: 'pending',
+          attempts: 0,
+          nextAttemptAt: event.at,
+          claimedAt: null,
+          sentAt: null,
+          lastError: null,
+          createdAt: event.at,
+          updatedAt: event.at,
+        }));
+        const refused = new Set<number>();
+        try {
+          await Message.collection.insertMany(messages, { ordered: false });
+        } catch (error) {
+          // Queued already by an earlier run (same id), or the acceptance went to another message: every other insert stands.
+          const writeErrors = (error as { writeErrors?: { code?: number; index: number }[] | { code?: number; index: number } }).writeErrors;
+          const failures = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+          if (failures.length === 0 || failures.some((failure) => failure.code !== 11000)) throw error;
+          for (const failure of failures) refused.add(failure.index);
+        }
+        const spent = messages.filter((_, index) => !refused.has(index));
+        if (spent.length) {
+          await Grant.deleteMany({ _id: { $in: spent.map((message) => message.grantId) } });
+          await onQueued(spent.length);
+        }
+      }
     },
 
     /**

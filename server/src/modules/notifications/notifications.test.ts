@@ -50,7 +50,7 @@ describe('subscribe templates and grants', () => {
     const { token } = await t.residentToken();
     const response = await t.request().get('/api/resident/subscribe-templates').set('Authorization', `Bearer ${token}`);
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ registration_status: 'tmpl-registration-status', job_application_status: 'tmpl-job-application-status', event_reminder: 'tmpl-event-reminder' });
+    expect(response.body).toEqual({ registration_status: 'tmpl-registration-status', job_application_status: 'tmpl-job-application-status', event_reminder: 'tmpl-event-reminder', hazard_alert: 'tmpl-hazard-alert', request_reply: 'tmpl-request-reply', training_status: 'tmpl-training-status' });
   });
 
   it('counts every acceptance, also when two arrive at once', async () => {

@@ -1,4 +1,7 @@
+import type { Types } from 'mongoose';
 import type { StaffActor } from '../../security/staff-actor';
+import { type ApprovedHousehold, approvedHouseholdOf, householdPeople, type HouseholdPerson, personKeyOf } from './household-people';
+import type { RegistrationRecord } from './registration.model';
 import type { SubsidyBasis } from '../subsidies/subsidies.service';
 import { createRegistrationWorkflow, inAreaOf, ownedBy, type RegistrationsDeps } from './registration-workflow';
 import { createResidentRegistrations } from './resident-registrations.service';
@@ -10,11 +13,44 @@ import { createStaffRegistrations } from './staff-registrations.service';
  */
 export function createRegistrationsService(deps: RegistrationsDeps) {
   const workflow = createRegistrationWorkflow(deps);
+  const { Registration, summaries } = workflow.store;
+  const approvalListeners: ((household: ApprovedHousehold) => Promise<void>)[] = [];
+  const approved = async (record: RegistrationRecord) => {
+    for (const listener of approvalListeners) await listener(approvedHouseholdOf(record, deps.crypto));
+  };
   return {
     create: workflow.create,
     reconcileSummaries: workflow.store.summaries.reconcile,
     ...createResidentRegistrations(workflow),
-    ...createStaffRegistrations(workflow, deps),
+    ...createStaffRegistrations(workflow, { ...deps, approved }),
+
+    /** Called after each approval with the household, ID numbers decrypted. */
+    onApproved(listener: (household: ApprovedHousehold) => Promise<void>): void {
+      approvalListeners.push(listener);
+    },
+
+    async approvedIds(): Promise<string[]> {
+      const found = await summaries.Summary.find({ status: 'approved' }, { _id: 1 }).lean<{ _id: Types.ObjectId }[]>();
+      return found.map(({ _id }) => _id.toString());
+    },
+
+    async approvedHouseholds(ids: string[]): Promise<ApprovedHousehold[]> {
+      const records = await Registration.find({ _id: { $in: ids }, status: 'approved' }).lean<RegistrationRecord[]>();
+      return records.map((record) => approvedHouseholdOf(record, deps.crypto));
+    },
+
+    /** The members of the resident's own registrations that staff have verified (verified, on notice or approved). */
+    async verifiedPeopleOf(residentId: string): Promise<HouseholdPerson[]> {
+      const found = await summaries.Summary.find({ residentId, status: { $in: ['verified', 'publicizing', 'approved'] } }, { _id: 1 }).lean<{ _id: Types.ObjectId }[]>();
+      if (found.length === 0) return [];
+      const records = await Registration.find({ _id: { $in: found.map(({ _id }) => _id) } })
+        .sort({ submittedAt: -1, _id: -1 })
+        .lean<RegistrationRecord[]>();
+      const people = records.flatMap((record) => householdPeople(record, deps.crypto));
+      return people.filter((person, index) => people.findIndex((other) => other.key === person.key) === index);
+    },
+
+    personKeyOf: (idNumber: string) => personKeyOf(deps.crypto.hash(idNumber)),
 
     /** What the subsidies module needs to estimate (or show the fixed amounts of) one registration the viewer may see. */
     async subsidyBasis(viewer: { kind: 'staff'; actor: StaffActor } | { kind: 'resident'; id: string }, id: string): Promise<SubsidyBasis> {

@@ -38,7 +38,7 @@ export type NoticeRef = { id: string; title: string; startDate: string; endDate:
 /** What staff do with registrations in the admin console, and what public notices ask of them. */
 export function createStaffRegistrations(
   workflow: RegistrationWorkflow,
-  deps: Pick<RegistrationsDeps, 'crypto' | 'sites' | 'photos' | 'subsidies' | 'clock' | 'noticeMinDays'>,
+  deps: Pick<RegistrationsDeps, 'crypto' | 'sites' | 'photos' | 'subsidies' | 'clock' | 'noticeMinDays'> & { approved: (record: RegistrationRecord) => Promise<void> },
 ) {
   const { store, nameLookups, detail, loadScoped, applyTransition, refusal, notifyResident, activeOfHousehold, refreshClash } = workflow;
   const { findVisible } = store;
@@ -191,6 +191,8 @@ export function createStaffRegistrations(
         throw blockedNow || transitionRefused();
       }
       await notifyResident(approved, body.note);
+      // What follows the household (the employment ledger) must not undo an approval; the maintenance backfill repairs a miss.
+      await deps.approved(approved).catch(() => undefined);
       return detail(actor, approved);
     },
     /** Internal notes: staff only, any status. */

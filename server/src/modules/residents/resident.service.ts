@@ -135,6 +135,12 @@ export function createResidentService(deps: {
     openidOf: async (residentId: string): Promise<string | null> =>
       (await ResidentModel.findById(residentId, { openid: 1 }).lean<{ openid: string }>())?.openid ?? null,
 
+    /** The bound phone in full, for an audited reveal by staff of the resident's area; null when none. */
+    async phoneOf(residentId: string): Promise<string | null> {
+      const resident = await ResidentModel.findById(residentId, { phone: 1 }).lean<Pick<ResidentRecord, 'phone'>>();
+      return resident?.phone ? crypto.decrypt(resident.phone.enc) : null;
+    },
+
     async acceptConsent(residentId: string, version: string, sensitive: boolean): Promise<Resident> {
       if (version !== PRIVACY_NOTICE.version) {
         throw new AppError('VALIDATION_FAILED', '隐私指引已更新，请重新阅读后再同意', [{ field: 'body.version', message: `当前版本是 ${PRIVACY_NOTICE.version}` }]);

@@ -16,6 +16,13 @@ const signupEventSchema = new Schema(
     startsAt: { type: Date, required: true, index: true },
     /** Taking sign-ups: published and not cancelled (the start time closes it as well). */
     open: { type: Boolean, required: true },
+    /**
+     * Places are still given out (admission, the waitlist moving up): open, or closed to new
+     * sign-ups but not yet started. Absent on events stored before it existed, which never used it.
+     */
+    admitting: { type: Boolean, default: false },
+    /** New sign-ups wait for staff review (`pending`) before they take a place. */
+    review: { type: Boolean, default: false },
     waitlist: { type: Boolean, required: true },
     capacity: { type: Number, required: true },
     taken: { type: Number, required: true, default: 0 },

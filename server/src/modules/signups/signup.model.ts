@@ -24,6 +24,17 @@ const signupSchema = new Schema(
     confirmedAt: { type: Date, default: null },
     waitlistedAt: { type: Date, default: null },
     cancelledAt: { type: Date, default: null },
+    /** When it last joined the review queue; staff admit by `priority` (higher first), then by this. */
+    pendingAt: { type: Date, default: null },
+    priority: { type: Number, default: 0 },
+    /** Staff's reason for a rejection or removal, shown to the resident. */
+    reason: { type: String, default: null },
+    /**
+     * The resident account told about this sign-up (messages, reminders) when it is not
+     * `residentId` itself, e.g. a course application for a household member; null for nobody.
+     * Absent on sign-ups stored before it existed: those tell `residentId`.
+     */
+    contactId: { type: String },
     checkedInAt: { type: Date, default: null },
     checkedInBy: { type: String, default: null },
     /** Set by the one conditional update that wins the right to queue the reminder. */
@@ -35,6 +46,7 @@ const signupSchema = new Schema(
 signupSchema.index({ eventId: 1, residentId: 1 }, { unique: true });
 signupSchema.index({ eventId: 1, code: 1 });
 signupSchema.index({ eventId: 1, status: 1, waitlistedAt: 1 });
+signupSchema.index({ eventId: 1, status: 1, priority: -1, pendingAt: 1 });
 
 export type SignupRecord = Omit<InferSchemaType<typeof signupSchema>, 'status'> & {
   _id: Types.ObjectId;

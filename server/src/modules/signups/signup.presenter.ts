@@ -17,6 +17,7 @@ export function presentResidentSignup(signup: SettledSignupRecord, signer: Ticke
     checkedInAt: iso(signup.checkedInAt),
     createdAt: signup.createdAt.toISOString(),
     cancelledAt: iso(signup.cancelledAt),
+    reason: signup.reason ?? null,
   };
 }
 

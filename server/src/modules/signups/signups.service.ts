@@ -43,7 +43,16 @@ export type EventDefinition = {
   startsAt: Date;
   capacity: number;
   open: boolean;
+  /** Places still given out while closed to new sign-ups (admission, the waitlist); defaults to `open`. */
+  admitting?: boolean;
+  /** New sign-ups wait as `pending` until staff admit them (training courses under review). */
+  review?: boolean;
 };
+
+/** Who a sign-up is for when that is not the signed-in resident, and their place in the review queue. */
+export type SignUpOptions = { contactId?: string | null; priority?: number };
+
+export type StaffDecision = 'admit' | 'reject' | 'remove';
 
 export type SignupsDeps = {
   connection: Connection;
@@ -54,7 +63,7 @@ export type SignupsDeps = {
   /** The resident's bound phone, masked, or null. */
   phoneMaskedOf: (residentId: string) => Promise<string | null>;
   /** Told when the first on a waitlist gets a place (training sends a message). */
-  onPromoted?: (signup: { eventId: string; residentId: string; kind: SignupEventKind }) => Promise<void>;
+  onPromoted?: (signup: { eventId: string; signupId: string; residentId: string; contactId: string | null; kind: SignupEventKind }) => Promise<void>;
 };
 
 /**
@@ -99,7 +108,7 @@ export function createSignupsService(deps: SignupsDeps) {
       if (!next) return;
       const now = clock.now();
       const took = await Event.findOneAndUpdate(
-        { _id: eventId, open: true, startsAt: { $gt: now }, remaining: { $gt: 0 } },
+        { _id: eventId, admitting: true, startsAt: { $gt: now }, remaining: { $gt: 0 } },
         { $inc: { remaining: -1, taken: 1 } },
       ).lean<SignupEventRecord>();
       if (!took) return;
@@ -110,9 +119,11 @@ export function createSignupsService(deps: SignupsDeps) {
         continue;
       }
       await Event.updateOne({ _id: eventId, waiting: { $gt: 0 } }, { $inc: { waiting: -1 } });
-      await deps.onPromoted?.({ eventId: eventId.toString(), residentId: next.residentId, kind: next.kind });
+      await deps.onPromoted?.({ eventId: eventId.toString(), signupId: next._id.toString(), residentId: next.residentId, contactId: contactOf(next), kind: next.kind });
     }
   }
+
+  const contactOf = (signup: SignupRecord): string | null => (signup.contactId === undefined ? signup.residentId : signup.contactId);
 
   const isClosed = (event: SignupEventRecord, now: Date) => !event.open || event.startsAt.getTime() <= now.getTime();
 
@@ -168,7 +179,12 @@ export function createSignupsService(deps: SignupsDeps) {
    * again). The sign-up is claimed before a place is taken, so repeats of one resident (a double
    * tap, 20 at once) take one place between them, never places that others are waiting for.
    */
-  async function attemptSignUp(eventId: string, residentId: string, body: { name: string }): Promise<{ created: boolean; signup: SettledSignupRecord } | null> {
+  async function attemptSignUp(
+    eventId: string,
+    residentId: string,
+    body: { name: string },
+    options: SignUpOptions,
+  ): Promise<{ created: boolean; signup: SettledSignupRecord } | null> {
     const found = await Signup.findOne({ eventId, residentId }).lean<SignupRecord>();
     const existing = found && (await afterClaim(found));
     if (found && !existing) return null;
@@ -181,6 +197,7 @@ export function createSignupsService(deps: SignupsDeps) {
     if (!event.waitlist && event.remaining <= 0) throw new AppError('SIGNUP_FULL');
     const claim = await claimSignup(event, residentId, existing);
     if (!claim) return null;
+    if (event.review) return settlePending(event, claim, residentId, body, options, now);
     const took = await Event.findOneAndUpdate(
       { _id: event._id, open: true, startsAt: { $gt: now }, remaining: { $gt: 0 }, ...(event.waitlist && { waiting: { $lte: 0 } }) },
       { $inc: { remaining: -1, taken: 1 } },
@@ -202,7 +219,7 @@ export function createSignupsService(deps: SignupsDeps) {
           $set: {
             status,
             name: body.name,
-            phoneMasked: await deps.phoneMaskedOf(residentId),
+            ...(await contactFields(residentId, options)),
             confirmedAt: status === 'confirmed' ? now : null,
             waitlistedAt: status === 'waitlisted' ? now : null,
             cancelledAt: null,
@@ -225,6 +242,72 @@ export function createSignupsService(deps: SignupsDeps) {
     // Taken over as abandoned while this request stalled: the other request owns it now.
     await undoPlace(event, status);
     return null;
+  }
+
+  async function contactFields(residentId: string, options: SignUpOptions) {
+    const contactId = options.contactId === undefined ? residentId : options.contactId;
+    return { contactId, phoneMasked: contactId ? await deps.phoneMaskedOf(contactId) : null, priority: options.priority ?? 0, reason: null };
+  }
+
+  /** Under review a sign-up takes no place yet: it waits as `pending` for staff (or `admitPending`). */
+  async function settlePending(
+    event: SignupEventRecord,
+    claim: SignupRecord,
+    residentId: string,
+    body: { name: string },
+    options: SignUpOptions,
+    now: Date,
+  ): Promise<{ created: boolean; signup: SettledSignupRecord } | null> {
+    const settled = await Signup.findOneAndUpdate(
+      { _id: claim._id, status: SIGNUP_CLAIMED, updatedAt: claim.updatedAt },
+      {
+        $set: {
+          status: 'pending',
+          name: body.name,
+          ...(await contactFields(residentId, options)),
+          pendingAt: now,
+          confirmedAt: null,
+          waitlistedAt: null,
+          cancelledAt: null,
+          checkedInAt: null,
+          checkedInBy: null,
+          reminderQueuedAt: null,
+        },
+      },
+      { new: true },
+    ).lean<SettledSignupRecord>();
+    return settled ? { created: true, signup: settled } : null;
+  }
+
+  /**
+   * Moves one pending sign-up on: a place when one is free and nobody waits (one conditional `$inc`
+   * taken first, as at sign-up), otherwise the end of the waitlist. Null when it was no longer
+   * pending (someone else decided first, or the resident withdrew).
+   */
+  async function admitPendingSignup(event: SignupEventRecord, signupId: Types.ObjectId): Promise<SettledSignupRecord | null> {
+    const now = clock.now();
+    if (!event.admitting || event.startsAt.getTime() <= now.getTime()) throw new AppError('SIGNUP_CLOSED');
+    const took = await Event.findOneAndUpdate(
+      { _id: event._id, admitting: true, startsAt: { $gt: now }, remaining: { $gt: 0 }, waiting: { $lte: 0 } },
+      { $inc: { remaining: -1, taken: 1 } },
+    ).lean<SignupEventRecord>();
+    if (took) {
+      const admitted = await Signup.findOneAndUpdate({ _id: signupId, status: 'pending' }, { $set: { status: 'confirmed', confirmedAt: now } }, { new: true }).lean<SettledSignupRecord>();
+      if (!admitted) await giveBack(event);
+      return admitted;
+    }
+    // The waiting count goes up first, so a place freed meanwhile is not taken past the queue.
+    await Event.updateOne({ _id: event._id }, { $inc: { waiting: 1 } });
+    const queued = await Signup.findOneAndUpdate({ _id: signupId, status: 'pending' }, { $set: { status: 'waitlisted', waitlistedAt: now } }, { new: true }).lean<SettledSignupRecord>();
+    if (!queued) await Event.updateOne({ _id: event._id, waiting: { $gt: 0 } }, { $inc: { waiting: -1 } });
+    await promoteWaiting(event._id);
+    return queued && Signup.findById(queued._id).lean<SettledSignupRecord>();
+  }
+
+  async function loadSignup(eventId: string, signupId: string): Promise<SettledSignupRecord> {
+    const signup = await Signup.findOne({ _id: signupId, eventId, ...SETTLED }).lean<SettledSignupRecord>();
+    if (!signup) throw notFound('没有找到这份报名');
+    return signup;
   }
 
   async function undoPlace(event: SignupEventRecord, status: 'confirmed' | 'waitlisted'): Promise<void> {
@@ -258,13 +341,14 @@ export function createSignupsService(deps: SignupsDeps) {
      * capacity lets the waitlist move up.
      */
     async defineEvent(definition: EventDefinition): Promise<void> {
-      const { id, kind, capacity, ...rest } = definition;
+      const { id, kind, capacity, admitting, review, ...rest } = definition;
       const waitlist = KIND_RULES[kind].waitlist;
+      const modes = { admitting: admitting ?? rest.open, review: review ?? false };
       for (;;) {
         const event = await Event.findById(id).lean<SignupEventRecord>();
         if (!event) {
           try {
-            await Event.create({ _id: new Types.ObjectId(id), kind, waitlist, capacity, taken: 0, remaining: capacity, waiting: 0, ...rest });
+            await Event.create({ _id: new Types.ObjectId(id), kind, waitlist, capacity, taken: 0, remaining: capacity, waiting: 0, ...rest, ...modes });
             return;
           } catch (error) {
             if (!isDuplicateKey(error)) throw error;
@@ -275,7 +359,7 @@ export function createSignupsService(deps: SignupsDeps) {
         if (event.remaining + delta < 0) throw new AppError('EVENT_CAPACITY_BELOW_TAKEN');
         const updated = await Event.findOneAndUpdate(
           { _id: event._id, capacity: event.capacity, remaining: { $gte: -delta } },
-          { $set: { ...rest, capacity }, $inc: { remaining: delta } },
+          { $set: { ...rest, ...modes, capacity }, $inc: { remaining: delta } },
         ).lean<SignupEventRecord>();
         if (!updated) {
           const now = await loadEvent(id);
@@ -285,6 +369,12 @@ export function createSignupsService(deps: SignupsDeps) {
         if (waitlist && delta > 0) await promoteWaiting(event._id);
         return;
       }
+    },
+
+    /** Those of these events that still have a place left. */
+    async withPlacesLeft(ids: Types.ObjectId[]): Promise<Set<string>> {
+      const events = await Event.find({ _id: { $in: ids }, remaining: { $gt: 0 } }, { _id: 1 }).lean<{ _id: Types.ObjectId }[]>();
+      return new Set(events.map((event) => event._id.toString()));
     },
 
     /** Places of each event, by id; events never defined are left out. */
@@ -300,9 +390,9 @@ export function createSignupsService(deps: SignupsDeps) {
      * stored; if that fails the place goes back. Closed (not open, or started on the server's clock)
      * is 409 SIGNUP_CLOSED, full 409 SIGNUP_FULL unless the kind keeps a waitlist.
      */
-    async signUp(eventId: string, residentId: string, body: SignUpBody): Promise<{ created: boolean; signup: ResidentSignup }> {
+    async signUp(eventId: string, residentId: string, body: SignUpBody, options: SignUpOptions = {}): Promise<{ created: boolean; signup: ResidentSignup }> {
       for (let attempt = 1; ; attempt += 1) {
-        const outcome = await attemptSignUp(eventId, residentId, body);
+        const outcome = await attemptSignUp(eventId, residentId, body, options);
         if (outcome) return { created: outcome.created, signup: await presentResident(outcome.signup) };
         if (attempt >= SIGNUP_ATTEMPTS) throw new AppError('SIGNUP_BUSY');
       }
@@ -319,6 +409,84 @@ export function createSignupsService(deps: SignupsDeps) {
       return Promise.all(signups.map(presentResident));
     },
 
+    /** The resident's sign-ups among these ids (their own and their household members'), newest first. */
+    async mineAmong(residentIds: string[], kind: SignupEventKind): Promise<ResidentSignup[]> {
+      const signups = await Signup.find({ residentId: { $in: residentIds }, kind, ...SETTLED }).sort({ createdAt: -1, _id: -1 }).limit(200).lean<SettledSignupRecord[]>();
+      return Promise.all(signups.map(presentResident));
+    },
+
+    /** One sign-up of the event as the resident sees it (ticket, queue position). */
+    residentView: async (eventId: string, signupId: string): Promise<ResidentSignup> => presentResident(await loadSignup(eventId, signupId)),
+
+    /** One sign-up of the event with who it is for, for the owner of the event. */
+    async find(eventId: string, signupId: string): Promise<StaffSignup & { residentId: string; contactId: string | null; waitlistPosition: number | null; reason: string | null }> {
+      const signup = await loadSignup(eventId, signupId);
+      return { ...presentStaffSignup(signup), residentId: signup.residentId, contactId: contactOf(signup), waitlistPosition: await waitlistPosition(signup), reason: signup.reason ?? null };
+    },
+
+    /**
+     * Sign-ups of the event for staff: pending by priority then time, waitlisted in queue order,
+     * the rest in the order they came; `positions` gives each waitlisted one its place in the queue.
+     */
+    async listFor(eventId: string): Promise<(SettledSignupRecord & { waitlistPosition: number | null })[]> {
+      const signups = await Signup.find({ eventId: new Types.ObjectId(eventId), ...SETTLED }).lean<SettledSignupRecord[]>();
+      const time = (value: Date | null | undefined) => value?.getTime() ?? 0;
+      const queue = signups.filter((s) => s.status === 'waitlisted').sort((a, b) => time(a.waitlistedAt) - time(b.waitlistedAt) || a._id.toString().localeCompare(b._id.toString()));
+      const positions = new Map(queue.map((s, i) => [s._id.toString(), i + 1]));
+      return signups.map((s) => ({ ...s, waitlistPosition: positions.get(s._id.toString()) ?? null }));
+    },
+
+    /**
+     * Staff decide on one sign-up: `admit` a pending one (a place, or the waitlist when full),
+     * `reject` a pending or waitlisted one, `remove` an admitted one (its place goes to the first
+     * in line). Each step is a conditional update on the sign-up's current status; places move
+     * only through the event's counters, so nothing is ever overbooked. 409 when the status does
+     * not allow it.
+     */
+    async decide(eventId: string, signupId: string, decision: StaffDecision, reason: string | null = null): Promise<SettledSignupRecord> {
+      const event = await loadEvent(eventId);
+      const signup = await loadSignup(eventId, signupId);
+      const refused = () => new AppError('SIGNUP_DECISION_REFUSED');
+      if (decision === 'admit') {
+        if (signup.status !== 'pending') throw refused();
+        const moved = await admitPendingSignup(event, signup._id);
+        if (!moved) throw refused();
+        return moved;
+      }
+      const from = decision === 'reject' ? ['pending', 'waitlisted'] : ['confirmed'];
+      if (!from.includes(signup.status)) throw refused();
+      const before = await Signup.findOneAndUpdate(
+        { _id: signup._id, status: { $in: from } },
+        { $set: { status: decision === 'reject' ? 'rejected' : 'removed', reason, cancelledAt: clock.now() } },
+      ).lean<SettledSignupRecord>();
+      if (!before) throw refused();
+      if (before.status === 'confirmed') await giveBack(event);
+      else if (before.status === 'waitlisted') await Event.updateOne({ _id: event._id, waiting: { $gt: 0 } }, { $inc: { waiting: -1 } });
+      return (await Signup.findById(signup._id).lean<SettledSignupRecord>())!;
+    },
+
+    /**
+     * Admits every pending sign-up in order (priority first, then the time they applied) until the
+     * places are gone; the rest join the waitlist in the same order. Answers the sign-ups moved.
+     */
+    async admitPending(eventId: string): Promise<SettledSignupRecord[]> {
+      const event = await loadEvent(eventId);
+      const pending = await Signup.find({ eventId: event._id, status: 'pending' }, { _id: 1 }).sort({ priority: -1, pendingAt: 1, _id: 1 }).lean<{ _id: Types.ObjectId }[]>();
+      const moved: SettledSignupRecord[] = [];
+      for (const { _id } of pending) {
+        const outcome = await admitPendingSignup(event, _id);
+        if (outcome) moved.push(outcome);
+      }
+      return moved;
+    },
+
+    /** What staff scanned or typed, as the sign-up of this event it belongs to (400 TICKET_INVALID otherwise). */
+    async identify(eventId: string, ticket: string): Promise<SettledSignupRecord> {
+      const signup = await resolveTicket(await loadEvent(eventId), ticket);
+      if (signup.status === SIGNUP_CLAIMED) throw new AppError('TICKET_INVALID');
+      return signup as SettledSignupRecord;
+    },
+
     /** The resident cancels before the start; a confirmed place goes back (to the waitlist first). */
     async cancel(eventId: string, residentId: string): Promise<ResidentSignup> {
       const signup = await Signup.findOne({ eventId, residentId, ...SETTLED }).lean<SettledSignupRecord>();
@@ -328,7 +496,7 @@ export function createSignupsService(deps: SignupsDeps) {
       const now = clock.now();
       if (event.startsAt.getTime() <= now.getTime()) throw new AppError('SIGNUP_NOT_CANCELLABLE');
       const before = await Signup.findOneAndUpdate(
-        { _id: signup._id, status: { $in: ['confirmed', 'waitlisted'] }, checkedInAt: null },
+        { _id: signup._id, status: { $in: ['confirmed', 'waitlisted', 'pending'] }, checkedInAt: null },
         { $set: { status: 'cancelled', cancelledAt: now } },
       ).lean<SignupRecord>();
       if (!before) {
@@ -337,7 +505,7 @@ export function createSignupsService(deps: SignupsDeps) {
         throw new AppError('SIGNUP_NOT_CANCELLABLE');
       }
       if (before.status === 'confirmed') await giveBack(event);
-      else await Event.updateOne({ _id: event._id, waiting: { $gt: 0 } }, { $inc: { waiting: -1 } });
+      else if (before.status === 'waitlisted') await Event.updateOne({ _id: event._id, waiting: { $gt: 0 } }, { $inc: { waiting: -1 } });
       return presentResident((await Signup.findById(signup._id).lean<SettledSignupRecord>())!);
     },
 
@@ -397,10 +565,11 @@ export function createSignupsService(deps: SignupsDeps) {
         const due = await Signup.find({ eventId: event._id, status: 'confirmed', reminderQueuedAt: null }, { _id: 1 }).lean<{ _id: Types.ObjectId }[]>();
         for (const { _id } of due) {
           const won = await Signup.findOneAndUpdate({ _id, status: 'confirmed', reminderQueuedAt: null }, { $set: { reminderQueuedAt: now } }).lean<SignupRecord>();
-          if (!won) continue;
+          const contactId = won && contactOf(won);
+          if (!contactId) continue;
           const rules = KIND_RULES[event.kind];
           await deps.notifications.eventReminder({
-            residentId: won.residentId,
+            residentId: contactId,
             title: event.title,
             startsAt: event.startsAt,
             place: event.place,

@@ -3,7 +3,10 @@ import { RELOCATION_STAFF_ROLES, STAFF_ROLE_LABELS, type StaffRole } from '@anqi
 import { hasRole, useCurrentSession } from '@/lib/auth';
 import { formatDateTime } from '@/lib/format';
 import { useDocumentTitle } from '@/lib/use-document-title';
+import { EmploymentOverview } from '@/features/dashboard/components/employment-overview';
 import { RegistrationOverview } from '@/features/dashboard/components/registration-overview';
+import { RequestOverview } from '@/features/dashboard/components/request-overview';
+import { TrainingOverview } from '@/features/dashboard/components/training-overview';
 
 /** What each role looks after, in the words used in county offices. */
 const ROLE_DUTIES: Record<StaffRole, string> = {
@@ -40,11 +43,14 @@ export function DashboardPage() {
         />
         {!hasRole(session, RELOCATION_STAFF_ROLES) && (
           <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0 }}>
-            就业服务、技能培训等业务功能正在陆续上线。
+            更多就业服务功能正在陆续上线。
           </Typography.Paragraph>
         )}
       </Card>
+      {hasRole(session, RELOCATION_STAFF_ROLES) && <RequestOverview />}
       {hasRole(session, RELOCATION_STAFF_ROLES) && <RegistrationOverview />}
+      <EmploymentOverview />
+      {hasRole(session, ['hr_staff', 'county_admin']) && <TrainingOverview />}
     </Flex>
   );
 }

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '招聘会详情' });
