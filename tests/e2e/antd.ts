@@ -6,7 +6,10 @@ import type { Locator, Page } from 'playwright-core';
  * searches), the text is typed first and the option waited for, however long the server takes.
  */
 export async function chooseWithKeyboard(page: Page, combobox: Locator, title: string, search?: string) {
-  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  // This select's own dropdown: the one before it may still be fading out.
+  const listId = await combobox.getAttribute('aria-controls');
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  const dropdown = listId ? open.filter({ has: page.locator(`[id="${listId}"]`) }) : open;
   if (search === undefined) {
     await combobox.click();
   } else {
