@@ -13,7 +13,7 @@ import { useCheckIn } from '@/features/job-fairs/api/check-in';
 import { useExportJobFair } from '@/features/job-fairs/api/export-job-fair';
 import { useJobFair, useJobFairStats } from '@/features/job-fairs/api/get-job-fair';
 import { FairPhaseTag } from '@/features/job-fairs/components/fair-phase-tag';
-import { canScanQr, QrScanner } from '@/features/job-fairs/components/qr-scanner';
+import { canScanQr, QrScanner } from '@/components/qr-scanner';
 
 type Outcome = { kind: 'success'; signup: StaffSignup } | { kind: 'refused'; title: string; message: string };
 

@@ -8,7 +8,7 @@ import { isApiError } from '@/lib/api-client';
 import { useSessionCheckIn, useSetAttendance } from '@/features/training/api/attendance';
 import { useDownloadSignInSheet } from '@/features/training/api/download-sheets';
 import { useApplications } from '@/features/training/api/list-applications';
-import { canScanQr, QrScanner } from '@/features/training/components/qr-scanner';
+import { canScanQr, QrScanner } from '@/components/qr-scanner';
 
 type Outcome = { kind: 'success'; application: StaffTrainingApplication } | { kind: 'refused'; title: string; message: string };
 
