@@ -184,7 +184,7 @@ function driverList(db: Db, county: DivisionNode, tokens: { token: string; villa
       db.collection('announcements').find(filter, { projection: { bodyHtml: 0 } }).sort({ pinned: -1, publishedAt: -1, _id: -1 }).limit(10).toArray(),
       db.collection('announcements').countDocuments(filter),
     ]);
-    await db.collection('announcement_reads').find({ residentId, announcementId: { $in: page.map((doc) => doc._id.toString()) } }, { projection: { announcementId: 1 } }).toArray();
+    await db.collection<{ _id: string }>('announcement_reads').find({ _id: { $in: page.map((doc) => `${doc._id.toString()}:${residentId}`) } }, { projection: { announcementId: 1 } }).toArray();
   };
 }
 
@@ -228,7 +228,7 @@ function writeReport(report: Report) {
     `| county-wide alert to ${report.residents.toLocaleString('en')} residents queued within 30 s | ${alert.seconds} s, ${alert.stored.toLocaleString('en')} queued | ${check(alert.seconds <= 30 && alert.stored === report.residents)} |`,
     `| memory growth while queuing < 100 MB | ${growth} MB | ${check(growth < 100)} |`,
     '',
-    `The API answers the list from the published announcements it holds in memory (reloaded when the change token moves): per request one session, one account and one area read by \`_id\`, the token, then one read-receipt query for the resident. The bare driver runs the same reads and asks the database for the page and count itself (p99 ${driver.p99} ms). The alert is queued in batches of 1,000 residents: one read of their acceptances, one insert of the messages (ids derived from the announcement and the resident, so a second run adds none) and one removal of the spent acceptances per batch (removing a thousand documents costs a tenth of updating them on this database). The delivery worker runs beside it from the same queue, taking due messages unsorted so that a claim stays a few milliseconds with tens of thousands queued.`,
+    `The API answers the list from the published announcements it holds in memory (reloaded when the change token moves): per request one session, one account and one area read by \`_id\`, the token, then the resident's receipts for the visible announcements by receipt id. The bare driver runs the same reads and asks the database for the page and count itself (p99 ${driver.p99} ms). The alert is queued in batches of 1,000 residents: one read of their acceptances, one insert of the messages (ids derived from the announcement and the resident, so a second run adds none) and one removal of the spent acceptances per batch (removing a thousand documents costs a tenth of updating them on this database). The delivery worker runs beside it from the same queue, taking due messages unsorted so that a claim stays a few milliseconds with tens of thousands queued.`,
     '',
   ].join('\n');
   writeFileSync(path.join(resultsDir, 'announcements.md'), markdown);

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { DivisionNode } from '@anqian/shared';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -54,4 +55,24 @@ export async function settledScreenshot(page: Page, name: string, options: { ful
     ),
   );
   await page.screenshot({ path: screenshotPath(name), ...options });
+}
+
+/** The staff API from inside the signed-in console, with its CSRF token. */
+export async function staffPost<T>(page: Page, path: string, body: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ path, body }) => {
+      const me = await (await fetch('/api/auth/me')).json();
+      const response = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: JSON.stringify(body) });
+      if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+      return response.json();
+    },
+    { path, body },
+  );
+}
+
+/** The demo township staff's own township: the first of the demo county. */
+export async function demoTownship(): Promise<DivisionNode> {
+  const response = await fetch(`${baseUrl()}/api/divisions`);
+  const county = (await response.json()) as DivisionNode;
+  return county.children[0];
 }

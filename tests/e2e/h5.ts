@@ -65,3 +65,12 @@ export async function openService(phone: Page, name: string, route: H5Route): Pr
   await visibleText(services, name).click();
   return shownPage(phone, route);
 }
+
+/** The narrowest common Android screen. */
+export const PHONE_SIZE = { width: 360, height: 760 };
+
+/** 大字模式 as the resident switched it on in 我的, at PHONE_SIZE. */
+export async function largeTextPhone(phone: Page): Promise<void> {
+  await phone.setViewportSize(PHONE_SIZE);
+  await phone.addInitScript(() => localStorage.setItem('aq.settings.v1', JSON.stringify({ data: { largeText: true } })));
+}

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { ERRORS, withCheckDigit, type DivisionNode } from '@anqian/shared';
 import { settledDialog } from './antd';
-import { baseUrl, launchBrowser, settledScreenshot, signedInAdminPage } from './browser';
+import { demoTownship, launchBrowser, settledScreenshot, signedInAdminPage } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -54,13 +54,6 @@ async function ledgerFile(township: DivisionNode): Promise<Buffer> {
   sheet.columns = headers.map((header) => ({ header, key: header }));
   for (const values of rows) sheet.addRow(values);
   return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-/** The demo township staff's own township: the first of the demo county. */
-async function demoTownship(): Promise<DivisionNode> {
-  const response = await fetch(`${baseUrl()}/api/divisions`);
-  const county = (await response.json()) as DivisionNode;
-  return county.children[0];
 }
 
 async function townshipStaff() {

@@ -5,6 +5,21 @@ import { isDuplicateKey } from './duplicate-key';
 const changeTokenSchema = new Schema({ _id: String, token: { type: String, required: true }, at: { type: Date, required: true } }, { collection: 'change_tokens', versionKey: false });
 
 /**
+ * Callers arriving while a read of a token is on its way share it: under load, one read answers
+ * many requests. A bump from this process drops it, so no caller after the bump gets a token from
+ * before. Kept per connection and token name, for every module that reads or bumps that token.
+ */
+const sharedReads = new WeakMap<Connection, Map<string, { inFlight: Promise<string> | null }>>();
+
+function sharedReadOf(connection: Connection, name: string): { inFlight: Promise<string> | null } {
+  let byName = sharedReads.get(connection);
+  if (!byName) sharedReads.set(connection, (byName = new Map()));
+  let shared = byName.get(name);
+  if (!shared) byName.set(name, (shared = { inFlight: null }));
+  return shared;
+}
+
+/**
  * A document whose token changes on every write to some data, so each server process can tell
  * with one `_id` read of a collection of a few documents whether its in-memory copy is
  * stale. Writers bump the token after their data write, so a copy loaded after reading a token holds at
@@ -12,13 +27,22 @@ const changeTokenSchema = new Schema({ _id: String, token: { type: String, requi
  */
 export function createChangeToken(connection: Connection, name: string) {
   const Token = connection.models.ChangeToken ?? connection.model('ChangeToken', changeTokenSchema);
+  const shared = sharedReadOf(connection, name);
 
   return {
-    async read(): Promise<string> {
-      const found = await Token.findById(name).lean<{ token: string }>();
-      return found?.token ?? 'initial';
+    read(): Promise<string> {
+      if (shared.inFlight) return shared.inFlight;
+      const reading = Token.findById(name)
+        .lean<{ token: string }>()
+        .then((found) => found?.token ?? 'initial')
+        .finally(() => {
+          if (shared.inFlight === reading) shared.inFlight = null;
+        });
+      shared.inFlight = reading;
+      return reading;
     },
     async bump(): Promise<void> {
+      shared.inFlight = null;
       const update = { $set: { token: randomUUID(), at: new Date() } };
       try {
         await Token.updateOne({ _id: name }, update, { upsert: true });
@@ -26,6 +50,8 @@ export function createChangeToken(connection: Connection, name: string) {
         // Two first writes raced to create the document: the other one exists now.
         if (!isDuplicateKey(error)) throw error;
         await Token.updateOne({ _id: name }, update);
+      } finally {
+        shared.inFlight = null;
       }
     },
   };

@@ -9,14 +9,18 @@ import {
   type EmploymentStatus,
   type Household,
   householdSchema,
+  createPostingBodySchema,
+  employerBodySchema,
   listEmployersQuerySchema,
   listRegistrationsQuerySchema,
   type RegistrationStatus,
   type StaffUser,
+  TRAINING_CATEGORY_LABELS,
   type TrainingCategory,
   subsidyRuleSetBodySchema,
   wishesSchema,
   withCheckDigit,
+  withCreditCodeCheck,
 } from '@anqian/shared';
 import { DEMO_POLICIES, DEMO_SUBSIDY_RULE_SET, DEMO_SUBSIDY_RULE_SET_BODY } from '@anqian/shared/src/subsidy-demo';
 import { type Clock, shiftedClock } from '../clock';
@@ -49,6 +53,7 @@ export async function seedDemoData(services: Services, deps: ServiceDeps & { clo
   await seedDemoTownshipPhones(services, county);
   await seedDemoRegistrations(services, deps, county, siteIds[0]);
   await seedDemoEmployment(services, county, deps.clock);
+  await seedDemoJobs(services, deps, county);
   await seedDemoJobFairs(services, county, deps.clock);
   await seedDemoTraining(services, deps, county);
   await seedDemoAnnouncements(services, county, deps.clock);
@@ -134,10 +139,69 @@ async function seedDemoEmployment(services: Services, county: DivisionNode, cloc
   }
 }
 
-/** One published job fair on the 15th of each of the next three months; none once the bureau has any. */
+/**
+ * Our own demo texts need no WeChat content check, and the fake WeChat does not answer until the
+ * server is up: services for seeding whose check always passes.
+ */
+function withTrustedText(deps: ServiceDeps & { clock: Clock }): ServiceDeps & { clock: Clock } {
+  return { ...deps, wechat: { ...deps.wechat, checkText: async () => ({ suggest: 'pass' as const, label: 100 }) } };
+}
+
+const DEMO_EMPLOYERS = [
+  { name: '县康馨家政服务有限公司', code: '91530000MA6K0001', industry: '家政服务', address: '县城易地搬迁安置社区 3 栋 1 楼', contactName: '李娟', contactPhone: '13900001001' },
+  { name: '县山货电子商务有限公司', code: '91530000MA6K0002', industry: '电子商务', address: '县电子商务公共服务中心 2 楼', contactName: '王磊', contactPhone: '13900001002' },
+  { name: '县城投建筑工程有限公司', code: '91530000MA6K0003', industry: '建筑施工', address: '县城东环路 18 号', contactName: '张建国', contactPhone: '13900001003' },
+  { name: '县绿源生猪养殖专业合作社', code: '93530000MA6K0004', industry: '养殖', address: '县城北郊养殖园区', contactName: '赵春', contactPhone: '13900001004' },
+];
+
+/** Four employers of the bureau with a published posting or two each; none once the bureau has any employer. */
+async function seedDemoJobs(services: Services, deps: ServiceDeps & { clock: Clock }, county: DivisionNode): Promise<void> {
+  if ((await services.employers.list(listEmployersQuerySchema.parse({ pageSize: 1 }))).total > 0) return;
+  const hr = await actorOf(services, county, 'hr_staff');
+  const jobs = createServices(withTrustedText(deps)).jobs;
+  const township = county.children[0];
+  const employers = [];
+  for (const employer of DEMO_EMPLOYERS) {
+    const { code, ...fields } = employer;
+    employers.push(await services.employers.create(employerBodySchema.parse({ ...fields, creditCode: withCreditCodeCheck(code.padEnd(17, '0')), divisionCode: county.code })));
+  }
+  const closingDate = addDays(deps.clock.today(), 45);
+  const postings = [
+    { employer: 0, title: '家政服务员（保洁、做饭）', category: 'housekeeping', pay: { kind: 'monthly', minYuan: 3000, maxYuan: 4500 }, hours: '每天 8 小时，月休 4 天', foodAndLodging: 'both', headcount: 20, skills: ['家务整理', '做饭'], place: county.code },
+    { employer: 0, title: '养老护理员', category: 'housekeeping', pay: { kind: 'monthly', minYuan: 3500, maxYuan: 5000 }, hours: '两班倒，每班 12 小时', foodAndLodging: 'food', headcount: 8, skills: ['老人照护'], place: township.code },
+    { employer: 1, title: '电商客服', category: 'ecommerce', pay: { kind: 'monthly', minYuan: 2800, maxYuan: 4000 }, hours: '9:00–18:00，周末轮休', foodAndLodging: 'food', headcount: 6, skills: ['会用手机打字'], place: county.code },
+    { employer: 1, title: '农产品分拣打包工', category: 'ecommerce', pay: { kind: 'piece', yuan: 0.5, unit: '箱' }, hours: '白班 8 小时', foodAndLodging: 'none', headcount: 15, skills: [], place: township.code },
+    { employer: 2, title: '砌筑工', category: 'construction', pay: { kind: 'daily', yuan: 260 }, hours: '每天 8 小时', foodAndLodging: 'lodging', headcount: 30, skills: ['砌砖'], place: county.code },
+    { employer: 3, title: '生猪饲养员', category: 'livestock', pay: { kind: 'monthly', minYuan: 3200, maxYuan: 4200 }, hours: '早晚各一班，中午休息', foodAndLodging: 'both', headcount: 4, skills: [], place: township.children[0].code },
+  ] as const;
+  for (const posting of postings) {
+    const created = await jobs.create(
+      hr,
+      createPostingBodySchema.parse({
+        employerId: employers[posting.employer].id,
+        title: posting.title,
+        category: posting.category,
+        description: '欢迎搬迁群众报名，单位提供岗前培训，试用期工资不低于正式工资的八成。',
+        workplace: { kind: 'county', divisionCode: posting.place },
+        headcount: posting.headcount,
+        pay: posting.pay,
+        hours: posting.hours,
+        requirements: { ageMin: 18, ageMax: 55, skills: [...posting.skills], other: '' },
+        foodAndLodging: posting.foodAndLodging,
+        transport: '安置点有班车接送',
+        closingDate,
+        priorityRelocated: true,
+      }),
+    );
+    await jobs.publish(created.id);
+  }
+}
+
+/** One published job fair with the demo employers on the 15th of each of the next three months; none once the bureau has any. */
 async function seedDemoJobFairs(services: Services, county: DivisionNode, clock: Clock): Promise<void> {
   if ((await services.jobFairs.list({ page: 1, pageSize: 1 })).total > 0) return;
   const hr = await actorOf(services, county, 'hr_staff');
+  const employerIds = (await services.employers.list(listEmployersQuerySchema.parse({ pageSize: 10 }))).items.map((employer) => employer.id);
   const [year, month] = clock.today().split('-').map(Number);
   const venues = ['县城易地搬迁安置社区服务中心广场', `${county.children[0].name}安置点综合服务站`, '县人力资源市场一楼大厅'];
   for (const [index, venue] of venues.entries()) {
@@ -152,7 +216,7 @@ async function seedDemoJobFairs(services: Services, county: DivisionNode, clock:
       organiser: '县人力资源和社会保障局',
       capacity: [500, 300, 400][index],
       description: '家政服务、电子商务、建筑施工等岗位现场招聘，请带上手机电子票和身份证',
-      employerIds: [],
+      employerIds,
       postingIds: [],
     });
     await services.jobFairs.publish(fair.id);
@@ -170,7 +234,10 @@ async function seedDemoTraining(services: Services, deps: ServiceDeps & { clock:
   const township = county.children[0];
   const { items } = await services.registrations.list(townshipStaff, listRegistrationsQuerySchema.parse({ pageSize: 100 }));
   const households = items.filter((item) => ['verified', 'publicizing', 'approved'].includes(item.status));
-  const partners = (await services.employers.list(listEmployersQuerySchema.parse({ pageSize: 3 }))).items.map((employer) => ({ employerId: employer.id, committedHires: 10 }));
+  // Each course's partner is the demo employer of its trade (订单式), when there is one.
+  const employers = (await services.employers.list(listEmployersQuerySchema.parse({ pageSize: 20 }))).items;
+  const partnersFor = (category: TrainingCategory) =>
+    employers.filter((employer) => employer.industry === TRAINING_CATEGORY_LABELS[category]).map((employer) => ({ employerId: employer.id, committedHires: 10 }));
   const at = (daysAgo: number) => (daysAgo === 0 ? services : createServices({ ...deps, clock: shiftedClock(deps.clock, -daysAgo) })).training;
 
   async function course(daysAgo: number, body: { title: string; category: TrainingCategory; provider: string; subsidyFen: number; firstDay: number; sessions: string[]; examRequired: boolean }) {
@@ -180,7 +247,7 @@ async function seedDemoTraining(services: Services, deps: ServiceDeps & { clock:
       title: body.title,
       category: body.category,
       provider: body.provider,
-      partners: body.category === 'ecommerce' ? [] : partners,
+      partners: partnersFor(body.category),
       description: '订单式培训，结业考核合格后由合作单位优先招用',
       divisionCode: township.code,
       address: `${township.name}安置点综合服务中心三楼培训室`,
@@ -414,11 +481,9 @@ const DEMO_REPLIES: Record<DemoRequest['category'], string> = {
  */
 async function seedDemoResidentRequests(services: Services, deps: ServiceDeps & { clock: Clock }, county: DivisionNode): Promise<void> {
   const townshipStaff = await actorOf(services, county, 'township_staff');
-  // The demo texts are ours, not a resident's, and the fake WeChat does not answer until the server is up.
-  const wechat = { ...deps.wechat, checkText: async () => ({ suggest: 'pass' as const, label: 100 }) };
   const atDay = new Map<number, Services['residentRequests']>();
   const serviceFor = (daysAgo: number) => {
-    if (!atDay.has(daysAgo)) atDay.set(daysAgo, createServices({ ...deps, wechat, clock: shiftedClock(deps.clock, -daysAgo) }).residentRequests);
+    if (!atDay.has(daysAgo)) atDay.set(daysAgo, createServices({ ...withTrustedText(deps), clock: shiftedClock(deps.clock, -daysAgo) }).residentRequests);
     return atDay.get(daysAgo)!;
   };
   for (const [index, demo] of DEMO_REQUESTS.entries()) {

@@ -12,7 +12,8 @@ const MESSAGE_WORKER_INTERVAL_MS = 15_000;
  * idle staff sessions, expired resident tokens, audit records past their retention, and photos
  * and policy attachments never attached to anything, old ledger import reports, rate-limit windows
  * that have run out, failed sign-in counts an hour old with no lock in force; ledger imports left
- * running by a process that died are marked interrupted; job postings past their closing date close;
+ * running by a process that died are marked interrupted; job postings past their closing date close,
+ * and so does sign-up for courses past their deadline;
  * residents signed up for a fair or course starting within a day get their reminder (once);
  * approved households missing from the employment ledger are added and households where a member
  * entered or left working age are recounted.
@@ -34,6 +35,7 @@ export function startMaintenance(services: Services, config: Config, logger: Log
       const loginCounts = await services.staff.purgeStaleLoginCounts();
       const abandonedImports = await services.ledgerImport.markAbandonedJobs();
       const closedPostings = await services.jobs.closeFinishedPostings();
+      const closedCourses = await services.training.closeSignupsPastDeadline();
       const eventReminders = await services.signups.queueReminders();
       // The residents' requests: answered ones past the 7-day reopening window are done, and the
       // assignee of each one due by the next working day gets a console reminder (once).
@@ -44,7 +46,7 @@ export function startMaintenance(services: Services, config: Config, logger: Log
       if (eventReminders) logger.info({ eventReminders }, 'job fair and course reminders queued');
       if (settledRequests || requestReminders) logger.info({ settledRequests, requestReminders }, 'resident requests closed and reminders stored');
       if (employmentLedger.added) logger.info({ employmentLedger }, 'approved households added to the employment ledger');
-      logger.debug({ staffSessions, residentSessions, auditRecords, photos, policyAttachments, announcementAttachments, importJobs, rateLimitWindows, loginCounts, closedPostings }, 'maintenance purge');
+      logger.debug({ staffSessions, residentSessions, auditRecords, photos, policyAttachments, announcementAttachments, importJobs, rateLimitWindows, loginCounts, closedPostings, closedCourses }, 'maintenance purge');
     } catch (error) {
       logger.warn({ err: error }, 'maintenance purge failed');
     }

@@ -43,7 +43,8 @@ export function guard(access: Access): Middleware<AppState, AppContextExtras> {
         if (!token) throw new AppError('UNAUTHENTICATED');
         const resident = await ctx.services.residents.authenticate(token);
         ctx.state.residentId = resident.id;
-        if (access.consent === 'personal' && !resident.hasConsent) throw new AppError('CONSENT_REQUIRED');
+        if (access.consent && !resident.hasConsent) throw new AppError('CONSENT_REQUIRED');
+        if (access.consent === 'sensitive' && !resident.hasSensitiveConsent) throw new AppError('SENSITIVE_CONSENT_REQUIRED');
         break;
       }
     }

@@ -10,7 +10,8 @@ import type { Config } from '../config';
  */
 export type Access =
   | { kind: 'public' }
-  | { kind: 'resident'; consent?: 'personal' }
+  /** `sensitive`: the resident also agreed to the processing of ID numbers (PIPL Art. 29). */
+  | { kind: 'resident'; consent?: 'personal' | 'sensitive' }
   | { kind: 'staff'; roles: readonly StaffRole[]; duringPasswordChange?: boolean };
 
 export type RouteContext = ParameterizedContext<AppState, AppContextExtras>;

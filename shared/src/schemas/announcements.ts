@@ -220,8 +220,11 @@ export type StaffAnnouncementDetail = AnnouncementSummary & {
   /** From the caller's role and area. */
   canEdit: boolean;
   allowedActions: AnnouncementAction[];
-  /** A hazard alert: subscribe messages queued for residents of the area who allowed them. */
-  alert: { queued: number; queuedAt: string | null } | null;
+  /**
+   * A hazard alert: subscribe messages queued for residents of the area who allowed them, and how
+   * many of them were never sent because the alert was withdrawn first.
+   */
+  alert: { queued: number; queuedAt: string | null; cancelled: number } | null;
   createdAt: string;
 };
 

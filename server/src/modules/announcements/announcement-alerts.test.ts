@@ -84,6 +84,30 @@ describe('hazard alerts', () => {
     expect((await admin.get(`/api/announcements/${created.body.id}`)).body.alert.queued).toBe(1);
   });
 
+  it('withdrawing an alert cancels the messages not yet sent and gives those residents their acceptance back', async () => {
+    const villageD = villageOf(t.county, 3, 0);
+    const [first, second, third] = await Promise.all([1, 2, 3].map(() => residentIn(t, { chosen: villageD, hazardGrants: 1 })));
+    const created = await admin.post('/api/announcements', hazardAlert(villageD, { title: '山体滑坡预警' }));
+    expect((await admin.post(`/api/announcements/${created.body.id}/publish`)).body.alert.queued).toBe(3);
+    // One message went out before the withdrawal: it stays sent.
+    const page = `subpackages/announcements/pages/detail/index?id=${created.body.id}`;
+    await messages().updateOne({ residentId: first.residentId, page }, { $set: { status: 'sent', sentAt: new Date() } });
+
+    const withdrawn = await admin.post(`/api/announcements/${created.body.id}/withdraw`);
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.alert).toMatchObject({ queued: 3, cancelled: 2 });
+    await t.services.notifications.deliverPendingMessages();
+    for (const resident of [second, third]) {
+      expect(await fetch(`${t.fakeWechat.url}/dev/sent-messages?touser=${resident.openid}`).then((r) => r.json())).toEqual([]);
+    }
+
+    // The next alert reaches the two who never got the withdrawn one, not the one who did.
+    const next = await admin.post('/api/announcements', hazardAlert(villageD, { title: '暴雨预警' }));
+    expect((await admin.post(`/api/announcements/${next.body.id}/publish`)).body.alert.queued).toBe(2);
+    expect(await alertMessages(first.residentId)).toBe(1);
+    expect(await alertMessages(second.residentId)).toBe(2);
+  });
+
   it('queues a county-wide alert for many residents in batches, each once', async () => {
     const count = 2500;
     const now = t.clock.now();

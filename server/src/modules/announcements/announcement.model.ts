@@ -26,6 +26,8 @@ const announcementSchema = new Schema(
     /** Hazard alerts: set once every consenting resident of the area has a message queued. */
     alertQueuedAt: { type: Date, default: null },
     alertQueued: { type: Number, default: 0 },
+    /** Messages never sent because the alert was withdrawn first. */
+    alertCancelled: { type: Number, default: 0 },
   },
   { collection: 'announcements', timestamps: true },
 );

@@ -46,7 +46,7 @@ export function presentStaffAnnouncement(record: AnnouncementRecord, divisionNam
     attachments: presentAttachments(record),
     canEdit,
     allowedActions: canEdit ? allowedAnnouncementActions(record.status) : [],
-    alert: record.type === 'hazard_alert' ? { queued: record.alertQueued, queuedAt: iso(record.alertQueuedAt) } : null,
+    alert: record.type === 'hazard_alert' ? { queued: record.alertQueued, queuedAt: iso(record.alertQueuedAt), cancelled: record.alertCancelled } : null,
     createdAt: record.createdAt.toISOString(),
   };
 }

@@ -75,6 +75,9 @@ export type AnnouncementsDeps = {
 
 /** A resident's household villages are looked up again after this long (their registrations may have moved). */
 const AREA_REFRESH_MS = 10 * 60_000;
+
+/** One read receipt per resident and announcement, under this id. */
+const receiptId = (announcementId: string, residentId: string) => `${announcementId}:${residentId}`;
 const UNATTACHED_ATTACHMENT_TTL_MS = 24 * 60 * 60_000;
 const PDF_MAGIC = Buffer.from('%PDF-', 'latin1');
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -388,7 +391,13 @@ export function createAnnouncementsService(deps: AnnouncementsDeps) {
 
     unschedule: async (actor: StaffActor, id: string) => staffDetail(actor, await transition(await loadEditable(actor, id), 'unschedule')),
 
-    withdraw: async (actor: StaffActor, id: string) => staffDetail(actor, await transition(await loadEditable(actor, id), 'withdraw', { withdrawnAt: clock.now() })),
+    async withdraw(actor: StaffActor, id: string): Promise<StaffAnnouncementDetail> {
+      const withdrawn = await transition(await loadEditable(actor, id), 'withdraw', { withdrawnAt: clock.now() });
+      if (withdrawn.type !== 'hazard_alert') return staffDetail(actor, withdrawn);
+      const cancelled = await notifications.cancelHazardAlert(id);
+      const saved = await Announcement.findOneAndUpdate({ _id: withdrawn._id }, { $inc: { alertCancelled: cancelled } }, { new: true }).lean<AnnouncementRecord>();
+      return staffDetail(actor, saved!);
+    },
 
     async receipts(actor: StaffActor, id: string): Promise<AnnouncementReceipts> {
       const record = await loadEditable(actor, id);
@@ -463,7 +472,8 @@ export function createAnnouncementsService(deps: AnnouncementsDeps) {
         .sort((a, b) => Number(b.record.pinned) - Number(a.record.pinned) || b.record.publishedAt!.getTime() - a.record.publishedAt!.getTime() || (b.record._id.toString() < a.record._id.toString() ? -1 : 1));
       const mine = query.type ? visible.filter(({ record }) => record.type === query.type) : visible;
       const ids = visible.map(({ record }) => record._id.toString());
-      const reads = ids.length ? await AnnouncementRead.find({ residentId, announcementId: { $in: ids } }, { announcementId: 1 }).lean<{ announcementId: string }[]>() : [];
+      // By receipt id: exact rows, where a filter on the resident and the announcements would read every receipt of those announcements.
+      const reads = ids.length ? await AnnouncementRead.find({ _id: { $in: ids.map((id) => receiptId(id, residentId)) } }, { announcementId: 1 }).lean<{ announcementId: string }[]>() : [];
       const read = new Set(reads.map((entry) => entry.announcementId));
       const start = (query.page - 1) * query.pageSize;
       return {
@@ -481,7 +491,7 @@ export function createAnnouncementsService(deps: AnnouncementsDeps) {
       const { record, area } = await loadForResident(residentId, id);
       try {
         await AnnouncementRead.updateOne(
-          { _id: `${id}:${residentId}` },
+          { _id: receiptId(id, residentId) },
           { $setOnInsert: { announcementId: id, residentId, villageCode: villageWithin(area?.villageCodes ?? [], record.divisionCode), readAt: clock.now() } },
           { upsert: true },
         );
@@ -500,7 +510,7 @@ export function createAnnouncementsService(deps: AnnouncementsDeps) {
         .sort((a, b) => b.record.publishedAt!.getTime() - a.record.publishedAt!.getTime());
       if (live.length === 0) return { alert: null };
       const { record, divisionName } = live[0];
-      const read = await AnnouncementRead.exists({ _id: `${record._id.toString()}:${residentId}` });
+      const read = await AnnouncementRead.exists({ _id: receiptId(record._id.toString(), residentId) });
       return { alert: presentResidentSummary(record, divisionName, Boolean(read)) };
     },
 

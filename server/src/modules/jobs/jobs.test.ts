@@ -138,6 +138,23 @@ describe('job postings', () => {
   });
 });
 
+describe('the job board in memory', () => {
+  it('shows a posting published or closed while residents were reading the list to the next resident who asks', async () => {
+    const listed = async (id: string) => (await t.request().get('/api/resident/job-postings?q=分拣')).body.items.some((item: { id: string }) => item.id === id);
+    // Lists in flight share their change-token reads; a change must still reach the list that follows it.
+    const whileReading = async (change: () => Promise<unknown>) => {
+      await Promise.all([...Array.from({ length: 20 }, () => t.request().get('/api/resident/job-postings?q=分拣')), change()]);
+    };
+    for (let round = 0; round < 3; round += 1) {
+      const draft = await hr.post('/api/job-postings', buildPostingBody(t, employerId, { title: `农产品分拣员${round}` }));
+      await whileReading(() => hr.post(`/api/job-postings/${draft.body.id}/publish`));
+      expect(await listed(draft.body.id)).toBe(true);
+      await whileReading(() => hr.post(`/api/job-postings/${draft.body.id}/close`));
+      expect(await listed(draft.body.id)).toBe(false);
+    }
+  });
+});
+
 describe('resume and applications', () => {
   it('one resume per resident, masked phone, age not typed', async () => {
     const { token, login } = await t.residentToken();

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Types, type Connection } from 'mongoose';
+import { mongo, Types, type Connection } from 'mongoose';
 import { JOB_APPLICATION_STATUS_LABELS, type JobApplicationStatus, REGISTRATION_STATUS_LABELS, type RegistrationStatus, type SubscribeTemplateKey } from '@anqian/shared';
 import type { SubscribeMessageData } from '../../integrations/wechat/subscribe-data';
 import { WechatApiError, WechatUnavailableError, type WechatClient } from '../../integrations/wechat/wechat-client';
@@ -144,6 +144,21 @@ const BULK_BATCH = 1000;
 const bulkMessageId = (eventKey: string, residentId: string) =>
   new Types.ObjectId(createHash('sha256').update(`${eventKey}:${residentId}`).digest().subarray(0, 12));
 
+const hazardAlertPage = (announcementId: string) => `subpackages/announcements/pages/detail/index?id=${announcementId}`;
+
+/** Inserts every document whose unique keys are free; answers the positions refused as duplicates. */
+async function insertSkippingDuplicates(collection: mongo.Collection, documents: mongo.Document[]): Promise<Set<number>> {
+  try {
+    await collection.insertMany(documents, { ordered: false });
+    return new Set();
+  } catch (error) {
+    const writeErrors = (error as { writeErrors?: { code?: number; index: number }[] | { code?: number; index: number } }).writeErrors;
+    const failures = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+    if (failures.length === 0 || failures.some((failure) => failure.code !== 11000)) throw error;
+    return new Set(failures.map((failure) => failure.index));
+  }
+}
+
 /** Each collection here has one unique key besides `_id`, so the code alone says which one refused. */
 const isDuplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
 
@@ -210,7 +225,12 @@ export function createNotificationsService(deps: NotificationsDeps) {
         skip.push(due._id);
         continue;
       }
-      await Message.updateOne({ _id: due._id }, { $set: { status: 'sending', claimedAt: now, attempts } });
+      // Only as it was found: a message cancelled in the meantime stays cancelled.
+      const claimed = await Message.updateOne({ _id: due._id, status: due.status }, { $set: { status: 'sending', claimedAt: now, attempts } });
+      if (claimed.modifiedCount === 0) {
+        skip.push(due._id);
+        continue;
+      }
       return { ...due, status: 'sending', claimedAt: now, attempts };
     }
   }
@@ -315,7 +335,7 @@ export function createNotificationsService(deps: NotificationsDeps) {
     ): Promise<void> {
       const eventKey = `hazard_alert:${event.announcementId}`;
       const data = hazardAlertData(event);
-      const page = `subpackages/announcements/pages/detail/index?id=${event.announcementId}`;
+      const page = hazardAlertPage(event.announcementId);
       for (let start = 0; start < event.residentIds.length; start += BULK_BATCH) {
         const batch = event.residentIds.slice(start, start + BULK_BATCH);
         const grants = await Grant.find({ residentId: { $in: batch }, templateKey: 'hazard_alert', usedAt: null }, { residentId: 1 })
@@ -340,21 +360,41 @@ export function createNotificationsService(deps: NotificationsDeps) {
           createdAt: event.at,
           updatedAt: event.at,
         }));
-        const refused = new Set<number>();
-        try {
-          await Message.collection.insertMany(messages, { ordered: false });
-        } catch (error) {
-          // Queued already by an earlier run (same id), or the acceptance went to another message: every other insert stands.
-          const writeErrors = (error as { writeErrors?: { code?: number; index: number }[] | { code?: number; index: number } }).writeErrors;
-          const failures = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
-          if (failures.length === 0 || failures.some((failure) => failure.code !== 11000)) throw error;
-          for (const failure of failures) refused.add(failure.index);
-        }
+        // Queued already by an earlier run (same id), or the acceptance went to another message: every other insert stands.
+        const refused = await insertSkippingDuplicates(Message.collection, messages);
         const spent = messages.filter((_, index) => !refused.has(index));
         if (spent.length) {
           await Grant.deleteMany({ _id: { $in: spent.map((message) => message.grantId) } });
           await onQueued(spent.length);
         }
+      }
+    },
+
+    /**
+     * A withdrawn alert reaches nobody who has not got it yet: its unsent messages are cancelled
+     * and each resident gets the acceptance back, so the next alert still reaches them. The
+     * acceptance is given back first under an id derived from the message, then taken away again
+     * if the worker claimed the message in between: a rerun after a crash gives nothing back twice.
+     * Answers how many messages were cancelled.
+     */
+    async cancelHazardAlert(announcementId: string): Promise<number> {
+      const page = hazardAlertPage(announcementId);
+      let cancelled = 0;
+      for (;;) {
+        const pending = await Message.find({ status: 'pending', templateKey: 'hazard_alert', page }, { residentId: 1, createdAt: 1 })
+          .limit(BULK_BATCH)
+          .lean<{ _id: Types.ObjectId; residentId: string; createdAt: Date }[]>();
+        if (pending.length === 0) return cancelled;
+        const returnedGrantId = (messageId: Types.ObjectId) => bulkMessageId('returned', messageId.toString());
+        await insertSkippingDuplicates(
+          Grant.collection,
+          pending.map((message) => ({ _id: returnedGrantId(message._id), residentId: message.residentId, templateKey: 'hazard_alert', usedAt: null, createdAt: message.createdAt })),
+        );
+        const ids = pending.map((message) => message._id);
+        await Message.updateMany({ _id: { $in: ids }, status: 'pending' }, { $set: { status: 'cancelled', lastError: 'withdrawn before sending' } });
+        const claimed = await Message.find({ _id: { $in: ids }, status: { $ne: 'cancelled' } }, { _id: 1 }).lean<{ _id: Types.ObjectId }[]>();
+        if (claimed.length) await Grant.deleteMany({ _id: { $in: claimed.map((message) => returnedGrantId(message._id)) } });
+        cancelled += pending.length - claimed.length;
       }
     },
 

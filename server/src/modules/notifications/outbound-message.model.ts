@@ -1,7 +1,8 @@
 import { Schema, type Connection, type InferSchemaType, type Types } from 'mongoose';
 import { SUBSCRIBE_TEMPLATE_KEYS } from '@anqian/shared';
 
-const OUTBOUND_STATUSES = ['pending', 'sending', 'sent', 'refused', 'failed'] as const;
+/** `cancelled`: never sent because what it announced was withdrawn first. */
+const OUTBOUND_STATUSES = ['pending', 'sending', 'sent', 'refused', 'failed', 'cancelled'] as const;
 
 /** A subscribe message waiting for (or done with) delivery through WeChat. */
 const outboundMessageSchema = new Schema(

@@ -208,20 +208,20 @@ export function createRegistrationWorkflow(deps: RegistrationsDeps) {
    * A household may be registered by anyone, so a registration never reveals or blocks another's:
    * the second one is stored like the first and both are marked for staff (`refreshClash`). Only a
    * submitter's own repeat is refused, and a ledger import's row for a household already in hand.
-   * Returns the registration the key itself stored meanwhile (a retry racing the first attempt),
-   * or how many other active registrations the household has.
+   * One read finds what the key itself stored already (a retry, or one racing the first attempt),
+   * answered as it is, or else how many other active registrations the household has.
    */
-  async function refuseRepeat(input: Omit<NewRegistration, 'wishes'>, householdKey: string): Promise<{ raced: RegistrationRecord } | { others: number }> {
+  async function refuseRepeat(input: Omit<NewRegistration, 'wishes'>, householdKey: string): Promise<{ stored: RegistrationRecord } | { others: number }> {
     const ownId = registrationIdFor(input.idempotencyKey);
-    const active = await activeOfHousehold(householdKey);
-    const same = active.find((other) => other._id.equals(ownId));
-    if (same) return { raced: same };
+    const found = await Registration.find({ $or: [{ _id: ownId }, { householdKey, status: { $nin: ENDED_STATUSES } }] }).lean<RegistrationRecord[]>();
+    const same = found.find((other) => other._id.equals(ownId));
+    if (same) return { stored: same };
     const repeats =
       input.source === 'import'
-        ? active
-        : active.filter((other) => (input.source === 'cadre' ? other.enteredBy?.staffId === input.enteredBy?.staffId : other.residentId?.toString() === input.residentId));
+        ? found
+        : found.filter((other) => (input.source === 'cadre' ? other.enteredBy?.staffId === input.enteredBy?.staffId : other.residentId?.toString() === input.residentId));
     if (repeats.length) throw repeatRefused(input.source);
-    return { others: active.length };
+    return { others: found.length };
   }
 
   /**
@@ -246,22 +246,18 @@ export function createRegistrationWorkflow(deps: RegistrationsDeps) {
    * returns the registration it created (`created: false`).
    */
   async function create(input: NewRegistration): Promise<{ record: RegistrationRecord; created: boolean }> {
-    const existing = await findByKey(input.idempotencyKey);
-    if (existing) return { record: existing, created: false };
     const record = householdRecord(input.household, crypto);
     const before = await refuseRepeat(input, record.householdKey);
-    if ('raced' in before) return { record: before.raced, created: false };
+    if ('stored' in before) return { record: before.stored, created: false };
     return insert(input, record, before.others);
   }
 
   /** A retried submit returns what the first one created, before anything is checked or attached again. */
   async function submit(input: Omit<NewRegistration, 'household' | 'wishes'> & { body: SubmitBody; photoOwner: PhotoOwner }) {
-    const existing = await findByKey(input.idempotencyKey);
-    if (existing) return { record: existing, created: false };
     const { household, wishes } = input.body;
     const record = householdRecord(household, crypto);
     const before = await refuseRepeat({ ...input, household }, record.householdKey);
-    if ('raced' in before) return { record: before.raced, created: false };
+    if ('stored' in before) return { record: before.stored, created: false };
     await checkSubmission(registrationIdFor(input.idempotencyKey), household, wishes, input.photoOwner);
     return insert({ ...input, household, wishes }, record, before.others);
   }

@@ -3,13 +3,10 @@ import { defineRoute, type RouteContext } from '../../routing/define-route';
 
 const resident = { kind: 'resident' } as const;
 const consenting = { kind: 'resident', consent: 'personal' } as const;
+/** Registration writes hold ID numbers: they need the separate sensitive-information consent too. */
+const sensitiveConsenting = { kind: 'resident', consent: 'sensitive' } as const;
 
 /** Household files hold ID numbers: writing one needs the separate sensitive-information consent. */
-async function sensitiveResident(ctx: RouteContext): Promise<string> {
-  await ctx.services.residents.assertSensitiveConsent(ctx.state.residentId!);
-  return ctx.state.residentId!;
-}
-
 /** The linked village cadre; also named as the actor of the audit record, since the write is theirs. */
 async function cadre(ctx: RouteContext) {
   const actor = await ctx.services.residents.cadreActor(ctx.state.residentId!);
@@ -29,10 +26,10 @@ export const residentRegistrationRoutes = [
     path: '/api/resident/registrations',
     summary: '提交搬迁意愿登记（同一提交凭证重复提交返回同一登记）',
     tag: 'registrations',
-    access: consenting,
+    access: sensitiveConsenting,
     body: submitRegistrationBodySchema,
     rateLimitPerMinute: 20,
-    handler: async (ctx, { body }) => answer(ctx, await ctx.services.registrations.submitAsResident(await sensitiveResident(ctx), body)),
+    handler: async (ctx, { body }) => answer(ctx, await ctx.services.registrations.submitAsResident(ctx.state.residentId!, body)),
   }),
   defineRoute({
     method: 'get',
@@ -56,11 +53,11 @@ export const residentRegistrationRoutes = [
     path: '/api/resident/registrations/:id',
     summary: '按退回原因修改后重新提交',
     tag: 'registrations',
-    access: consenting,
+    access: sensitiveConsenting,
     params: idParamsSchema,
     body: resubmitRegistrationBodySchema,
     rateLimitPerMinute: 20,
-    handler: async (ctx, { params, body }) => ctx.services.registrations.resubmit(await sensitiveResident(ctx), params.id, body),
+    handler: async (ctx, { params, body }) => ctx.services.registrations.resubmit(ctx.state.residentId!, params.id, body),
   }),
   defineRoute({
     method: 'post',

@@ -121,12 +121,13 @@ export function createResidentService(deps: {
 
     logout: async (accessToken: string) => void (await Session.deleteOne({ _id: tokenHash(accessToken) })),
 
-    async authenticate(accessToken: string): Promise<{ id: string; hasConsent: boolean }> {
+    async authenticate(accessToken: string): Promise<{ id: string; hasConsent: boolean; hasSensitiveConsent: boolean }> {
       const session = await Session.findById(tokenHash(accessToken)).lean();
       if (!session || session.rotatedAt || session.accessExpiresAt.getTime() <= Date.now()) throw new AppError('SESSION_EXPIRED');
       const resident = await ResidentModel.findById(session.residentId, { consent: 1 }).lean();
       if (!resident) throw new AppError('SESSION_EXPIRED');
-      return { id: session.residentId, hasConsent: resident.consent?.version === PRIVACY_NOTICE.version };
+      const hasConsent = resident.consent?.version === PRIVACY_NOTICE.version;
+      return { id: session.residentId, hasConsent, hasSensitiveConsent: hasConsent && Boolean(resident.consent?.sensitive) };
     },
 
     me: async (residentId: string): Promise<Resident> => present(await load(residentId)),
@@ -186,12 +187,6 @@ export function createResidentService(deps: {
         { new: true },
       ).lean<ResidentRecord>();
       return present(updated!);
-    },
-
-    /** Registration writes hold ID numbers: they need the separate sensitive-information consent too. */
-    async assertSensitiveConsent(residentId: string): Promise<void> {
-      const { consent } = await load(residentId);
-      if (!consent?.sensitive || consent.version !== PRIVACY_NOTICE.version) throw new AppError('SENSITIVE_CONSENT_REQUIRED');
     },
 
     /**

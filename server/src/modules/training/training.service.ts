@@ -364,6 +364,19 @@ export function createTrainingService(deps: TrainingDeps) {
       return presentStaff(updated);
     },
 
+    /** The maintenance job: a published course whose sign-up deadline has passed is closed for sign-up. */
+    async closeSignupsPastDeadline(): Promise<number> {
+      const due = await CourseModel.find({ status: 'published', signupDeadline: { $lt: clock.today() } }).lean<CourseRecord[]>();
+      let closed = 0;
+      for (const course of due) {
+        const updated = await CourseModel.findOneAndUpdate({ _id: course._id, status: 'published' }, { $set: { status: 'closed' } }, { new: true }).lean<CourseRecord>();
+        if (!updated) continue;
+        await defineEvent(updated);
+        closed += 1;
+      }
+      if (closed) await courseChanges.bump();
+      return closed;
+    },
     publish: async (id: string) => presentStaff(await transition(id, 'publish')),
     close: async (id: string) => presentStaff(await transition(id, 'close')),
     start: async (id: string) => presentStaff(await transition(id, 'start')),

@@ -210,6 +210,11 @@ describe('residents apply', () => {
     expect(afterDeadline.status).toBe(409);
     expect(afterDeadline.body.error.code).toBe('TRAINING_SIGNUP_CLOSED');
     expect(await t.connection.collection('training_trainees').countDocuments({ courseId: new Types.ObjectId(late) })).toBe(0);
+
+    // The maintenance job closes sign-up past the deadline: the course leaves the 还有名额 filter and shows 报名截止 to staff.
+    expect(await t.services.training.closeSignupsPastDeadline()).toBeGreaterThanOrEqual(1);
+    expect((await hr.get(`/api/training/courses/${late}`)).body).toMatchObject({ status: 'closed', acceptingApplications: false });
+    expect(await t.services.training.closeSignupsPastDeadline()).toBe(0);
   });
 });
 

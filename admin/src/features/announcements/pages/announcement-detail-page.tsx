@@ -36,7 +36,8 @@ export function AnnouncementDetailPage() {
 
 function confirmText(announcement: StaffAnnouncementDetail, action: AnnouncementStaffAction): { title: string; content: string; okText: string; danger?: boolean } {
   if (action === 'withdraw') {
-    return { title: '撤回这条公告？', content: '撤回后群众在小程序里看不到它，已发出的微信消息无法收回。撤回后不能再发布，如需更正请新建一条。', okText: '撤回', danger: true };
+    const messages = announcement.alert ? '还没发出的预警微信消息不再发送，已发出的无法收回。' : '已发出的微信消息无法收回。';
+    return { title: '撤回这条公告？', content: `撤回后群众在小程序里看不到它，${messages}撤回后不能再发布，如需更正请新建一条。`, okText: '撤回', danger: true };
   }
   if (action === 'unschedule') return { title: '取消定时发布？', content: '公告回到草稿，修改后可以重新发布。', okText: '取消定时' };
   const scheduled = announcement.publishAt && new Date(announcement.publishAt).getTime() > Date.now();
@@ -130,7 +131,14 @@ function AnnouncementView({ announcement }: { announcement: StaffAnnouncementDet
         </Flex>
       </Card>
       {!announcement.canEdit && <Alert type="info" showIcon title="这条公告不在您可以发布的范围内，您可以查看，不能修改。" />}
-      {announcement.alert && announcement.publishedAt && (
+      {announcement.alert && announcement.withdrawnAt && (
+        <Alert
+          type="info"
+          showIcon
+          title={`预警已撤回：已为 ${announcement.alert.queued} 位群众排队的微信消息中，${announcement.alert.cancelled} 条还没发出，已取消发送`}
+        />
+      )}
+      {announcement.alert && announcement.publishedAt && !announcement.withdrawnAt && (
         <Alert
           type={announcement.alert.queuedAt ? 'warning' : 'info'}
           showIcon
