@@ -231,7 +231,9 @@ export function createSignupsService(deps: SignupsDeps) {
         { new: true },
       ).lean<SettledSignupRecord>();
       if (settled) {
-        if (status === 'waitlisted') await promoteWaiting(event._id);
+        if (status === 'confirmed') return { created: true, signup: settled };
+        // A place may have come free meanwhile: the queue moves first, then the sign-up is read as it stands.
+        await promoteWaiting(event._id);
         const latest = await Signup.findById(settled._id).lean<SettledSignupRecord>();
         return { created: true, signup: latest ?? settled };
       }
