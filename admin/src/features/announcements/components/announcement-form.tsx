@@ -19,7 +19,7 @@ import { useSubmitError, zodRule } from '@/lib/form';
 import { AreaSelect } from '@/features/announcements/components/area-select';
 import { AttachmentUpload } from '@/features/announcements/components/attachment-upload';
 // The policy library's editor offers exactly the allowlist the server keeps (shared/src/rich-text.ts).
-import { RichTextEditor } from '@/features/policies/components/rich-text-editor';
+import { RichTextEditor } from '@/components/rich-text/rich-text-editor';
 
 type Values = {
   type?: AnnouncementType;

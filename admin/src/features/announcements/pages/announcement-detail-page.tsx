@@ -13,7 +13,7 @@ import { AnnouncementStatusTag, AnnouncementTypeTag } from '@/features/announcem
 import { AttachmentList } from '@/features/announcements/components/attachment-upload';
 import { ReceiptsCard } from '@/features/announcements/components/receipts-card';
 // The policy library's renderer shows exactly the allowlist the server keeps.
-import { RichTextView } from '@/features/policies/components/rich-text-view';
+import { RichTextView } from '@/components/rich-text/rich-text-view';
 
 export function AnnouncementDetailPage() {
   const { id = '' } = useParams();

@@ -18,7 +18,7 @@ import { useCurrentSession } from '@/lib/auth';
 import { useSubmitError, zodRule } from '@/lib/form';
 import { AttachmentUpload } from '@/features/policies/components/attachment-upload';
 import { OwnerSelect } from '@/features/policies/components/owner-select';
-import { RichTextEditor } from '@/features/policies/components/rich-text-editor';
+import { RichTextEditor } from '@/components/rich-text/rich-text-editor';
 
 type Values = {
   title: string;

@@ -5,7 +5,7 @@ import { VersionsDrawer } from '@/components/versions-drawer';
 import { formatDateTime } from '@/lib/format';
 import { usePolicyVersion } from '@/features/policies/api/get-policy-version';
 import { AttachmentList } from '@/features/policies/components/attachment-list';
-import { RichTextView } from '@/features/policies/components/rich-text-view';
+import { RichTextView } from '@/components/rich-text/rich-text-view';
 
 type Props = { policy: StaffPolicyDetail; open: boolean; onClose: () => void };
 

@@ -19,7 +19,7 @@ import { useChangePolicyStatus, useDeletePolicy } from '@/features/policies/api/
 import { usePolicy } from '@/features/policies/api/get-policy';
 import { AttachmentList } from '@/features/policies/components/attachment-list';
 import { PolicyStatusTag } from '@/features/policies/components/policy-status-tag';
-import { RichTextView } from '@/features/policies/components/rich-text-view';
+import { RichTextView } from '@/components/rich-text/rich-text-view';
 import { VersionHistoryDrawer } from '@/features/policies/components/version-history-drawer';
 
 export function PolicyDetailPage() {

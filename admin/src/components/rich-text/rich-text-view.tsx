@@ -1,6 +1,6 @@
 import { EditorContent, useEditor } from '@tiptap/react';
-import { richTextExtensions } from '@/features/policies/components/rich-text-extensions';
-import '@/features/policies/components/rich-text.css';
+import { richTextExtensions } from '@/components/rich-text/rich-text-extensions';
+import '@/components/rich-text/rich-text.css';
 
 /**
  * Renders a stored body through the editor's schema instead of innerHTML: the server has already

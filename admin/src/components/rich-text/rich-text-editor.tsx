@@ -19,8 +19,8 @@ import {
 } from '@ant-design/icons';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import { RICH_TEXT_URL_PATTERN } from '@anqian/shared';
-import { richTextExtensions } from '@/features/policies/components/rich-text-extensions';
-import '@/features/policies/components/rich-text.css';
+import { richTextExtensions } from '@/components/rich-text/rich-text-extensions';
+import '@/components/rich-text/rich-text.css';
 
 type Props = {
   id?: string;
