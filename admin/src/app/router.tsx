@@ -1,10 +1,27 @@
+import type { ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
 import { FullPageSpin } from '@/components/full-page-spin';
 import { RequireRole, RequireSession } from '@/app/guards';
 import { AppLayout } from '@/app/layout';
 import { NotFound } from '@/app/not-found';
 import { RouteError } from '@/app/route-error';
-import { AREA_OFFICE_ROLES, COUNTY_ADMIN_ROLES, HR_ROLES, RELOCATION_STAFF_ROLES } from '@anqian/shared';
+import { AREA_OFFICE_ROLES, COUNTY_ADMIN_ROLES, HR_ROLES, RELOCATION_STAFF_ROLES, type StaffRole } from '@anqian/shared';
+
+/** A page loaded when first opened, shown only to `roles` when they are given. */
+function lazyPage(load: () => Promise<ComponentType>, roles?: readonly StaffRole[]) {
+  return async () => {
+    const Page = await load();
+    return {
+      Component: roles
+        ? () => (
+            <RequireRole roles={roles}>
+              <Page />
+            </RequireRole>
+          )
+        : Page,
+    };
+  };
+}
 
 /** Pages load on demand, so signing in does not download the staff and audit screens. */
 export function createAppRouter() {
@@ -16,7 +33,7 @@ export function createAppRouter() {
         children: [
           {
             path: '/login',
-            lazy: async () => ({ Component: (await import('@/features/auth/pages/login-page')).LoginPage }),
+            lazy: lazyPage(async () => (await import('@/features/auth/pages/login-page')).LoginPage),
           },
           {
             path: '/change-password',
@@ -57,314 +74,143 @@ export function createAppRouter() {
             children: [
               {
                 index: true,
-                lazy: async () => ({ Component: (await import('@/features/dashboard/pages/dashboard-page')).DashboardPage }),
+                lazy: lazyPage(async () => (await import('@/features/dashboard/pages/dashboard-page')).DashboardPage),
               },
               {
                 path: 'employment',
-                lazy: async () => ({ Component: (await import('@/features/employment/pages/employment-page')).EmploymentPage }),
+                lazy: lazyPage(async () => (await import('@/features/employment/pages/employment-page')).EmploymentPage),
               },
               {
                 path: 'job-fairs',
-                lazy: async () => ({ Component: (await import('@/features/job-fairs/pages/job-fairs-page')).JobFairsPage }),
+                lazy: lazyPage(async () => (await import('@/features/job-fairs/pages/job-fairs-page')).JobFairsPage),
               },
               {
                 path: 'job-fairs/:id',
-                lazy: async () => ({ Component: (await import('@/features/job-fairs/pages/job-fair-detail-page')).JobFairDetailPage }),
+                lazy: lazyPage(async () => (await import('@/features/job-fairs/pages/job-fair-detail-page')).JobFairDetailPage),
               },
               {
                 path: 'training',
-                lazy: async () => ({ Component: (await import('@/features/training/pages/training-courses-page')).TrainingCoursesPage }),
+                lazy: lazyPage(async () => (await import('@/features/training/pages/training-courses-page')).TrainingCoursesPage),
               },
               {
                 path: 'training/:id',
-                lazy: async () => ({ Component: (await import('@/features/training/pages/course-detail-page')).CourseDetailPage }),
+                lazy: lazyPage(async () => (await import('@/features/training/pages/course-detail-page')).CourseDetailPage),
               },
               {
                 path: 'registrations',
-                lazy: async () => {
-                  const { RegistrationsPage } = await import('@/features/registrations/pages/registrations-page');
-                  return {
-                    Component: () => (
-                      <RequireRole roles={RELOCATION_STAFF_ROLES}>
-                        <RegistrationsPage />
-                      </RequireRole>
-                    ),
-                  };
-                },
+                lazy: lazyPage(async () => (await import('@/features/registrations/pages/registrations-page')).RegistrationsPage, RELOCATION_STAFF_ROLES),
               },
               {
                 path: 'registrations/:id',
-                lazy: async () => {
-                  const { RegistrationDetailPage } = await import('@/features/registrations/pages/registration-detail-page');
-                  return {
-                    Component: () => (
-                      <RequireRole roles={RELOCATION_STAFF_ROLES}>
-                        <RegistrationDetailPage />
-                      </RequireRole>
-                    ),
-                  };
-                },
+                lazy: lazyPage(async () => (await import('@/features/registrations/pages/registration-detail-page')).RegistrationDetailPage, RELOCATION_STAFF_ROLES),
               },
               {
                 path: 'public-notices',
-                lazy: async () => {
-                  const { PublicNoticesPage } = await import('@/features/public-notices/pages/public-notices-page');
-                  return {
-                    Component: () => (
-                      <RequireRole roles={RELOCATION_STAFF_ROLES}>
-                        <PublicNoticesPage />
-                      </RequireRole>
-                    ),
-                  };
-                },
+                lazy: lazyPage(async () => (await import('@/features/public-notices/pages/public-notices-page')).PublicNoticesPage, RELOCATION_STAFF_ROLES),
               },
               {
                 path: 'public-notices/new',
-                lazy: async () => {
-                  const { CreatePublicNoticePage } = await import('@/features/public-notices/pages/create-public-notice-page');
-                  return {
-                    Component: () => (
-                      <RequireRole roles={AREA_OFFICE_ROLES}>
-                        <CreatePublicNoticePage />
-                      </RequireRole>
-                    ),
-                  };
-                },
+                lazy: lazyPage(async () => (await import('@/features/public-notices/pages/create-public-notice-page')).CreatePublicNoticePage, AREA_OFFICE_ROLES),
               },
               {
                 path: 'public-notices/:id',
-                lazy: async () => {
-                  const { PublicNoticeDetailPage } = await import('@/features/public-notices/pages/public-notice-detail-page');
-                  return {
-                    Component: () => (
-                      <RequireRole roles={RELOCATION_STAFF_ROLES}>
-                        <PublicNoticeDetailPage />
-                      </RequireRole>
-                    ),
-                  };
-                },
+                lazy: lazyPage(async () => (await import('@/features/public-notices/pages/public-notice-detail-page')).PublicNoticeDetailPage, RELOCATION_STAFF_ROLES),
               },
               {
                 path: 'sites',
-                lazy: async () => {
-                  const { SitesPage } = await import('@/features/sites/pages/sites-page');
-                  return {
-                    Component: () => (
-                      <RequireRole roles={RELOCATION_STAFF_ROLES}>
-                        <SitesPage />
-                      </RequireRole>
-                    ),
-                  };
-                },
+                lazy: lazyPage(async () => (await import('@/features/sites/pages/sites-page')).SitesPage, RELOCATION_STAFF_ROLES),
               },
               {
                 path: 'employers',
-                lazy: async () => ({ Component: (await import('@/features/jobs/pages/employers-page')).EmployersPage }),
+                lazy: lazyPage(async () => (await import('@/features/jobs/pages/employers-page')).EmployersPage),
               },
               {
                 path: 'resident-requests',
-                lazy: async () => {
-                  const { RequestsInboxPage } = await import('@/features/resident-requests/pages/requests-inbox-page');
-                  return {
-                    Component: () => (
-                      <RequireRole roles={RELOCATION_STAFF_ROLES}>
-                        <RequestsInboxPage />
-                      </RequireRole>
-                    ),
-                  };
-                },
+                lazy: lazyPage(async () => (await import('@/features/resident-requests/pages/requests-inbox-page')).RequestsInboxPage, RELOCATION_STAFF_ROLES),
               },
               {
                 path: 'resident-requests/stats',
-                lazy: async () => {
-                  const { RequestStatsPage } = await import('@/features/resident-requests/pages/request-stats-page');
-                  return {
-                    Component: () => (
-                      <RequireRole roles={RELOCATION_STAFF_ROLES}>
-                        <RequestStatsPage />
-                      </RequireRole>
-                    ),
-                  };
-                },
+                lazy: lazyPage(async () => (await import('@/features/resident-requests/pages/request-stats-page')).RequestStatsPage, RELOCATION_STAFF_ROLES),
               },
               {
                 path: 'resident-requests/:id',
-                lazy: async () => {
-                  const { RequestDetailPage } = await import('@/features/resident-requests/pages/request-detail-page');
-                  return {
-                    Component: () => (
-                      <RequireRole roles={RELOCATION_STAFF_ROLES}>
-                        <RequestDetailPage />
-                      </RequireRole>
-                    ),
-                  };
-                },
+                lazy: lazyPage(async () => (await import('@/features/resident-requests/pages/request-detail-page')).RequestDetailPage, RELOCATION_STAFF_ROLES),
               },
               {
                 path: 'job-postings',
-                lazy: async () => ({ Component: (await import('@/features/jobs/pages/postings-page')).PostingsPage }),
+                lazy: lazyPage(async () => (await import('@/features/jobs/pages/postings-page')).PostingsPage),
               },
               {
                 path: 'job-postings/new',
-                lazy: async () => {
-                  const { PostingEditPage } = await import('@/features/jobs/pages/posting-edit-page');
-                  return {
-                    Component: () => (
-                      <RequireRole roles={HR_ROLES}>
-                        <PostingEditPage />
-                      </RequireRole>
-                    ),
-                  };
-                },
+                lazy: lazyPage(async () => (await import('@/features/jobs/pages/posting-edit-page')).PostingEditPage, HR_ROLES),
               },
               {
                 path: 'job-postings/:id/edit',
-                lazy: async () => {
-                  const { PostingEditPage } = await import('@/features/jobs/pages/posting-edit-page');
-                  return {
-                    Component: () => (
-                      <RequireRole roles={HR_ROLES}>
-                        <PostingEditPage />
-                      </RequireRole>
-                    ),
-                  };
-                },
+                lazy: lazyPage(async () => (await import('@/features/jobs/pages/posting-edit-page')).PostingEditPage, HR_ROLES),
               },
               {
                 path: 'job-postings/:id',
-                lazy: async () => ({ Component: (await import('@/features/jobs/pages/posting-detail-page')).PostingDetailPage }),
+                lazy: lazyPage(async () => (await import('@/features/jobs/pages/posting-detail-page')).PostingDetailPage),
               },
               {
                 path: 'announcements',
-                lazy: async () => ({ Component: (await import('@/features/announcements/pages/announcements-page')).AnnouncementsPage }),
+                lazy: lazyPage(async () => (await import('@/features/announcements/pages/announcements-page')).AnnouncementsPage),
               },
               {
                 path: 'announcements/new',
-                lazy: async () => ({ Component: (await import('@/features/announcements/pages/announcement-edit-page')).CreateAnnouncementPage }),
+                lazy: lazyPage(async () => (await import('@/features/announcements/pages/announcement-edit-page')).CreateAnnouncementPage),
               },
               {
                 path: 'announcements/:id',
-                lazy: async () => ({ Component: (await import('@/features/announcements/pages/announcement-detail-page')).AnnouncementDetailPage }),
+                lazy: lazyPage(async () => (await import('@/features/announcements/pages/announcement-detail-page')).AnnouncementDetailPage),
               },
               {
                 path: 'announcements/:id/edit',
-                lazy: async () => ({ Component: (await import('@/features/announcements/pages/announcement-edit-page')).EditAnnouncementPage }),
+                lazy: lazyPage(async () => (await import('@/features/announcements/pages/announcement-edit-page')).EditAnnouncementPage),
               },
               {
                 path: 'policies',
-                lazy: async () => ({ Component: (await import('@/features/policies/pages/policies-page')).PoliciesPage }),
+                lazy: lazyPage(async () => (await import('@/features/policies/pages/policies-page')).PoliciesPage),
               },
               {
                 path: 'policies/new',
-                lazy: async () => {
-                  const { CreatePolicyPage } = await import('@/features/policies/pages/policy-edit-page');
-                  return {
-                    Component: () => (
-                      <RequireRole roles={AREA_OFFICE_ROLES}>
-                        <CreatePolicyPage />
-                      </RequireRole>
-                    ),
-                  };
-                },
+                lazy: lazyPage(async () => (await import('@/features/policies/pages/policy-edit-page')).CreatePolicyPage, AREA_OFFICE_ROLES),
               },
               {
                 path: 'policies/:id',
-                lazy: async () => ({ Component: (await import('@/features/policies/pages/policy-detail-page')).PolicyDetailPage }),
+                lazy: lazyPage(async () => (await import('@/features/policies/pages/policy-detail-page')).PolicyDetailPage),
               },
               {
                 path: 'policies/:id/edit',
-                lazy: async () => {
-                  const { EditPolicyPage } = await import('@/features/policies/pages/policy-edit-page');
-                  return {
-                    Component: () => (
-                      <RequireRole roles={AREA_OFFICE_ROLES}>
-                        <EditPolicyPage />
-                      </RequireRole>
-                    ),
-                  };
-                },
+                lazy: lazyPage(async () => (await import('@/features/policies/pages/policy-edit-page')).EditPolicyPage, AREA_OFFICE_ROLES),
               },
               {
                 path: 'subsidy-rule-sets',
-                lazy: async () => {
-                  const { RuleSetsPage } = await import('@/features/subsidies/pages/rule-sets-page');
-                  return {
-                    Component: () => (
-                      <RequireRole roles={AREA_OFFICE_ROLES}>
-                        <RuleSetsPage />
-                      </RequireRole>
-                    ),
-                  };
-                },
+                lazy: lazyPage(async () => (await import('@/features/subsidies/pages/rule-sets-page')).RuleSetsPage, AREA_OFFICE_ROLES),
               },
               {
                 path: 'subsidy-rule-sets/new',
-                lazy: async () => {
-                  const { CreateRuleSetPage } = await import('@/features/subsidies/pages/rule-set-page');
-                  return {
-                    Component: () => (
-                      <RequireRole roles={COUNTY_ADMIN_ROLES}>
-                        <CreateRuleSetPage />
-                      </RequireRole>
-                    ),
-                  };
-                },
+                lazy: lazyPage(async () => (await import('@/features/subsidies/pages/rule-set-page')).CreateRuleSetPage, COUNTY_ADMIN_ROLES),
               },
               {
                 path: 'subsidy-rule-sets/:id',
-                lazy: async () => {
-                  const { RuleSetPage } = await import('@/features/subsidies/pages/rule-set-page');
-                  return {
-                    Component: () => (
-                      <RequireRole roles={AREA_OFFICE_ROLES}>
-                        <RuleSetPage />
-                      </RequireRole>
-                    ),
-                  };
-                },
+                lazy: lazyPage(async () => (await import('@/features/subsidies/pages/rule-set-page')).RuleSetPage, AREA_OFFICE_ROLES),
               },
               {
                 path: 'staff',
-                lazy: async () => {
-                  const { StaffPage } = await import('@/features/staff/pages/staff-page');
-                  return {
-                    Component: () => (
-                      <RequireRole roles={COUNTY_ADMIN_ROLES}>
-                        <StaffPage />
-                      </RequireRole>
-                    ),
-                  };
-                },
+                lazy: lazyPage(async () => (await import('@/features/staff/pages/staff-page')).StaffPage, COUNTY_ADMIN_ROLES),
               },
               {
                 path: 'township-contacts',
-                lazy: async () => {
-                  const { TownshipContactsPage } = await import('@/features/township-contacts/pages/township-contacts-page');
-                  return {
-                    Component: () => (
-                      <RequireRole roles={COUNTY_ADMIN_ROLES}>
-                        <TownshipContactsPage />
-                      </RequireRole>
-                    ),
-                  };
-                },
+                lazy: lazyPage(async () => (await import('@/features/township-contacts/pages/township-contacts-page')).TownshipContactsPage, COUNTY_ADMIN_ROLES),
               },
               {
                 path: 'audit-logs',
-                lazy: async () => {
-                  const { AuditLogPage } = await import('@/features/audit/pages/audit-log-page');
-                  return {
-                    Component: () => (
-                      <RequireRole roles={COUNTY_ADMIN_ROLES}>
-                        <AuditLogPage />
-                      </RequireRole>
-                    ),
-                  };
-                },
+                lazy: lazyPage(async () => (await import('@/features/audit/pages/audit-log-page')).AuditLogPage, COUNTY_ADMIN_ROLES),
               },
               {
                 path: 'account',
-                lazy: async () => ({ Component: (await import('@/features/account/pages/account-page')).AccountPage }),
+                lazy: lazyPage(async () => (await import('@/features/account/pages/account-page')).AccountPage),
               },
               { path: '*', element: <NotFound /> },
             ],
