@@ -16,7 +16,8 @@ module.exports = {
       globalSetup: '<rootDir>/server/test/global-setup.ts',
       globalTeardown: '<rootDir>/server/test/global-teardown.ts',
     },
-    { ...base, displayName: 'miniapp', roots: ['<rootDir>/miniapp/test'] },
+    // `@/` is the mini-program's source root, as in its tsconfig and Taro's build.
+    { ...base, displayName: 'miniapp', roots: ['<rootDir>/miniapp/test'], moduleNameMapper: { '^@/(.*)$': '<rootDir>/miniapp/src/$1' } },
     {
       ...base,
       displayName: 'e2e',

@@ -15,6 +15,9 @@ export default defineAppConfig({
       pages: ['pages/list/index', 'pages/detail/index', 'pages/resume/index', 'pages/applications/index', 'pages/application/index'],
     },
     { root: 'subpackages/job-fairs', pages: ['pages/list/index', 'pages/detail/index', 'pages/ticket/index', 'pages/mine/index'] },
+    { root: 'subpackages/announcements', pages: ['pages/list/index', 'pages/detail/index', 'pages/area/index'] },
+    { root: 'subpackages/requests', pages: ['pages/list/index', 'pages/new/index', 'pages/detail/index'] },
+    { root: 'subpackages/training', pages: ['pages/list/index', 'pages/detail/index', 'pages/mine/index'] },
   ],
   window: {
     navigationBarBackgroundColor: '#0052d9',

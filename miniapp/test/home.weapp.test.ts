@@ -29,7 +29,7 @@ describe('weapp home page (compiled)', () => {
     expect(text).toContain('您好');
     expect(text).toContain('微信一键登录');
     const tiles = page.querySelectorAll('.home__tile-name').map(textOf);
-    expect(tiles).toEqual(['搬迁登记', '办理进度', '公示公告', '政策查询', '补助测算', '找工作', '招聘会', '我的消息']);
+    expect(tiles).toEqual(['搬迁登记', '办理进度', '通知公告', '公示公告', '政策查询', '补助测算', '找工作', '招聘会', '技能培训', '咨询求助', '我的消息']);
     expect(text).not.toContain('功能即将开放');
     expect(text).not.toContain('就业岗位');
   });

@@ -1,5 +1,6 @@
 /** How a policy reads on a phone: dates in Chinese, pictures and tables no wider than the screen. */
-import { effectivePeriodText, formatFileSize, richTextForDisplay } from '../src/features/policies/policy-display';
+import { effectivePeriodText, richTextForDisplay } from '../src/features/policies/policy-display';
+import { formatFileSize } from '../src/lib/file-size';
 
 it('pictures and tables in the body are fitted to the screen, the rest is left as the server sent it', () => {
   const html = '<p>第一条</p><img src="https://example.gov.cn/a.png" alt="图"><table><tr><td>集中安置</td></tr></table>';

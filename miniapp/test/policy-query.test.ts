@@ -2,7 +2,8 @@
  * How the policy list asks the server for a page: small pages, only the filters that are set, the
  * keyword trimmed and cut to what the server accepts, and rows that shift between pages shown once.
  */
-import { appendPage, MAX_KEYWORD_LENGTH, normaliseKeyword, POLICY_PAGE_SIZE, policyListPath } from '../src/features/policies/policy-query';
+import { MAX_KEYWORD_LENGTH, normaliseKeyword, POLICY_PAGE_SIZE, policyListPath } from '../src/features/policies/policy-query';
+import { appendPage } from '../src/lib/append-page';
 
 function queryOf(path: string): Record<string, string> {
   const [base, query] = path.split('?');
@@ -29,7 +30,7 @@ it('cuts a pasted paragraph to the longest keyword the server accepts', () => {
   expect(queryOf(policyListPath({ q: long }, 1)).q).toHaveLength(MAX_KEYWORD_LENGTH);
 });
 
-it('a document that moved to the next page between two loads is listed once', () => {
+it('a row that moved to the next page between two loads is listed once', () => {
   const first = [{ id: 'a' }, { id: 'b' }];
   expect(appendPage(first, [{ id: 'b' }, { id: 'c' }])).toEqual([{ id: 'a' }, { id: 'b' }, { id: 'c' }]);
 });

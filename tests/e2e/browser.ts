@@ -27,6 +27,8 @@ export async function signedInAdminPage(browser: Browser, username: string, pass
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
+  // Signed in once the console has left the sign-in page (API calls before that have no session).
+  await page.waitForURL((url) => !url.pathname.endsWith('/login'));
   return page;
 }
 

@@ -55,11 +55,14 @@ test('a first visit shows the privacy notice before anything else, and every hom
   const tiles: [string, H5Route][] = [
     ['搬迁登记', ROUTES.registrationForm],
     ['办理进度', ROUTES.registrationList],
+    ['通知公告', ROUTES.announcements],
     ['公示公告', ROUTES.notices],
     ['政策查询', ROUTES.policies],
     ['补助测算', ROUTES.subsidyCalculator],
     ['找工作', ROUTES.jobs],
     ['招聘会', ROUTES.jobFairs],
+    ['技能培训', ROUTES.training],
+    ['咨询求助', ROUTES.requests],
     ['我的消息', ROUTES.messages],
   ];
   const names = await home.locator('.home__tile-name').allTextContents();

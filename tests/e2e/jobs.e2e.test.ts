@@ -1,22 +1,22 @@
 import { randomInt } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { chinaDate, withCreditCodeCheck } from '@anqian/shared';
+import { addDays, chinaDate, earliestPeriodEnd, periodDays, withCheckDigit, withCreditCodeCheck } from '@anqian/shared';
 import { qrMatrix } from '../../miniapp/src/features/job-fairs/qr-matrix';
 import { ROUTES } from '../../miniapp/src/lib/routes';
 import { chooseInTree, chooseWithKeyboard, settledDialog } from './antd';
-import { baseUrl, launchBrowser, screenshotPath, settledScreenshot, signedInAdminPage } from './browser';
-import { consentedPhone, field, openService, shownPage, visibleText } from './h5';
+import { baseUrl, demoTownship, launchBrowser, screenshotPath, settledScreenshot, signedInAdminPage, staffPost } from './browser';
+import { consentedPhone, field, largeTextPhone, openService, PHONE_SIZE, shownPage, visibleText } from './h5';
 
 /**
  * Issue 12 end to end: the human-resources bureau publishes a posting and a fair in the admin
  * console; a resident on a 360 px phone in large-text mode finds the posting, fills the resume,
  * applies, signs up for the fair and shows the e-ticket; the bureau checks the ticket in by its
- * short code, invites and hires; the resident sees the employer's phone, then 已录用.
+ * short code, invites and hires; the resident sees the employer's phone, then 已录用, and the
+ * township's employment ledger shows the member in work.
  */
 jest.setTimeout(300_000);
 
-const PHONE_SIZE = { width: 360, height: 760 };
 const TAP_PX = 44;
 
 let browser: Browser;
@@ -27,25 +27,6 @@ afterAll(async () => {
   rmSync(process.env.E2E_CLOCK_FILE!, { force: true });
   await browser.close();
 });
-
-/** 大字模式 as the resident switched it on in 我的, at the narrowest common Android width. */
-async function largeTextPhone(phone: Page) {
-  await phone.setViewportSize(PHONE_SIZE);
-  await phone.addInitScript(() => localStorage.setItem('aq.settings.v1', JSON.stringify({ data: { largeText: true } })));
-}
-
-/** The staff API from inside the signed-in console, with its CSRF token. */
-async function staffPost<T>(page: Page, path: string, body: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ path, body }) => {
-      const me = await (await fetch('/api/auth/me')).json();
-      const response = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: JSON.stringify(body) });
-      if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-      return response.json();
-    },
-    { path, body },
-  );
-}
 
 /** An antd date or time picker takes typed text, confirmed with Enter. */
 async function typeIntoPicker(page: Page, picker: Locator, text: string) {
@@ -62,17 +43,74 @@ async function closeDropdowns(page: Page, dialog: Locator) {
 }
 
 /**
- * The fair is today (check-in only works on the fair's day), starting a while from now so residents
- * can still sign up. Late in the China evening there is no room left today: the fair is tomorrow
- * morning and the server's calendar moves one day on before the check-in.
+ * The fair is on the server's today (check-in only works on the fair's day; the server's calendar
+ * runs `offsetDays` ahead), starting a while from now so residents can still sign up. Late in the
+ * China evening there is no room left today: the fair is the next morning and the server's calendar
+ * moves one more day on before the check-in.
  */
-function fairSchedule(): { date: string; start: string; end: string; moveClock: boolean } {
+function fairSchedule(offsetDays: number): { date: string; start: string; end: string; checkInOffset: number } {
   const china = new Date(Date.now() + 8 * 3600_000);
   const minutes = Math.ceil((china.getUTCHours() * 60 + china.getUTCMinutes() + 45) / 5) * 5;
   const time = (total: number) => `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
-  if (minutes + 60 < 24 * 60) return { date: chinaDate(), start: time(minutes), end: time(minutes + 60), moveClock: false };
-  const tomorrow = chinaDate(new Date(Date.now() + 24 * 3600_000));
-  return { date: tomorrow, start: '09:00', end: '11:00', moveClock: true };
+  const serverToday = addDays(chinaDate(), offsetDays);
+  if (minutes + 60 < 24 * 60) return { date: serverToday, start: time(minutes), end: time(minutes + 60), checkInOffset: offsetDays };
+  return { date: addDays(serverToday, 1), start: '09:00', end: '11:00', checkInOffset: offsetDays + 1 };
+}
+
+/** An ID number of the demo county born in `year`: an even sequence digit for a woman, odd for a man. */
+function idNumber(year: number, woman: boolean): string {
+  const sequence = randomInt(10, 99) * 10 + (woman ? 2 * randomInt(0, 5) : 2 * randomInt(0, 5) + 1);
+  return withCheckDigit(`532329${year}0512${String(sequence).padStart(3, '0')}`);
+}
+
+/**
+ * The resident's household in the demo township, registered from the phone and taken to approval
+ * by the township and the county, so a hire lands in its employment ledger row. The notice period
+ * runs its course by moving the server's calendar; answers how many days it moved.
+ */
+async function approvedHousehold(phone: Page, headName: string): Promise<number> {
+  const village = (await demoTownship()).children[0];
+  const registration = await phone.evaluate(
+    async ({ body }) => {
+      const stored = JSON.parse(localStorage.getItem('aq.tokens.v1')!).data;
+      const response = await fetch('/api/resident/registrations', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', Authorization: `Bearer ${stored.accessToken}` },
+        body: JSON.stringify(body),
+      });
+      if (!response.ok) throw new Error(`registration: ${response.status} ${await response.text()}`);
+      return (await response.json()) as { id: string };
+    },
+    {
+      body: {
+        idempotencyKey: `e2e-jobs-${randomInt(1e9)}`,
+        household: {
+          head: { name: headName, idNumber: idNumber(1982, true), phone: '13800004321', workAbility: 'full', specialStatus: [] },
+          members: [{ name: '杨志强', idNumber: idNumber(1980, false), relation: 'spouse', workAbility: 'full', specialStatus: [] }],
+          villageCode: village.code,
+          address: '龙泉社区二组 7 号',
+          hazard: { type: 'landslide', pointNumber: 'YN-532329-021' },
+          house: { structure: 'earth_wood', floorArea: 72, yearBuilt: 1988 },
+          photoIds: [],
+        },
+        wishes: { willingness: 'willing', resettlementType: 'scattered', preferredMoveMonth: '2027-03', reasons: '房后山体开裂' },
+      },
+    },
+  );
+  const township = await signedInAdminPage(browser, 'township_staff');
+  const rule = await township.evaluate(async () => (await fetch('/api/public-notices/period-rule')).json() as Promise<{ today: string; minDays: number }>);
+  await staffPost(township, `/api/registrations/${registration.id}/accept`, {});
+  const visit = { date: rule.today, visitors: '张三、李四', peoplePresent: '户主本人', houseStructure: 'matches', hazard: 'confirmed', findings: '房屋开裂属实', photoIds: [] };
+  await staffPost(township, `/api/registrations/${registration.id}/verify`, { visit });
+  const endDate = earliestPeriodEnd(rule.today, rule.minDays);
+  await staffPost(township, '/api/public-notices', { title: '避险搬迁农户公示（就业测试）', intro: '', startDate: rule.today, endDate, registrationIds: [registration.id] });
+  await township.close();
+  const offsetDays = periodDays(chinaDate(), endDate);
+  writeFileSync(process.env.E2E_CLOCK_FILE!, String(offsetDays));
+  const county = await signedInAdminPage(browser, 'county_admin');
+  await staffPost(county, `/api/registrations/${registration.id}/approve`, {});
+  await county.close();
+  return offsetDays;
 }
 
 /** The dark modules the page drew, read back from the blocks' pixel positions. */
@@ -104,7 +142,11 @@ test('a resident at phone size finds a posting, applies, gets a fair ticket chec
   const postingTitle = `社区保洁员${stamp}`;
   const fairTitle = `搬迁群众就业专场招聘会${stamp}`;
   const residentName = '李桂兰';
-  const schedule = fairSchedule();
+
+  // The resident's household is approved first: a hire then shows in its employment ledger row.
+  const phone = await consentedPhone(browser, 'e2e-jobs');
+  await largeTextPhone(phone);
+  const schedule = fairSchedule(await approvedHousehold(phone, residentName));
 
   // hr_staff: the employer through the API, the posting and the fair through the console.
   const hr = await signedInAdminPage(browser, 'hr_staff');
@@ -158,8 +200,6 @@ test('a resident at phone size finds a posting, applies, gets a fair ticket chec
   await hr.screenshot({ path: screenshotPath('admin-job-fair-published') });
 
   // The resident: 办事 → 找工作, a keyword search, the posting.
-  const phone = await consentedPhone(browser, 'e2e-jobs');
-  await largeTextPhone(phone);
   const list = await openService(phone, '找工作', ROUTES.jobs);
   await field(list, '搜岗位名称或单位').fill(postingTitle);
   await visibleText(list, '搜索').click();
@@ -177,6 +217,8 @@ test('a resident at phone size finds a posting, applies, gets a fair ticket chec
   expect(await detail.getByText('13987650012').count()).toBe(0);
   await visibleText(detail, '去填求职信息').click();
   const resume = await shownPage(phone, ROUTES.resume);
+  // Which member of the approved household the resident is, so a hire is recorded for them.
+  await resume.locator('.rg-field', { hasText: '我是户里的哪一位' }).locator('.rg-chip', { hasText: residentName }).click();
   await field(resume, '请输入您的姓名').fill(residentName);
   await field(resume, '请输入 11 位手机号').fill('13800004321');
   await visibleText(resume, '保洁').click();
@@ -234,7 +276,7 @@ test('a resident at phone size finds a posting, applies, gets a fair ticket chec
   await settledScreenshot(phone, 'h5-job-fair-ticket');
 
   // At the door: hr_staff types the short code on the fair's page; a second try is refused.
-  if (schedule.moveClock) writeFileSync(process.env.E2E_CLOCK_FILE!, '1');
+  writeFileSync(process.env.E2E_CLOCK_FILE!, String(schedule.checkInOffset));
   await fairRow.getByRole('button', { name: '签到与统计' }).click();
   const codeInput = hr.getByPlaceholder('XXXX-XXXX');
   await codeInput.fill(code.toLowerCase());
@@ -274,6 +316,16 @@ test('a resident at phone size finds a posting, applies, gets a fair ticket chec
   await hiredRow.locator('.jb-status', { hasText: '已录用' }).waitFor();
   await hiredRow.getByText(/请 12 月 25 日带身份证报到/).waitFor();
   await settledScreenshot(phone, 'h5-jobs-hired');
+
+  // The township's employment ledger shows the hired member in work, recorded from the hire.
+  const ledger = await signedInAdminPage(browser, 'township_staff');
+  await ledger.getByRole('menuitem', { name: '就业台账' }).click();
+  await ledger.getByPlaceholder('户主或成员姓名').fill(residentName);
+  await ledger.getByRole('button', { name: /查\s*询/ }).click();
+  const member = ledger.getByRole('row').filter({ hasText: residentName }).locator('.ant-flex', { hasText: `${residentName}（户主` });
+  await member.getByText('本地就业', { exact: true }).waitFor();
+  await member.getByText('平台录用', { exact: true }).waitFor();
+  await ledger.screenshot({ path: screenshotPath('admin-employment-after-hire') });
 
   // The ticket says it has been used.
   const mine = await openService(phone, '招聘会', ROUTES.jobFairs);

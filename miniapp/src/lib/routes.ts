@@ -28,4 +28,16 @@ export const ROUTES = {
   /** `?id=<fairId>`: the day-before event_reminder opens this page; keep the path stable. */
   jobFairTicket: '/subpackages/job-fairs/pages/ticket/index',
   myJobFairs: '/subpackages/job-fairs/pages/mine/index',
+  announcements: '/subpackages/announcements/pages/list/index',
+  /** `?id=`: hazard_alert subscribe messages open this page; keep the path stable. */
+  announcementDetail: '/subpackages/announcements/pages/detail/index',
+  announcementArea: '/subpackages/announcements/pages/area/index',
+  requests: '/subpackages/requests/pages/list/index',
+  newRequest: '/subpackages/requests/pages/new/index',
+  /** `?id=`: request_reply subscribe messages open this page; keep the path stable. */
+  requestDetail: '/subpackages/requests/pages/detail/index',
+  training: '/subpackages/training/pages/list/index',
+  /** `?id=<courseId>`: training_status and the day-before reminder open this page; keep the path stable. */
+  trainingDetail: '/subpackages/training/pages/detail/index',
+  myTraining: '/subpackages/training/pages/mine/index',
 } as const;

@@ -40,10 +40,6 @@ export function canCancel(fair: Pick<JobFair, 'phase'>, signup: { status: Signup
   return holdsPlace(signup) && signup.checkedInAt === null && (fair.phase === 'open' || fair.phase === 'full');
 }
 
-/** An instant as China time, `5月16日 09:12`, whatever the phone's time zone. */
-export function formatChinaTime(instant: string): string {
-  const date = new Date(instant);
-  if (Number.isNaN(date.getTime())) return instant;
-  const china = new Date(date.getTime() + 8 * 60 * 60 * 1000);
-  return `${china.getUTCMonth() + 1}月${china.getUTCDate()}日 ${String(china.getUTCHours()).padStart(2, '0')}:${String(china.getUTCMinutes()).padStart(2, '0')}`;
-}
+
+/** Why the job-fair pages ask for consent to the privacy notice. */
+export const FAIRS_CONSENT_WHY = '报名要用到您的姓名，需要您先同意隐私保护指引。';

@@ -30,11 +30,6 @@ export function statusTone(status: JobApplicationStatus): 'info' | 'success' | '
   return 'info';
 }
 
-/** `2026-05-03T01:30:00Z` → `2026年5月3日 09:30` in China time, whatever the phone's time zone. */
-export function formatChinaTime(instant: string): string {
-  const date = new Date(instant);
-  if (Number.isNaN(date.getTime())) return instant;
-  const china = new Date(date.getTime() + 8 * 60 * 60 * 1000);
-  const minutes = String(china.getUTCMinutes()).padStart(2, '0');
-  return `${china.getUTCFullYear()}年${china.getUTCMonth() + 1}月${china.getUTCDate()}日 ${String(china.getUTCHours()).padStart(2, '0')}:${minutes}`;
-}
+
+/** Why the job pages ask for consent to the privacy notice. */
+export const JOBS_CONSENT_WHY = '求职信息里有您的姓名和手机号，需要您先同意隐私保护指引。';

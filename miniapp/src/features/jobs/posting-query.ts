@@ -44,9 +44,3 @@ export function postingListPath(filter: PostingFilter, page: number, pageSize = 
   if (filter.sort === 'pay') params.push(['sort', 'pay']);
   return `/resident/job-postings?${params.map(([key, value]) => `${key}=${encodeURIComponent(value)}`).join('&')}`;
 }
-
-/** Postings published between two page loads shift the offsets, so a row can come twice: keep the first. */
-export function appendPage<T extends { id: string }>(loaded: readonly T[], next: readonly T[]): T[] {
-  const seen = new Set(loaded.map((item) => item.id));
-  return [...loaded, ...next.filter((item) => !seen.has(item.id))];
-}

@@ -21,10 +21,6 @@ export function validityOf(policy: Pick<PolicySummary, 'effectiveFrom' | 'effect
   return { validity, label: POLICY_VALIDITY_LABELS[validity] };
 }
 
-export function formatFileSize(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 /**
  * The server-sanitised body as RichText shows it on a phone: pictures and tables no wider than the

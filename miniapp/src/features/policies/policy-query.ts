@@ -29,7 +29,3 @@ export function policyListPath(filter: PolicyFilter, page: number, pageSize = PO
  * Appends a page. Documents published between two page loads shift the offsets, so a row can come
  * twice: keep the first.
  */
-export function appendPage<T extends { id: string }>(loaded: readonly T[], next: readonly T[]): T[] {
-  const seen = new Set(loaded.map((item) => item.id));
-  return [...loaded, ...next.filter((item) => !seen.has(item.id))];
-}

@@ -8,6 +8,8 @@ import type {
   Willingness,
   WorkAbility,
 } from '@anqian/shared';
+import { newIdempotencyKey } from '@/lib/idempotency-key';
+import type { PhotoDraft } from '@/lib/photos';
 
 /**
  * The form as the resident fills it in: every field is a string (or '' when not chosen yet) so a
@@ -25,7 +27,6 @@ type PersonDraft = {
 
 export type HeadDraft = PersonDraft & { phone: string; phoneMasked?: string };
 export type MemberDraft = PersonDraft & { relation: Relation | '' };
-export type PhotoDraft = { id: string; localPath: string; size: number };
 
 export type RegistrationDraft = {
   /** Sent with the first submit and every retry of it, so a retry after a timeout is harmless. */
@@ -48,17 +49,6 @@ export type RegistrationDraft = {
   };
 };
 
-const KEY_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-const IDEMPOTENCY_KEY_LENGTH = 32;
-
-/** Not a secret, only unique per draft: Math.random is enough where the platform has no crypto. */
-export function newIdempotencyKey(): string {
-  const bytes = new Uint8Array(IDEMPOTENCY_KEY_LENGTH);
-  const cryptoApi = (globalThis as { crypto?: { getRandomValues?: (array: Uint8Array) => Uint8Array } }).crypto;
-  if (cryptoApi?.getRandomValues) cryptoApi.getRandomValues(bytes);
-  else bytes.forEach((_, index) => (bytes[index] = Math.floor(Math.random() * 256)));
-  return Array.from(bytes, (byte) => KEY_ALPHABET[byte % KEY_ALPHABET.length]).join('');
-}
 
 export function emptyMember(): MemberDraft {
   return { name: '', idNumber: '', relation: '', workAbility: '', specialStatus: [] };

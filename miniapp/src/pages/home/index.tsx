@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { PageShell } from '@/app/page-shell';
 import { ActionButton } from '@/components/action-button';
 import { Notice } from '@/components/notice';
+import { HazardAlertBanner } from '@/features/announcements/components/hazard-alert-banner';
 import { ConsentBanner } from '@/features/privacy/components/consent-banner';
 import { signIn, useSession } from '@/lib/auth';
 import { ROUTES } from '@/lib/routes';
@@ -12,18 +13,21 @@ import './index.scss';
 type Shortcut = { key: string; name: string; mark: string; tone: string; url: string; tab?: boolean };
 
 /**
- * Only services that work today: a tile that answers "coming soon" turns residents away. Training
- * and questions get a tile once they exist. The single character is the tile's icon.
+ * Only services that work today: a tile that answers "coming soon" turns residents away. The single
+ * character is the tile's icon.
  */
 const SHORTCUTS: Shortcut[] = [
   { key: 'registration', name: '搬迁登记', mark: '登', tone: 'blue', url: ROUTES.registrationForm },
   { key: 'progress', name: '办理进度', mark: '查', tone: 'teal', url: ROUTES.registrationList },
+  { key: 'announcements', name: '通知公告', mark: '通', tone: 'red', url: ROUTES.announcements },
   { key: 'notices', name: '公示公告', mark: '示', tone: 'purple', url: ROUTES.notices },
   { key: 'policies', name: '政策查询', mark: '策', tone: 'green', url: ROUTES.policies },
   { key: 'subsidy', name: '补助测算', mark: '算', tone: 'orange', url: ROUTES.subsidyCalculator },
   { key: 'jobs', name: '找工作', mark: '工', tone: 'green', url: ROUTES.jobs },
   { key: 'job-fairs', name: '招聘会', mark: '聘', tone: 'blue', url: ROUTES.jobFairs },
-  { key: 'messages', name: '我的消息', mark: '信', tone: 'red', url: ROUTES.messages, tab: true },
+  { key: 'training', name: '技能培训', mark: '培', tone: 'teal', url: ROUTES.training },
+  { key: 'requests', name: '咨询求助', mark: '问', tone: 'orange', url: ROUTES.requests },
+  { key: 'messages', name: '我的消息', mark: '信', tone: 'purple', url: ROUTES.messages, tab: true },
 ];
 
 function open(shortcut: Shortcut) {
@@ -36,6 +40,7 @@ export default function HomePage() {
 
   return (
     <PageShell className='home'>
+      <HazardAlertBanner />
       <View className='home__hero'>
         <Text className='home__greeting'>{resident?.phoneMasked ? `您好，${resident.phoneMasked}` : '您好！'}</Text>
         <Text className='home__tagline'>欢迎使用安迁通，避险搬迁一站办理</Text>

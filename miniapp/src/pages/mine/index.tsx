@@ -120,6 +120,16 @@ export default function MinePage() {
               <Text className='mine__row-value'>报名和电子票</Text>
               <Text className='mine__row-arrow'>›</Text>
             </View>
+            <View className='mine__row' onClick={() => Taro.navigateTo({ url: ROUTES.myTraining })}>
+              <Text className='mine__row-label'>我的培训</Text>
+              <Text className='mine__row-value'>报名、考勤和证书</Text>
+              <Text className='mine__row-arrow'>›</Text>
+            </View>
+            <View className='mine__row' onClick={() => Taro.navigateTo({ url: ROUTES.requests })}>
+              <Text className='mine__row-label'>我的诉求</Text>
+              <Text className='mine__row-value'>咨询求助和答复</Text>
+              <Text className='mine__row-arrow'>›</Text>
+            </View>
           </>
         ) : null}
         <View className='mine__row' onClick={() => Taro.navigateTo({ url: ROUTES.privacy })}>

@@ -22,10 +22,16 @@ const ENTRIES: Entry[] = [
   { key: 'subsidy', name: '补助测算', description: '填写家里的情况，估算能拿到的各项补助', mark: '算', url: ROUTES.subsidyCalculator },
 ];
 
+const TOWNSHIP_ENTRIES: Entry[] = [
+  { key: 'announcements', name: '通知公告', description: '乡镇和村里发的通知、停水停电、灾害预警', mark: '通', url: ROUTES.announcements },
+  { key: 'requests', name: '咨询求助', description: '有事要问、要帮忙、要报修或投诉，乡镇会在 3 个工作日内答复', mark: '问', url: ROUTES.requests },
+];
+
 const JOB_ENTRIES: Entry[] = [
   { key: 'jobs', name: '找工作', description: '看看县里和附近招人的岗位，点一下就能投递', mark: '工', url: ROUTES.jobs },
   { key: 'job-fairs', name: '招聘会', description: '人社局每月的招聘会，在这里报名领电子票', mark: '聘', url: ROUTES.jobFairs },
   { key: 'applications', name: '我的求职', description: '看投递的岗位到了哪一步、单位的回复', mark: '求', url: ROUTES.jobApplications },
+  { key: 'training', name: '技能培训', description: '家政、电商、建筑等免费培训，学完有证书，有的包就业', mark: '培', url: ROUTES.training },
 ];
 
 export default function ServicesPage() {
@@ -38,6 +44,10 @@ export default function ServicesPage() {
       <Text className='services__title'>避险搬迁</Text>
       {ENTRIES.map((entry) => (
         <EntryRow key={entry.key} entry={entry} description={entry.key === 'register' && hasDraft ? '您有没填完的登记，点这里接着填' : entry.description} />
+      ))}
+      <Text className='services__title services__title--next'>乡镇服务</Text>
+      {TOWNSHIP_ENTRIES.map((entry) => (
+        <EntryRow key={entry.key} entry={entry} description={entry.description} />
       ))}
       <Text className='services__title services__title--next'>就业服务</Text>
       {JOB_ENTRIES.map((entry) => (

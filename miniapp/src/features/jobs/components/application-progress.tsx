@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import { JOB_APPLICATION_STATUS_LABELS, type JobApplicationEvent, type ResidentJobApplication } from '@anqian/shared';
 import { classNames } from '@/lib/class-names';
-import { applicationSteps, formatChinaTime, statusTone } from '../application-display';
+import { formatChinaTime } from '@/lib/format-date';
+import { applicationSteps, statusTone } from '../application-display';
 import './jobs.scss';
 
 export function StatusPill({ application }: { application: Pick<ResidentJobApplication, 'status'> }) {

@@ -9,6 +9,7 @@ import { useDivisionTree } from '@/lib/division-tree';
 import type { HomeTownship } from '../home-township';
 import type { PostingSort } from '../posting-query';
 import './jobs.scss';
+import '@/styles/cards.scss';
 
 type Near = '' | 'township' | 'county';
 
@@ -107,7 +108,7 @@ function TownshipChoice({ home, onHome }: { home: HomeTownship | null; onHome: (
   const tree = useDivisionTree();
   if (!tree.data) {
     return tree.loading ? (
-      <Text className='jb-card__text'>正在读取乡镇名单…</Text>
+      <Text className='rg-card__text'>正在读取乡镇名单…</Text>
     ) : (
       <Notice tone='error' actionText='重试' onAction={tree.reload}>{`乡镇名单没有加载出来：${tree.error ?? '请稍后再试'}`}</Notice>
     );

@@ -2,7 +2,8 @@ import { RichText, Text, View } from '@tarojs/components';
 import { POLICY_CATEGORY_LABELS, type PolicyAttachment, type PolicySummary } from '@anqian/shared';
 import { Notice } from '@/components/notice';
 import { effectivePeriodText, formatChinaDate, richTextForDisplay, validityOf } from '../policy-display';
-import { AttachmentList } from './attachment-list';
+import { AttachmentList } from '@/components/attachment-list';
+import { downloadAttachment } from '../policies-api';
 import './policies.scss';
 
 type Shown = Pick<PolicySummary, 'title' | 'category' | 'issuingBody' | 'documentNumber' | 'publishDate' | 'effectiveFrom' | 'effectiveTo'> & {
@@ -52,7 +53,7 @@ export function PolicyContent({ policy, today, banner, owner }: Props) {
         <RichText className='pl-body' nodes={richTextForDisplay(policy.bodyHtml)} />
       </View>
 
-      <AttachmentList attachments={policy.attachments} />
+      <AttachmentList attachments={policy.attachments} download={downloadAttachment} />
     </View>
   );
 }

@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { MAX_PHOTOS } from '@anqian/shared';
 import { ActionButton } from '@/components/action-button';
 import { Notice } from '@/components/notice';
-import { chooseImages, isCancel, PHOTO_LIMIT_TEXT } from '../photos';
-import type { PendingPhoto, usePhotoUploads } from '../use-photo-uploads';
+import { chooseImages, isCancel, PHOTO_LIMIT_TEXT } from '@/lib/photos';
+import type { PendingPhoto, usePhotoUploads } from '@/lib/use-photo-uploads';
 import type { FormApi } from '../use-registration-form';
 
 type Props = { form: FormApi; uploads: ReturnType<typeof usePhotoUploads> };

@@ -7,17 +7,18 @@ import { ActionButton } from '@/components/action-button';
 import { TextField } from '@/components/form-fields';
 import { Notice } from '@/components/notice';
 import { PhasePill, Places } from '@/features/job-fairs/components/fair-row';
-import { LoadState } from '@/features/job-fairs/components/load-state';
-import { ResidentGate } from '@/features/job-fairs/components/resident-gate';
-import { canCancel, closedReason, fairWhen, holdsPlace } from '@/features/job-fairs/fair-display';
+import { LoadState } from '@/components/load-state';
+import { canCancel, closedReason, FAIRS_CONSENT_WHY, fairWhen, holdsPlace } from '@/features/job-fairs/fair-display';
+import { ResidentGate } from '@/components/resident-gate';
 import { cancelSignup, getFair, mySignup, signUp } from '@/features/job-fairs/job-fairs-api';
-import { askForMessages, prefetchSubscribeTemplates } from '@/features/registration/subscribe';
+import { askForMessages, prefetchSubscribeTemplates } from '@/lib/subscribe';
 import { confirmDialog } from '@/lib/dialog';
 import { ROUTES } from '@/lib/routes';
 import { useAction } from '@/lib/use-action';
 import { useRemote, type Remote } from '@/lib/use-remote';
 import '@/features/job-fairs/components/job-fairs.scss';
-import { useBackOnPage } from '@/features/job-fairs/use-back-on-page';
+import { useBackOnPage } from '@/lib/use-back-on-page';
+import '@/styles/cards.scss';
 
 export default function JobFairDetailPage() {
   const { params } = useRouter();
@@ -32,7 +33,7 @@ function Detail({ id }: { id: string }) {
       {(shown) => (
         <View>
           <Facts fair={shown} />
-          <ResidentGate why='登录后可以报名，报名后会拿到进场用的电子票。'>
+          <ResidentGate why='登录后可以报名，报名后会拿到进场用的电子票。' consentWhy={FAIRS_CONSENT_WHY}>
             <SignupCard fair={shown} fairRemote={fair} />
           </ResidentGate>
           <Participants fair={shown} />
@@ -53,7 +54,7 @@ function Fact({ label, value }: { label: string; value: string }) {
 
 function Facts({ fair }: { fair: JobFair }) {
   return (
-    <View className='jf-card'>
+    <View className='rg-card'>
       <View className='jf-row__top'>
         <Text className='jf-detail__title'>{fair.title}</Text>
         <PhasePill fair={fair} />
@@ -62,7 +63,7 @@ function Facts({ fair }: { fair: JobFair }) {
       <Fact label='地点' value={fair.venue} />
       <Fact label='主办单位' value={fair.organiser} />
       <Places fair={fair} />
-      {fair.description ? <Text className='jf-card__text'>{fair.description}</Text> : null}
+      {fair.description ? <Text className='rg-card__text'>{fair.description}</Text> : null}
     </View>
   );
 }
@@ -70,14 +71,14 @@ function Facts({ fair }: { fair: JobFair }) {
 function Participants({ fair }: { fair: JobFair }) {
   if (fair.employers.length === 0 && fair.postings.length === 0) return null;
   return (
-    <View className='jf-card'>
-      <Text className='jf-card__title'>{`参会单位（${fair.employers.length} 家）`}</Text>
+    <View className='rg-card'>
+      <Text className='rg-card__title'>{`参会单位（${fair.employers.length} 家）`}</Text>
       {fair.employers.map((employer) => {
         const postings = fair.postings.filter((posting) => posting.employerName === employer.name);
         return (
           <View key={employer.id} className='jf-employer'>
             <Text className='jf-employer__name'>{employer.name}</Text>
-            {postings.length === 0 ? <Text className='jf-card__text'>到现场了解招聘岗位</Text> : null}
+            {postings.length === 0 ? <Text className='rg-card__text'>到现场了解招聘岗位</Text> : null}
             {postings.map((posting) => (
               <View
                 key={posting.id}
@@ -102,7 +103,7 @@ function SignupCard({ fair, fairRemote }: { fair: JobFair; fairRemote: Remote<Jo
   useEffect(() => void prefetchSubscribeTemplates(), []);
 
   return (
-    <View className='jf-card'>
+    <View className='rg-card'>
       <LoadState remote={mine} what='您的报名'>
         {({ signup }) =>
           signup && holdsPlace(signup) ? (
@@ -134,12 +135,12 @@ function SignedUp({ fair, signup, onCancelled }: { fair: JobFair; signup: Reside
   );
   return (
     <View>
-      <Text className='jf-card__title'>{signup.checkedInAt ? '您已签到' : '您已报名'}</Text>
-      <Text className='jf-card__text'>{`报名人：${signup.name}`}</Text>
+      <Text className='rg-card__title'>{signup.checkedInAt ? '您已签到' : '您已报名'}</Text>
+      <Text className='rg-card__text'>{`报名人：${signup.name}`}</Text>
       {signup.status === 'waitlisted' ? (
-        <Text className='jf-card__text'>{`正在候补，排第 ${signup.waitlistPosition ?? '-'} 位。有人取消时会按顺序补上。`}</Text>
+        <Text className='rg-card__text'>{`正在候补，排第 ${signup.waitlistPosition ?? '-'} 位。有人取消时会按顺序补上。`}</Text>
       ) : (
-        <Text className='jf-card__text'>到了现场，把电子票给工作人员看一下就能进场。</Text>
+        <Text className='rg-card__text'>到了现场，把电子票给工作人员看一下就能进场。</Text>
       )}
       {signup.ticket ? (
         <ActionButton onClick={() => void Taro.navigateTo({ url: `${ROUTES.jobFairTicket}?id=${encodeURIComponent(fair.id)}` })}>查看电子票</ActionButton>
@@ -188,8 +189,8 @@ function SignUpForm({ fair, cancelledBefore, onFailed }: { fair: JobFair; cancel
   };
   return (
     <View>
-      <Text className='jf-card__title'>报名参加</Text>
-      <Text className='jf-card__text'>
+      <Text className='rg-card__title'>报名参加</Text>
+      <Text className='rg-card__text'>
         {cancelledBefore ? '您取消过报名，还有名额时可以重新报名。' : '报名后会拿到电子票；招聘会前一天会提醒您。'}
       </Text>
       <TextField label='姓名' required value={name} onChange={setName} placeholder='请输入参加人的姓名' maxlength={20} error={nameError} />

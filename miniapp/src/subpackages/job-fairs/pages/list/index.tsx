@@ -5,11 +5,13 @@ import { ActionButton } from '@/components/action-button';
 import { EmptyState } from '@/components/empty-state';
 import { Notice } from '@/components/notice';
 import { FairRow } from '@/features/job-fairs/components/fair-row';
-import { useFairList } from '@/features/job-fairs/use-fair-list';
+import { listFairs } from '@/features/job-fairs/job-fairs-api';
 import { useSession } from '@/lib/auth';
 import { ROUTES } from '@/lib/routes';
 import '@/features/job-fairs/components/job-fairs.scss';
-import { useBackOnPage } from '@/features/job-fairs/use-back-on-page';
+import { useBackOnPage } from '@/lib/use-back-on-page';
+import { usePagedList } from '@/lib/use-paged-list';
+import '@/styles/cards.scss';
 
 /** Upcoming fairs are public: anyone can look; signing up needs sign-in. */
 export default function JobFairListPage() {
@@ -22,14 +24,14 @@ export default function JobFairListPage() {
 
 function Fairs() {
   const { signedIn } = useSession();
-  const list = useFairList();
+  const list = usePagedList('job-fairs', listFairs);
   useReachBottom(list.loadMore);
   useBackOnPage(list.reload);
 
   return (
     <View>
-      <View className='jf-card'>
-        <Text className='jf-card__text'>人社局每月都办招聘会，很多单位在现场招人。先在这里报名，到了现场出示电子票就能进场。</Text>
+      <View className='rg-card'>
+        <Text className='rg-card__text'>人社局每月都办招聘会，很多单位在现场招人。先在这里报名，到了现场出示电子票就能进场。</Text>
         {signedIn ? (
           <ActionButton variant='secondary' onClick={() => void Taro.navigateTo({ url: ROUTES.myJobFairs })}>
             我报名的招聘会

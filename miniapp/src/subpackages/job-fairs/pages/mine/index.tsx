@@ -5,18 +5,19 @@ import { PageShell } from '@/app/page-shell';
 import { ActionButton } from '@/components/action-button';
 import { EmptyState } from '@/components/empty-state';
 import { FairRow } from '@/features/job-fairs/components/fair-row';
-import { LoadState } from '@/features/job-fairs/components/load-state';
-import { ResidentGate } from '@/features/job-fairs/components/resident-gate';
+import { LoadState } from '@/components/load-state';
+import { FAIRS_CONSENT_WHY } from '@/features/job-fairs/fair-display';
+import { ResidentGate } from '@/components/resident-gate';
 import { listMySignups } from '@/features/job-fairs/job-fairs-api';
 import { ROUTES } from '@/lib/routes';
 import { useRemote } from '@/lib/use-remote';
 import '@/features/job-fairs/components/job-fairs.scss';
-import { useBackOnPage } from '@/features/job-fairs/use-back-on-page';
+import { useBackOnPage } from '@/lib/use-back-on-page';
 
 export default function MyJobFairsPage() {
   return (
     <PageShell>
-      <ResidentGate why='登录后可以看到您报名的招聘会和电子票。'>
+      <ResidentGate why='登录后可以看到您报名的招聘会和电子票。' consentWhy={FAIRS_CONSENT_WHY}>
         <MyFairs />
       </ResidentGate>
     </PageShell>

@@ -6,21 +6,23 @@ import { PageShell } from '@/app/page-shell';
 import { ActionButton } from '@/components/action-button';
 import { Notice } from '@/components/notice';
 import { ApplicationHistory, ApplicationSteps, StatusPill } from '@/features/jobs/components/application-progress';
-import { LoadState } from '@/features/jobs/components/load-state';
-import { ResidentGate } from '@/features/jobs/components/resident-gate';
+import { LoadState } from '@/components/load-state';
+import { JOBS_CONSENT_WHY } from '@/features/jobs/application-display';
+import { ResidentGate } from '@/components/resident-gate';
 import { getMyApplication, withdrawApplication } from '@/features/jobs/jobs-api';
 import { confirmDialog } from '@/lib/dialog';
 import { ROUTES } from '@/lib/routes';
 import { useAction } from '@/lib/use-action';
 import { useRemote } from '@/lib/use-remote';
 import '@/features/jobs/components/jobs.scss';
+import '@/styles/cards.scss';
 
 /** The page job_application_status subscribe messages open (`?id=`): keep its path. */
 export default function ApplicationPage() {
   const { params } = useRouter();
   return (
     <PageShell>
-      <ResidentGate why='登录后可以看到这份投递的进度和人社局的回复。'>
+      <ResidentGate why='登录后可以看到这份投递的进度和人社局的回复。' consentWhy={JOBS_CONSENT_WHY}>
         {params.id ? <Application id={params.id} /> : <Notice tone='error'>没有指定要查看的投递。</Notice>}
       </ResidentGate>
     </PageShell>
@@ -48,7 +50,7 @@ function ApplicationView({ application, onChange }: { application: ResidentJobAp
 
   return (
     <View>
-      <View className='jb-card'>
+      <View className='rg-card'>
         <View className='jb-row__top'>
           <Text className='jb-row__title'>{posting.title}</Text>
           <StatusPill application={application} />
@@ -56,14 +58,14 @@ function ApplicationView({ application, onChange }: { application: ResidentJobAp
         <Text className='jb-row__meta'>{`${posting.employerName} · ${posting.workplaceName}`}</Text>
         <Text className='jb-row__meta'>{posting.payLabel}</Text>
         <ApplicationSteps application={application} />
-        {application.nextStep ? <Text className='jb-card__text'>{application.nextStep}</Text> : null}
+        {application.nextStep ? <Text className='rg-card__text'>{application.nextStep}</Text> : null}
         {application.message ? <Text className='jb-message'>{`人社局留言：${application.message}`}</Text> : null}
       </View>
 
       {employerContact ? (
-        <View className='jb-card'>
-          <Text className='jb-card__title'>单位联系人</Text>
-          <Text className='jb-card__text'>{`${employerContact.name}：${employerContact.phone}`}</Text>
+        <View className='rg-card'>
+          <Text className='rg-card__title'>单位联系人</Text>
+          <Text className='rg-card__text'>{`${employerContact.name}：${employerContact.phone}`}</Text>
           <ActionButton onClick={() => void Taro.makePhoneCall({ phoneNumber: dialNumber(employerContact.phone) }).catch(() => undefined)}>
             {`拨打 ${employerContact.phone}`}
           </ActionButton>
@@ -72,8 +74,8 @@ function ApplicationView({ application, onChange }: { application: ResidentJobAp
 
       {application.status === 'withdrawn' ? <Notice tone='info'>您已撤回这份投递。</Notice> : null}
 
-      <View className='jb-card'>
-        <Text className='jb-card__title'>办理记录</Text>
+      <View className='rg-card'>
+        <Text className='rg-card__title'>办理记录</Text>
         <ApplicationHistory timeline={application.timeline} />
       </View>
 

@@ -4,19 +4,20 @@ import { PageShell } from '@/app/page-shell';
 import { ActionButton } from '@/components/action-button';
 import { EmptyState } from '@/components/empty-state';
 import { ApplicationSteps, StatusPill } from '@/features/jobs/components/application-progress';
-import { LoadState } from '@/features/jobs/components/load-state';
-import { ResidentGate } from '@/features/jobs/components/resident-gate';
-import { formatChinaTime } from '@/features/jobs/application-display';
+import { LoadState } from '@/components/load-state';
+import { JOBS_CONSENT_WHY } from '@/features/jobs/application-display';
+import { formatChinaTime } from '@/lib/format-date';
+import { ResidentGate } from '@/components/resident-gate';
 import { listMyApplications } from '@/features/jobs/jobs-api';
 import { ROUTES } from '@/lib/routes';
 import { useRemote } from '@/lib/use-remote';
 import '@/features/jobs/components/jobs.scss';
-import { useBackOnPage } from '@/features/jobs/use-back-on-page';
+import { useBackOnPage } from '@/lib/use-back-on-page';
 
 export default function MyApplicationsPage() {
   return (
     <PageShell>
-      <ResidentGate why='登录后可以看到您投递过的岗位和人社局的回复。'>
+      <ResidentGate why='登录后可以看到您投递过的岗位和人社局的回复。' consentWhy={JOBS_CONSENT_WHY}>
         <MyApplications />
       </ResidentGate>
     </PageShell>

@@ -12,15 +12,17 @@ import { PageShell } from '@/app/page-shell';
 import { ActionButton } from '@/components/action-button';
 import { Notice } from '@/components/notice';
 import { StatusPill } from '@/features/jobs/components/application-progress';
-import { LoadState } from '@/features/jobs/components/load-state';
-import { ResidentGate } from '@/features/jobs/components/resident-gate';
+import { LoadState } from '@/components/load-state';
+import { JOBS_CONSENT_WHY } from '@/features/jobs/application-display';
+import { ResidentGate } from '@/components/resident-gate';
 import { applyTo, getPosting, getResume, listMyApplications } from '@/features/jobs/jobs-api';
-import { askForMessages, prefetchSubscribeTemplates } from '@/features/registration/subscribe';
+import { askForMessages, prefetchSubscribeTemplates } from '@/lib/subscribe';
 import { ROUTES } from '@/lib/routes';
 import { useAction } from '@/lib/use-action';
 import { useRemote } from '@/lib/use-remote';
 import '@/features/jobs/components/jobs.scss';
-import { useBackOnPage } from '@/features/jobs/use-back-on-page';
+import { useBackOnPage } from '@/lib/use-back-on-page';
+import '@/styles/cards.scss';
 
 export default function JobDetailPage() {
   const { params } = useRouter();
@@ -35,7 +37,7 @@ function Detail({ id }: { id: string }) {
       {(shown) => (
         <View>
           <PostingFacts posting={shown} />
-          <ResidentGate why='登录后，点一下就能用您的求职信息投递这个岗位。'>
+          <ResidentGate why='登录后，点一下就能用您的求职信息投递这个岗位。' consentWhy={JOBS_CONSENT_WHY}>
             <ApplyCard posting={shown} />
           </ResidentGate>
           <PostingText posting={shown} />
@@ -57,7 +59,7 @@ function Fact({ label, value }: { label: string; value: string }) {
 function PostingFacts({ posting }: { posting: JobPosting }) {
   const { requirements } = posting;
   return (
-    <View className='jb-card'>
+    <View className='rg-card'>
       <Text className='jb-detail__title'>{posting.title}</Text>
       <Text className='jb-row__pay'>{posting.payLabel}</Text>
       <View className='jb-badges'>
@@ -81,18 +83,18 @@ function PostingText({ posting }: { posting: JobPosting }) {
   return (
     <View>
       {posting.description || posting.requirements.other ? (
-        <View className='jb-card'>
-          <Text className='jb-card__title'>岗位说明</Text>
-          {posting.description ? <Text className='jb-card__text'>{posting.description}</Text> : null}
-          {posting.requirements.other ? <Text className='jb-card__text'>{`其他要求：${posting.requirements.other}`}</Text> : null}
+        <View className='rg-card'>
+          <Text className='rg-card__title'>岗位说明</Text>
+          {posting.description ? <Text className='rg-card__text'>{posting.description}</Text> : null}
+          {posting.requirements.other ? <Text className='rg-card__text'>{`其他要求：${posting.requirements.other}`}</Text> : null}
         </View>
       ) : null}
-      <View className='jb-card'>
-        <Text className='jb-card__title'>用工单位</Text>
-        <Text className='jb-card__text'>{posting.employer.name}</Text>
-        <Text className='jb-card__text'>{`行业：${posting.employer.industry}`}</Text>
-        <Text className='jb-card__text'>{`地址：${posting.employer.address}`}</Text>
-        <Text className='jb-card__text'>单位电话在您被邀请面试后显示在「我的求职」里。</Text>
+      <View className='rg-card'>
+        <Text className='rg-card__title'>用工单位</Text>
+        <Text className='rg-card__text'>{posting.employer.name}</Text>
+        <Text className='rg-card__text'>{`行业：${posting.employer.industry}`}</Text>
+        <Text className='rg-card__text'>{`地址：${posting.employer.address}`}</Text>
+        <Text className='rg-card__text'>单位电话在您被邀请面试后显示在「我的求职」里。</Text>
       </View>
     </View>
   );
@@ -125,17 +127,17 @@ function ApplyCard({ posting }: { posting: JobPosting }) {
 
   const open = posting.status === 'published';
   return (
-    <View className='jb-card'>
+    <View className='rg-card'>
       <LoadState remote={mine} what='您的求职信息'>
         {({ hasResume, application }) => {
           if (application) {
             return (
               <View>
                 <View className='jb-row__top'>
-                  <Text className='jb-card__title'>您已投递这个岗位</Text>
+                  <Text className='rg-card__title'>您已投递这个岗位</Text>
                   <StatusPill application={application} />
                 </View>
-                <Text className='jb-card__text'>{application.nextStep}</Text>
+                <Text className='rg-card__text'>{application.nextStep}</Text>
                 <ActionButton onClick={() => void openApplication(application)}>查看投递进度</ActionButton>
               </View>
             );
@@ -147,16 +149,16 @@ function ApplyCard({ posting }: { posting: JobPosting }) {
           if (!hasResume) {
             return (
               <View>
-                <Text className='jb-card__title'>先填求职信息</Text>
-                <Text className='jb-card__text'>填一次就行，以后每个岗位点一下就能投递。填好后会回到这里。</Text>
+                <Text className='rg-card__title'>先填求职信息</Text>
+                <Text className='rg-card__text'>填一次就行，以后每个岗位点一下就能投递。填好后会回到这里。</Text>
                 <ActionButton onClick={() => void Taro.navigateTo({ url: `${ROUTES.resume}?from=apply` })}>去填求职信息</ActionButton>
               </View>
             );
           }
           return (
             <View>
-              <Text className='jb-card__title'>想做这份工作？</Text>
-              <Text className='jb-card__text'>点下面的按钮，就会把您的求职信息发给人社局，他们会帮您联系单位。</Text>
+              <Text className='rg-card__title'>想做这份工作？</Text>
+              <Text className='rg-card__text'>点下面的按钮，就会把您的求职信息发给人社局，他们会帮您联系单位。</Text>
               {apply.error ? <Notice tone='error'>{apply.error}</Notice> : null}
               <ActionButton loading={apply.loading} onClick={() => void apply.run()}>
                 {apply.loading ? '正在投递…' : '投递'}

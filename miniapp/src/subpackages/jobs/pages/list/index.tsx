@@ -6,7 +6,7 @@ import { PageShell } from '@/app/page-shell';
 import { ActionButton } from '@/components/action-button';
 import { EmptyState } from '@/components/empty-state';
 import { Notice } from '@/components/notice';
-import { ListSkeleton } from '@/features/jobs/components/list-skeleton';
+import { ListSkeleton } from '@/components/list-skeleton';
 import { CategoryTabs, PostingFilters, type FilterChoices } from '@/features/jobs/components/posting-filters';
 import { PostingRow } from '@/features/jobs/components/posting-row';
 import { loadHomeTownship, saveHomeTownship, type HomeTownship } from '@/features/jobs/home-township';
@@ -15,6 +15,7 @@ import { usePostingList } from '@/features/jobs/use-posting-list';
 import { useSession } from '@/lib/auth';
 import { ROUTES } from '@/lib/routes';
 import '@/features/jobs/components/jobs.scss';
+import '@/styles/cards.scss';
 
 /** Open postings are public, like policies: finding work needs no sign-in. */
 export default function JobListPage() {
@@ -64,8 +65,8 @@ function Jobs() {
   return (
     <View>
       {signedIn ? (
-        <View className='jb-card'>
-          <Text className='jb-card__text'>投递前先填好求职信息，以后每个岗位点一下就能投递。</Text>
+        <View className='rg-card'>
+          <Text className='rg-card__text'>投递前先填好求职信息，以后每个岗位点一下就能投递。</Text>
           <View className='jb-actions'>
             <ActionButton variant='secondary' onClick={() => Taro.navigateTo({ url: ROUTES.resume })}>
               求职信息

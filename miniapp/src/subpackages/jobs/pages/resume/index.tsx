@@ -6,8 +6,9 @@ import { PageShell } from '@/app/page-shell';
 import { ActionButton } from '@/components/action-button';
 import { ChoiceField, Field, MultiChoiceField, TextAreaField, TextField, type Option } from '@/components/form-fields';
 import { Notice } from '@/components/notice';
-import { LoadState } from '@/features/jobs/components/load-state';
-import { ResidentGate } from '@/features/jobs/components/resident-gate';
+import { LoadState } from '@/components/load-state';
+import { JOBS_CONSENT_WHY } from '@/features/jobs/application-display';
+import { ResidentGate } from '@/components/resident-gate';
 import { getResume, saveResume, type ResumeAnswer } from '@/features/jobs/jobs-api';
 import { addSkill, checkResume, COMMON_SKILLS, errorsFromServer, MAX_SKILLS, valuesFrom, WANTED_PLACES, type ResumeErrors, type ResumeValues } from '@/features/jobs/resume-form';
 import { ApiError } from '@/lib/request';
@@ -15,11 +16,12 @@ import { ROUTES } from '@/lib/routes';
 import { useAction } from '@/lib/use-action';
 import { useRemote } from '@/lib/use-remote';
 import '@/features/jobs/components/jobs.scss';
+import '@/styles/cards.scss';
 
 export default function ResumePage() {
   return (
     <PageShell>
-      <ResidentGate why='求职信息要保存您的姓名和手机号，登录后才能填写。'>
+      <ResidentGate why='求职信息要保存您的姓名和手机号，登录后才能填写。' consentWhy={JOBS_CONSENT_WHY}>
         <LoadedResume />
       </ResidentGate>
     </PageShell>
@@ -102,7 +104,7 @@ function ResumeForm({ answer }: { answer: ResumeAnswer }) {
       <TextField label='姓名' required value={values.name} onChange={(name) => set({ name })} placeholder='请输入您的姓名' maxlength={20} error={errors.name} />
       {age === null ? null : (
         <Field label='年龄'>
-          <Text className='jb-card__text'>{`${age} 岁（按身份证号算，不用填）`}</Text>
+          <Text className='rg-card__text'>{`${age} 岁（按身份证号算，不用填）`}</Text>
         </Field>
       )}
       <TextField

@@ -4,14 +4,14 @@ import { useCallback, useState } from 'react';
 import { PageShell } from '@/app/page-shell';
 import { ActionButton } from '@/components/action-button';
 import { EmptyState } from '@/components/empty-state';
-import { ChoiceField } from '@/components/form-fields';
 import { Notice } from '@/components/notice';
+import { VillagePicker } from '@/components/village-picker';
 import { SignInPrompt } from '@/components/sign-in-prompt';
 import { NoticeRow } from '@/features/public-notices/components/notice-row';
 import { listPublicNotices } from '@/features/public-notices/public-notices-api';
 import { TownshipPhone } from '@/features/township-contact/components/township-phone';
 import { useSession } from '@/lib/auth';
-import { divisionName, shortDivisionName } from '@/lib/division-names';
+import { divisionName } from '@/lib/division-names';
 import { useDivisionTree } from '@/lib/division-tree';
 import { ROUTES } from '@/lib/routes';
 import { useRemote } from '@/lib/use-remote';
@@ -38,7 +38,7 @@ function Notices() {
             : '正在看：您登记过的村的公示'}
         </Text>
         {picking ? (
-          <VillageFilter
+          <VillagePicker
             onPick={(code) => {
               setVillageCode(code);
               setPicking(false);
@@ -81,39 +81,6 @@ function Notices() {
         )
       ) : null}
       <TownshipPhone villageCode={villageCode || undefined} />
-    </View>
-  );
-}
-
-function VillageFilter({ onPick }: { onPick: (villageCode: string) => void }) {
-  const divisions = useDivisionTree();
-  const [townshipCode, setTownshipCode] = useState('');
-  if (!divisions.data) {
-    return divisions.loading ? (
-      <Notice tone='info'>正在加载乡镇和村的名单…</Notice>
-    ) : (
-      <Notice tone='error' actionText='重试' onAction={divisions.reload}>
-        {`乡镇和村的名单没有加载出来：${divisions.error ?? ''}`}
-      </Notice>
-    );
-  }
-  const township = divisions.data.children.find((node) => node.code === townshipCode);
-  return (
-    <View>
-      <ChoiceField
-        label='选择乡镇'
-        options={divisions.data.children.map((node) => ({ value: node.code, label: node.name }))}
-        value={townshipCode}
-        onChange={setTownshipCode}
-      />
-      {township ? (
-        <ChoiceField
-          label='选择村（社区）'
-          options={township.children.map((node) => ({ value: node.code, label: shortDivisionName(node.name) }))}
-          value=''
-          onChange={onPick}
-        />
-      ) : null}
     </View>
   );
 }

@@ -7,7 +7,7 @@ import { ActionButton } from '@/components/action-button';
 import { EmptyState } from '@/components/empty-state';
 import { Notice } from '@/components/notice';
 import { CategoryTabs } from '@/features/policies/components/category-tabs';
-import { ListSkeleton } from '@/features/policies/components/list-skeleton';
+import { ListSkeleton } from '@/components/list-skeleton';
 import { PolicyRow } from '@/features/policies/components/policy-row';
 import { MAX_KEYWORD_LENGTH, normaliseKeyword } from '@/features/policies/policy-query';
 import { usePolicyList } from '@/features/policies/use-policy-list';

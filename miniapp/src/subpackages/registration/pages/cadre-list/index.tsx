@@ -12,7 +12,7 @@ import { listCadreRegistrations } from '@/features/registration/registrations-ap
 import { useSession } from '@/lib/auth';
 import { ROUTES } from '@/lib/routes';
 import { useRemote } from '@/lib/use-remote';
-import { LoadState } from '../../components/load-state';
+import { LoadState } from '@/components/load-state';
 
 export default function CadreRegistrationsPage() {
   const { signedIn, resident } = useSession();

@@ -14,7 +14,7 @@ import { confirmDialog } from '@/lib/dialog';
 import { ROUTES } from '@/lib/routes';
 import { useAction } from '@/lib/use-action';
 import { useRemote, type Remote } from '@/lib/use-remote';
-import { LoadState } from '../../components/load-state';
+import { LoadState } from '@/components/load-state';
 
 /** Opened from 我的登记 and from WeChat status messages (`?id=`): this path must not change. */
 export default function RegistrationDetailPage() {

@@ -33,7 +33,7 @@ import { formatDate } from '@/lib/format-date';
 import { ROUTES } from '@/lib/routes';
 import { useRemote } from '@/lib/use-remote';
 import { ConsentGate } from '../../components/consent-gate';
-import { LoadState } from '../../components/load-state';
+import { LoadState } from '@/components/load-state';
 
 /**
  * The registration form in four uses: the resident's own household (no query), a village cadre

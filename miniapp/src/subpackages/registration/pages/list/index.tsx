@@ -10,7 +10,7 @@ import { listMyRegistrations } from '@/features/registration/registrations-api';
 import { useSession } from '@/lib/auth';
 import { ROUTES } from '@/lib/routes';
 import { useRemote } from '@/lib/use-remote';
-import { LoadState } from '../../components/load-state';
+import { LoadState } from '@/components/load-state';
 
 export default function MyRegistrationsPage() {
   const { signedIn } = useSession();

@@ -4,6 +4,9 @@ import { upload } from '@/lib/request';
 
 export type ChosenImage = { path: string; size: number };
 
+/** A photo uploaded for a form: the server's id, and the local copy to show until it is sent. */
+export type PhotoDraft = { id: string; localPath: string; size: number };
+
 /** Images picked on the phone; the server checks type and size again. */
 export async function chooseImages(count: number): Promise<ChosenImage[]> {
   const { tempFiles } = await Taro.chooseImage({ count, sizeType: ['compressed'], sourceType: ['album', 'camera'] });

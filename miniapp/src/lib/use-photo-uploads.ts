@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage } from '@/lib/request';
-import type { PhotoDraft } from './draft';
-import { isTooLarge, PHOTO_TOO_LARGE_MESSAGE, uploadPhoto, type ChosenImage } from './photos';
+import { isTooLarge, PHOTO_TOO_LARGE_MESSAGE, type PhotoDraft, uploadPhoto, type ChosenImage } from './photos';
 
 /** A photo on its way to the server, or one that did not make it (with the reason). */
 export type PendingPhoto = {
