@@ -88,11 +88,11 @@ describe('weapp policies and subsidy calculator (compiled)', () => {
   it('an empty category says so; a failed load offers 重试', async () => {
     const page = weapp.render('subpackages/policies/pages/list/index');
     await waitForText(page, '加载更多');
-    tapText(page, '.pl-tab', '就业扶持');
+    tapText(page, '.aq-tab', '就业扶持');
     await waitForText(page, '暂无政策文件');
 
     policiesDown = true;
-    tapText(page, '.pl-tab', '全部');
+    tapText(page, '.aq-tab', '全部');
     await waitForText(page, '政策文件没有加载出来');
     policiesDown = false;
     tapText(page, '.aq-btn', '重试');

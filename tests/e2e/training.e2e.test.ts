@@ -46,7 +46,7 @@ async function residentPost<T>(phone: Page, path: string, body: unknown): Promis
 /** Every tap target of the page on top is at least TAP_PX high and nothing is wider than the phone. */
 async function expectPhoneSized(phone: Page, screen: Locator) {
   expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE_SIZE.width);
-  for (const button of await screen.locator('button, .tr-tab, .aq-check, .tr-filters__head').filter({ visible: true }).all()) {
+  for (const button of await screen.locator('button, .aq-tab, .aq-check, .tr-filters__head').filter({ visible: true }).all()) {
     expect((await button.boundingBox())!.height).toBeGreaterThanOrEqual(TAP_PX);
   }
 }

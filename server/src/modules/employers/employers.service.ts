@@ -1,7 +1,7 @@
 import type { Connection, Types } from 'mongoose';
 import type { z } from 'zod';
 import type { Employer, employerBodySchema, EmployerStatus, ListEmployersQuery, Page, updateEmployerBodySchema } from '@anqian/shared';
-import { createChangeToken } from '../../db/change-token';
+import { createChangeToken, createTokenCache } from '../../db/change-token';
 import { isDuplicateKey } from '../../db/duplicate-key';
 import { escapeRegex } from '../../db/escape-regex';
 import { AppError, notFound } from '../../errors';
@@ -35,6 +35,13 @@ export function createEmployersService(deps: { connection: Connection; crypto: F
     industry: employer.industry,
     address: employer.address,
     status: employer.status,
+  });
+
+  // Every list that names employers (job board, fairs, courses) asks for these: the register is a
+  // few hundred rows, held in memory until an employer is added or changed.
+  const register = createTokenCache(changes, async () => {
+    const employers = await Employer.find({}, { name: 1, industry: 1, address: 1, status: 1 }).lean<EmployerRecord[]>();
+    return new Map(employers.map((employer) => [employer._id.toString(), refOf(employer)]));
   });
 
   async function load(id: string): Promise<EmployerRecord> {
@@ -77,6 +84,7 @@ export function createEmployersService(deps: { connection: Connection; crypto: F
       if (body.divisionCode) await divisions.assertExists(body.divisionCode, 'body.divisionCode');
       const { contactPhone, ...rest } = body;
       const created = await Employer.create({ ...rest, contactPhone: crypto.seal(contactPhone), status: 'active' }).catch(creditCodeTaken);
+      await changes.bump();
       return present(created.toObject() as EmployerRecord);
     },
 
@@ -108,8 +116,8 @@ export function createEmployersService(deps: { connection: Connection; crypto: F
 
     async refs(ids: (string | Types.ObjectId)[]): Promise<Map<string, EmployerRef>> {
       if (ids.length === 0) return new Map();
-      const employers = await Employer.find({ _id: { $in: ids } }).lean<EmployerRecord[]>();
-      return new Map(employers.map((employer) => [employer._id.toString(), refOf(employer)]));
+      const known = await register();
+      return new Map(ids.flatMap((id) => (known.has(id.toString()) ? [[id.toString(), known.get(id.toString())!] as const] : [])));
     },
 
     /** Employers whose name contains `q`, for the postings' keyword search. */

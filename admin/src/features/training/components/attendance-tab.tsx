@@ -1,8 +1,7 @@
 import { useRef, useState } from 'react';
 import { App, Button, Card, Checkbox, Col, Flex, Form, Input, Result, Row, Select, Table, Typography, type InputRef, type TableColumnsType } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
-import { normalizeTicketCode, type StaffCourse, type StaffTrainingApplication, TICKET_CODE_LENGTH } from '@anqian/shared';
+import { chinaDate, normalizeTicketCode, type StaffCourse, type StaffTrainingApplication, TICKET_CODE_LENGTH } from '@anqian/shared';
 import { ErrorState } from '@/components/error-state';
 import { isApiError } from '@/lib/api-client';
 import { useSessionCheckIn, useSetAttendance } from '@/features/training/api/attendance';
@@ -14,7 +13,8 @@ type Outcome = { kind: 'success'; application: StaffTrainingApplication } | { ki
 
 /** The session held today, or the last one held; the first before the course starts. */
 function defaultSession(course: StaffCourse): number {
-  const today = dayjs().format('YYYY-MM-DD');
+  // The China date, as the server counts sessions held, whatever the computer's time zone.
+  const today = chinaDate();
   const held = course.sessions.map((session, i) => ({ date: session.date, number: i + 1 })).filter((session) => session.date <= today);
   return held.at(-1)?.number ?? 1;
 }
@@ -26,7 +26,7 @@ export function AttendanceTab({ course, canManage, canDownload }: { course: Staf
   const download = useDownloadSignInSheet();
   const { modal, message } = App.useApp();
   const [session, setSession] = useState(() => defaultSession(course));
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = chinaDate();
   const ticking = canManage && (course.status === 'running' || course.status === 'finished');
 
   const toggle = (item: StaffTrainingApplication, number: number, present: boolean) => {

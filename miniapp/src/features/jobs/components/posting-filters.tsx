@@ -1,9 +1,8 @@
-import { ScrollView, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { FOOD_AND_LODGING, FOOD_AND_LODGING_LABELS, JOB_CATEGORIES, JOB_CATEGORY_LABELS, type FoodAndLodging, type JobCategory } from '@anqian/shared';
+import { FOOD_AND_LODGING, FOOD_AND_LODGING_LABELS, type FoodAndLodging } from '@anqian/shared';
 import { ChoiceField, type Option } from '@/components/form-fields';
 import { Notice } from '@/components/notice';
-import { classNames } from '@/lib/class-names';
 import { shortDivisionName } from '@/lib/division-names';
 import { useDivisionTree } from '@/lib/division-tree';
 import type { HomeTownship } from '../home-township';
@@ -19,25 +18,6 @@ export type FilterChoices = {
   foodAndLodging: FoodAndLodging | '';
   sort: PostingSort;
 };
-
-const CATEGORY_TABS: { value: JobCategory | ''; label: string }[] = [
-  { value: '', label: '全部' },
-  ...JOB_CATEGORIES.map((category) => ({ value: category, label: JOB_CATEGORY_LABELS[category] })),
-];
-
-export function CategoryTabs({ value, onChange }: { value: JobCategory | ''; onChange: (category: JobCategory | '') => void }) {
-  return (
-    <ScrollView className='jb-tabs' scrollX enhanced showScrollbar={false}>
-      <View className='jb-tabs__track'>
-        {CATEGORY_TABS.map((tab) => (
-          <View key={tab.value || 'all'} className={classNames('jb-tab', tab.value === value && 'jb-tab--on')} onClick={() => onChange(tab.value)}>
-            <Text>{tab.label}</Text>
-          </View>
-        ))}
-      </View>
-    </ScrollView>
-  );
-}
 
 const NEAR_OPTIONS: Option<'any' | 'township' | 'county'>[] = [
   { value: 'any', label: '不限' },

@@ -1,32 +1,11 @@
-import { ScrollView, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { TRAINING_CATEGORIES, TRAINING_CATEGORY_LABELS, type TrainingCategory } from '@anqian/shared';
 import { ChoiceField } from '@/components/form-fields';
 import { Notice } from '@/components/notice';
 import { ToggleRow } from '@/components/toggle-row';
-import { classNames } from '@/lib/class-names';
 import { shortDivisionName } from '@/lib/division-names';
 import { useDivisionTree } from '@/lib/division-tree';
 import './training.scss';
-
-const CATEGORY_TABS: { value: TrainingCategory | ''; label: string }[] = [
-  { value: '', label: '全部' },
-  ...TRAINING_CATEGORIES.map((category) => ({ value: category, label: TRAINING_CATEGORY_LABELS[category] })),
-];
-
-export function CategoryTabs({ value, onChange }: { value: TrainingCategory | ''; onChange: (category: TrainingCategory | '') => void }) {
-  return (
-    <ScrollView className='tr-tabs' scrollX enhanced showScrollbar={false}>
-      <View className='tr-tabs__track'>
-        {CATEGORY_TABS.map((tab) => (
-          <View key={tab.value || 'all'} className={classNames('tr-tab', tab.value === value && 'tr-tab--on')} onClick={() => onChange(tab.value)}>
-            <Text>{tab.label}</Text>
-          </View>
-        ))}
-      </View>
-    </ScrollView>
-  );
-}
 
 export type Township = { code: string; name: string };
 

@@ -1,13 +1,14 @@
 import Taro, { useReachBottom } from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import type { JobCategory } from '@anqian/shared';
+import { JOB_CATEGORIES, JOB_CATEGORY_LABELS, type JobCategory } from '@anqian/shared';
 import { PageShell } from '@/app/page-shell';
 import { ActionButton } from '@/components/action-button';
 import { EmptyState } from '@/components/empty-state';
 import { Notice } from '@/components/notice';
 import { ListSkeleton } from '@/components/list-skeleton';
-import { CategoryTabs, PostingFilters, type FilterChoices } from '@/features/jobs/components/posting-filters';
+import { CategoryTabs } from '@/components/category-tabs';
+import { PostingFilters, type FilterChoices } from '@/features/jobs/components/posting-filters';
 import { PostingRow } from '@/features/jobs/components/posting-row';
 import { loadHomeTownship, saveHomeTownship, type HomeTownship } from '@/features/jobs/home-township';
 import { MAX_KEYWORD_LENGTH, normaliseKeyword } from '@/features/jobs/posting-query';
@@ -91,7 +92,7 @@ function Jobs() {
         />
         <ActionButton onClick={search}>搜索</ActionButton>
       </View>
-      <CategoryTabs value={category} onChange={setCategory} />
+      <CategoryTabs categories={JOB_CATEGORIES} labels={JOB_CATEGORY_LABELS} value={category} onChange={setCategory} />
       <PostingFilters choices={choices} onChange={setChoices} home={home} onHome={chooseHome} />
 
       {keyword ? (

@@ -1,12 +1,12 @@
 import Taro, { useReachBottom } from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { chinaDate, type PolicyCategory } from '@anqian/shared';
+import { chinaDate, POLICY_CATEGORIES, POLICY_CATEGORY_LABELS, type PolicyCategory } from '@anqian/shared';
 import { PageShell } from '@/app/page-shell';
 import { ActionButton } from '@/components/action-button';
 import { EmptyState } from '@/components/empty-state';
 import { Notice } from '@/components/notice';
-import { CategoryTabs } from '@/features/policies/components/category-tabs';
+import { CategoryTabs } from '@/components/category-tabs';
 import { ListSkeleton } from '@/components/list-skeleton';
 import { PolicyRow } from '@/features/policies/components/policy-row';
 import { MAX_KEYWORD_LENGTH, normaliseKeyword } from '@/features/policies/policy-query';
@@ -52,7 +52,7 @@ function Policies() {
         />
         <ActionButton onClick={search}>搜索</ActionButton>
       </View>
-      <CategoryTabs value={category} onChange={setCategory} />
+      <CategoryTabs categories={POLICY_CATEGORIES} labels={POLICY_CATEGORY_LABELS} value={category} onChange={setCategory} />
 
       {keyword ? (
         <Notice tone='info' actionText='清除搜索' onAction={clear}>

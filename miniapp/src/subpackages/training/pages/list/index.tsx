@@ -1,13 +1,14 @@
 import Taro, { useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import type { TrainingCategory } from '@anqian/shared';
+import { TRAINING_CATEGORIES, TRAINING_CATEGORY_LABELS, type TrainingCategory } from '@anqian/shared';
 import { PageShell } from '@/app/page-shell';
 import { ActionButton } from '@/components/action-button';
 import { EmptyState } from '@/components/empty-state';
 import { Notice } from '@/components/notice';
 import { ListSkeleton } from '@/components/list-skeleton';
-import { CategoryTabs, CourseFilters, type Township } from '@/features/training/components/course-filters';
+import { CategoryTabs } from '@/components/category-tabs';
+import { CourseFilters, type Township } from '@/features/training/components/course-filters';
 import { CourseRow } from '@/features/training/components/course-row';
 import { courseListPath, type CourseFilter } from '@/features/training/course-query';
 import { listCourses } from '@/features/training/training-api';
@@ -54,7 +55,7 @@ function Courses() {
           </ActionButton>
         ) : null}
       </View>
-      <CategoryTabs value={category} onChange={setCategory} />
+      <CategoryTabs categories={TRAINING_CATEGORIES} labels={TRAINING_CATEGORY_LABELS} value={category} onChange={setCategory} />
       <CourseFilters township={township} onTownship={setTownship} notFull={notFull} onNotFull={setNotFull} />
 
       {list.initialLoading ? <ListSkeleton /> : null}
