@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Button, Card, Col, Empty, Flex, Popconfirm, Row, Select, Space, Statistic, Table, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Col, Empty, Flex, Row, Select, Statistic, Table, Typography, type TableColumnsType } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { ANNOUNCEMENT_AREA_SOURCE_LABELS, type AnnouncementReceipts, type AnnouncementUnreadResident } from '@anqian/shared';
 import { ErrorState } from '@/components/error-state';
+import { RevealPhoneCell } from '@/components/reveal-phone-cell';
 import { useAnnouncementReceipts, useRevealUnreadPhone, useUnreadResidents } from '@/features/announcements/api/receipts';
 
 const PAGE_SIZE = 20;
@@ -105,41 +106,16 @@ export function ReceiptsCard({ announcementId }: { announcementId: string }) {
   );
 }
 
-/** Masked by default; the full number is fetched on demand, and the server audits every reveal. */
 function PhoneCell({ announcementId, row }: { announcementId: string; row: AnnouncementUnreadResident }) {
   const reveal = useRevealUnreadPhone(announcementId);
-  const [phone, setPhone] = useState<string | null>(null);
-  if (!row.phoneMasked) return <Typography.Text type="secondary">未绑定手机号</Typography.Text>;
-  if (phone) {
-    return (
-      <Space size={4}>
-        <Typography.Text copyable={{ text: phone, tooltips: ['复制', '已复制'] }}>{phone}</Typography.Text>
-        <Button type="link" size="small" onClick={() => setPhone(null)}>
-          隐藏
-        </Button>
-      </Space>
-    );
-  }
   return (
-    <Space size={4}>
-      <span>{row.phoneMasked}</span>
-      <Popconfirm
-        title="查看完整手机号？"
-        description="查看行为会记入审计日志，请仅在需要打电话提醒时查看。"
-        okText="查看"
-        cancelText="取消"
-        onConfirm={() =>
-          reveal
-            .mutateAsync(row.residentId)
-            .then((result) => setPhone(result.phone))
-            // The API client has already shown the failure.
-            .catch(() => undefined)
-        }
-      >
-        <Button type="link" size="small" loading={reveal.isPending} aria-label={`查看${row.phoneMasked}的完整手机号`}>
-          查看
-        </Button>
-      </Popconfirm>
-    </Space>
+    <RevealPhoneCell
+      masked={row.phoneMasked}
+      noPhone="未绑定手机号"
+      owner={row.phoneMasked ?? ''}
+      auditNote="查看行为会记入审计日志，请仅在需要打电话提醒时查看。"
+      reveal={() => reveal.mutateAsync(row.residentId)}
+      revealing={reveal.isPending}
+    />
   );
 }
