@@ -3,7 +3,7 @@ import { startOwnFerretdb, type OwnFerretdb } from '../../test/own-ferretdb';
 
 /**
  * The project's filter pushdown (server/embedded-db/patches/0002) may let SQLite keep more rows
- * than match, never fewer. This runs one corpus of queries on two patched FerretDBs holding the same
+ * than match, never fewer; its counting (0006) may count in SQL only rows proven to match. This runs one corpus of queries on two patched FerretDBs holding the same
  * documents, one with pushdown and one started with --test-disable-pushdown, and requires identical
  * answers. The documents carry the cases where SQL and MongoDB compare differently: arrays, nested
  * arrays of documents, ObjectId against its hex string, numbers of three types, null against a
@@ -86,6 +86,7 @@ type Query =
   | { kind: 'find'; filter: object; sort?: Sort; limit?: number; skip?: number; projection?: object }
   | { kind: 'count'; filter: object }
   | { kind: 'aggregate'; pipeline: object[] }
+  | { kind: 'countBy'; filter: object; by: string }
   | { kind: 'updateMany'; filter: object; update: object }
   | { kind: 'findOneAndUpdate'; filter: object; update: object; sort?: Sort }
   | { kind: 'deleteMany'; filter: object };
@@ -202,6 +203,14 @@ function queries(): Query[] {
     });
   }
   list.push({ kind: 'aggregate', pipeline: [{ $match: { 'household.townshipCode': TOWNSHIPS[2] } }, { $group: { _id: '$flag', count: { $sum: 1 } } }, { $sort: { _id: 1 } }] });
+  // Counting (patch 0006 counts in SQL what it can prove): every filter above counted, and counted by a field.
+  for (const query of list.filter((q) => q.kind === 'find' && !q.sort)) {
+    const { filter } = query as { filter: object };
+    list.push({ kind: 'count', filter }, { kind: 'countBy', filter, by: '$status' });
+  }
+  for (const by of ['$v', '$s', '$tags', '$ref', '$flag', '$household.townshipCode', '$items.code', '$missing']) {
+    list.push({ kind: 'countBy', filter: {}, by }, { kind: 'countBy', filter: { townshipCode: { $regex: '^5323291' } }, by });
+  }
   // Writes: the same change on both, then the whole collection compared.
   list.push(
     { kind: 'updateMany', filter: { status: 'submitted', townshipCode: TOWNSHIPS[0] }, update: { $set: { status: 'accepted' }, $inc: { i: 1000 } } },
@@ -229,6 +238,11 @@ async function answer(db: OwnFerretdb['db'], query: Query): Promise<unknown> {
       return coll.countDocuments(query.filter);
     case 'aggregate':
       return coll.aggregate(query.pipeline).toArray();
+    case 'countBy': {
+      const groups = await coll.aggregate([{ $match: query.filter }, { $group: { _id: query.by, n: { $sum: 1 } } }]).toArray();
+      // $group promises no order.
+      return groups.map((group) => EJSON.stringify(group, { relaxed: false })).sort();
+    }
     case 'updateMany': {
       const result = await coll.updateMany(query.filter, query.update);
       return { matched: result.matchedCount, modified: result.modifiedCount };
