@@ -3,7 +3,8 @@ import { startOwnFerretdb, type OwnFerretdb } from '../../test/own-ferretdb';
 
 /**
  * The project's filter pushdown (server/embedded-db/patches/0002) may let SQLite keep more rows
- * than match, never fewer; its counting (0006) may count in SQL only rows proven to match. This runs one corpus of queries on two patched FerretDBs holding the same
+ * than match, never fewer; its counting (0006) may count in SQL only rows proven to match; its sorting
+ * (0007) must give MongoDB's order. This runs one corpus of queries on two patched FerretDBs holding the same
  * documents, one with pushdown and one started with --test-disable-pushdown, and requires identical
  * answers. The documents carry the cases where SQL and MongoDB compare differently: arrays, nested
  * arrays of documents, ObjectId against its hex string, numbers of three types, null against a
@@ -203,6 +204,20 @@ function queries(): Query[] {
     });
   }
   list.push({ kind: 'aggregate', pipeline: [{ $match: { 'household.townshipCode': TOWNSHIPS[2] } }, { $group: { _id: '$flag', count: { $sum: 1 } } }, { $sort: { _id: 1 } }] });
+  // Sorting (patch 0007 sorts in SQL what it can order): every kind of value, on the path and as the value, both ways,
+  // over everything and over filters that leave out the values SQL cannot order, paged.
+  for (const field of ['v', 's', 'tags', 'ref', 'flag', 'score', 'createdAt', 'household.townshipCode', 'household.size', 'items.code', 'missing', '_id']) {
+    for (const direction of [1, -1] as const) {
+      const sort: Sort = field === '_id' ? { _id: direction } : { [field]: direction, _id: 1 };
+      list.push({ kind: 'find', filter: {}, sort }, { kind: 'find', filter: { status: 'accepted' }, sort, skip: 3, limit: 10 });
+      list.push({ kind: 'find', filter: { townshipCode: { $regex: '^5323291' }, i: { $gte: new Int32(20) } }, sort: { [field]: direction, i: direction === 1 ? -1 : 1 }, limit: 25 });
+    }
+  }
+  list.push(
+    { kind: 'find', filter: { v: { $type: ['string', 'number', 'date', 'bool', 'objectId', 'null'] } }, sort: { v: 1, _id: -1 }, limit: 30 },
+    { kind: 'find', filter: { v: { $type: ['string', 'number', 'date', 'bool', 'objectId', 'null'] } }, sort: { v: -1, _id: -1 }, skip: 5, limit: 30 },
+    { kind: 'find', filter: { status: 'verified' }, sort: { 'household.size': -1, createdAt: 1, _id: 1 }, limit: 12 },
+  );
   // Counting (patch 0006 counts in SQL what it can prove): every filter above counted, and counted by a field.
   for (const query of list.filter((q) => q.kind === 'find' && !q.sort)) {
     const { filter } = query as { filter: object };
