@@ -14,8 +14,7 @@ import autocannon from 'autocannon';
 import { MongoClient, ObjectId, type Db, type Document } from 'mongodb';
 import { PRIVACY_NOTICE, type DivisionNode } from '@anqian/shared';
 import { startFakeWechatServer } from '../../server/src/dev/fake-wechat/fake-wechat-app';
-import { startProduct } from '../e2e/product';
-import { drain, driverLoad, loadPaths, rssMb, staffSession, type Row } from './bench-kit';
+import { drain, driverLoad, loadPaths, rssMb, staffSession, type Row, startBenchProduct } from './bench-kit';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startFerretdb } = require('../../scripts/lib/ferretdb.cjs');
@@ -241,7 +240,7 @@ async function main() {
   // A fake WeChat API of its own: the worker delivers alerts to it while the bench runs.
   const wechat = await startFakeWechatServer({ port: 0 });
   const dbName = 'bench_announcements';
-  const product = await startProduct({ MONGODB_URI: db.uri, MONGODB_DB: dbName, WECHAT_API_BASE: wechat.url });
+  const product = await startBenchProduct({ MONGODB_URI: db.uri, MONGODB_DB: dbName, WECHAT_API_BASE: wechat.url });
   const client = await MongoClient.connect(db.uri, { maxPoolSize: CONNECTIONS });
   const database = client.db(dbName);
   try {

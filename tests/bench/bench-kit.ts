@@ -2,6 +2,13 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
+import { startProduct } from '../e2e/product';
+
+/**
+ * The product as `npm start` runs it, on `env`'s database: without the browser tests' movable
+ * calendar, whose file the server would look at on every reading of the clock.
+ */
+export const startBenchProduct = (env: Record<string, string>) => startProduct({ ...env, CLOCK_OFFSET_FILE: '' });
 
 /** `drainSeconds`: how long the server still worked on requests the load had left in flight. */
 export type Row = { name: string; rps: number; p50: number; p99: number; requests: number; errors: number; drainSeconds?: number };

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { MongoClient } from 'mongodb';
-import { startProduct } from '../e2e/product';
+import { startBenchProduct } from './bench-kit';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startFerretdb } = require('../../scripts/lib/ferretdb.cjs');
@@ -59,7 +59,7 @@ async function main() {
   const dataDir = path.join(tmpdir(), `anqian-bench-${process.pid}`);
   const db = await startFerretdb({ dataDir, log: () => undefined });
   const dbName = 'bench';
-  const product = await startProduct({ MONGODB_URI: db.uri, MONGODB_DB: dbName });
+  const product = await startBenchProduct({ MONGODB_URI: db.uri, MONGODB_DB: dbName });
   try {
     const login = await fetch(`${product.baseUrl}/api/auth/login`, {
       method: 'POST',

@@ -16,8 +16,7 @@ import { createChangeToken } from '../../server/src/db/change-token';
 import { buildSearchIndex } from '../../server/src/modules/policies/policy-search-index';
 import { policyModels } from '../../server/src/modules/policies/policy.model';
 import { sanitizeRichText } from '../../server/src/modules/policies/rich-text-sanitizer';
-import { startProduct } from '../e2e/product';
-import { loadPaths, residentLogin, rssMb, staffSession, type Row as LoadRow } from './bench-kit';
+import { loadPaths, residentLogin, rssMb, staffSession, type Row as LoadRow, startBenchProduct } from './bench-kit';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startFerretdb } = require('../../scripts/lib/ferretdb.cjs');
@@ -393,7 +392,7 @@ async function main() {
   const dataDir = path.join(tmpdir(), `anqian-bench-pol-${process.pid}`);
   const db = await startFerretdb({ dataDir, log: () => undefined });
   const dbName = 'bench_policies';
-  const product = await startProduct({ MONGODB_URI: db.uri, MONGODB_DB: dbName, TRUST_PROXY: 'true' });
+  const product = await startBenchProduct({ MONGODB_URI: db.uri, MONGODB_DB: dbName, TRUST_PROXY: 'true' });
   try {
     const baseUrl = product.baseUrl;
     const county = (await (await fetch(`${baseUrl}/api/divisions`)).json()) as DivisionNode;

@@ -18,8 +18,7 @@ import { householdRecord } from '../../server/src/modules/registrations/househol
 import type { RegistrationRecord } from '../../server/src/modules/registrations/registration.model';
 import { summaryOf } from '../../server/src/modules/registrations/registration-summary.model';
 import { buildHouseholdInput, buildIdNumber } from '../../server/test/factories';
-import { startProduct } from '../e2e/product';
-import { consentedResident, driverLoad, loadPaths, rssMb, staffSession, type Row } from './bench-kit';
+import { consentedResident, driverLoad, loadPaths, rssMb, staffSession, type Row, startBenchProduct } from './bench-kit';
 import { buildLedgerFile } from './ledger-file';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -372,7 +371,7 @@ async function measure(variant: Variant, results: VariantResult[]) {
   const db = await startFerretdb({ dataDir, log: () => undefined, patched: variant.patched });
   const dbName = 'bench_registrations';
   const encryptionKey = randomBytes(32);
-  const product = await startProduct({ MONGODB_URI: db.uri, MONGODB_DB: dbName, ENCRYPTION_KEY: encryptionKey.toString('base64'), TRUST_PROXY: 'true' });
+  const product = await startBenchProduct({ MONGODB_URI: db.uri, MONGODB_DB: dbName, ENCRYPTION_KEY: encryptionKey.toString('base64'), TRUST_PROXY: 'true' });
   const client = await MongoClient.connect(db.uri, { maxPoolSize: LIST_CONNECTIONS });
   const database = client.db(dbName);
   try {

@@ -11,8 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { MongoClient, ObjectId, type Db, type Document } from 'mongodb';
 import { addDays, chinaDate, type CourseBody, type DivisionNode, TRAINING_CATEGORIES } from '@anqian/shared';
-import { startProduct } from '../e2e/product';
-import { consentedResident, driverLoad, loadPaths, staffSession, type Row } from './bench-kit';
+import { consentedResident, driverLoad, loadPaths, staffSession, type Row, startBenchProduct } from './bench-kit';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startFerretdb } = require('../../scripts/lib/ferretdb.cjs');
@@ -245,7 +244,7 @@ async function main() {
   const dataDir = path.join(tmpdir(), `anqian-bench-training-${process.pid}`);
   const db = await startFerretdb({ dataDir, log: () => undefined, patched: true });
   const dbName = 'bench_training';
-  const product = await startProduct({ MONGODB_URI: db.uri, MONGODB_DB: dbName, TRUST_PROXY: 'true' });
+  const product = await startBenchProduct({ MONGODB_URI: db.uri, MONGODB_DB: dbName, TRUST_PROXY: 'true' });
   const client = await MongoClient.connect(db.uri, { maxPoolSize: CONNECTIONS });
   const database = client.db(dbName);
   try {

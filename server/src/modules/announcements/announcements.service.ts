@@ -143,7 +143,13 @@ export function createAnnouncementsService(deps: AnnouncementsDeps) {
   /** Published announcements, in memory until one is published, changed or withdrawn. */
   const published = createTokenCache(changes, async () => {
     const records = await Announcement.find({ status: 'published' }).lean<AnnouncementRecord[]>();
-    return Promise.all(records.map(async (record) => ({ record, divisionName: await areaName(record.divisionCode) })));
+    return Promise.all(
+      records.map(async (record) => {
+        // Presented once per load: the excerpt is the body's plain text, too dear to make per request.
+        const summary = presentResidentSummary(record, await areaName(record.divisionCode), false);
+        return { record, summary };
+      }),
+    );
   });
 
   async function staffDetail(actor: StaffActor, record: AnnouncementRecord): Promise<StaffAnnouncementDetail> {
@@ -477,7 +483,7 @@ export function createAnnouncementsService(deps: AnnouncementsDeps) {
       const read = new Set(reads.map((entry) => entry.announcementId));
       const start = (query.page - 1) * query.pageSize;
       return {
-        items: mine.slice(start, start + query.pageSize).map(({ record, divisionName }) => presentResidentSummary(record, divisionName, read.has(record._id.toString()))),
+        items: mine.slice(start, start + query.pageSize).map(({ summary }) => ({ ...summary, read: read.has(summary.id) })),
         total: mine.length,
         page: query.page,
         pageSize: query.pageSize,
@@ -509,9 +515,9 @@ export function createAnnouncementsService(deps: AnnouncementsDeps) {
         .filter(({ record }) => record.type === 'hazard_alert' && isLive(record, now) && codes.has(record.divisionCode))
         .sort((a, b) => b.record.publishedAt!.getTime() - a.record.publishedAt!.getTime());
       if (live.length === 0) return { alert: null };
-      const { record, divisionName } = live[0];
-      const read = await AnnouncementRead.exists({ _id: receiptId(record._id.toString(), residentId) });
-      return { alert: presentResidentSummary(record, divisionName, Boolean(read)) };
+      const { summary } = live[0];
+      const read = await AnnouncementRead.exists({ _id: receiptId(summary.id, residentId) });
+      return { alert: { ...summary, read: Boolean(read) } };
     },
 
     area: async (residentId: string) => ({ area: await presentArea(await areaOf(residentId)) }),

@@ -174,6 +174,23 @@ export function createSignupsService(deps: SignupsDeps) {
     else await Signup.deleteOne({ _id: claim._id, status: SIGNUP_CLAIMED });
   }
 
+  type Earlier = { answer?: { created: boolean; signup: SettledSignupRecord } | null; existing: SignupRecord | null };
+  const NO_SIGNUP: Earlier = { existing: null };
+
+  /**
+   * The resident's sign-up for the event as it bears on a new one: an `answer` when it settles the
+   * request (the sign-up they hold, or null while another request of theirs holds the claim), else
+   * the cancelled or abandoned one to take over, or none.
+   */
+  async function signupOf(eventId: string, residentId: string): Promise<Earlier> {
+    const found = await Signup.findOne({ eventId, residentId }).lean<SignupRecord>();
+    if (!found) return NO_SIGNUP;
+    const existing = await afterClaim(found);
+    if (!existing) return { answer: null, existing: null };
+    if (existing.status === 'cancelled' || isStaleClaim(existing)) return { existing };
+    return { answer: existing.status === SIGNUP_CLAIMED ? null : { created: false, signup: existing as SettledSignupRecord }, existing };
+  }
+
   /**
    * One attempt at a sign-up; null when another request of the same resident got in between (try
    * again). The sign-up is claimed before a place is taken, so repeats of one resident (a double
@@ -184,17 +201,21 @@ export function createSignupsService(deps: SignupsDeps) {
     residentId: string,
     body: { name: string },
     options: SignUpOptions,
+    firstTry: boolean,
   ): Promise<{ created: boolean; signup: SettledSignupRecord } | null> {
-    const found = await Signup.findOne({ eventId, residentId }).lean<SignupRecord>();
-    const existing = found && (await afterClaim(found));
-    if (found && !existing) return null;
-    if (existing && existing.status !== 'cancelled' && !isStaleClaim(existing)) {
-      return existing.status === SIGNUP_CLAIMED ? null : { created: false, signup: existing as SettledSignupRecord };
-    }
+    // A first try assumes the resident has no sign-up yet, as nearly everyone in a rush has not: it
+    // looks for one only when the event refuses, and a clash of claims sends it round again.
+    const earlier = firstTry ? NO_SIGNUP : await signupOf(eventId, residentId);
+    if (earlier.answer !== undefined) return earlier.answer;
     const event = await loadEvent(eventId);
     const now = clock.now();
-    if (isClosed(event, now)) throw new AppError('SIGNUP_CLOSED');
-    if (!event.waitlist && event.remaining <= 0) throw new AppError('SIGNUP_FULL');
+    const refusal = isClosed(event, now) ? 'SIGNUP_CLOSED' : !event.waitlist && event.remaining <= 0 ? 'SIGNUP_FULL' : null;
+    if (refusal) {
+      const held = firstTry ? await signupOf(eventId, residentId) : earlier;
+      if (held.answer !== undefined) return held.answer;
+      throw new AppError(refusal);
+    }
+    const existing = earlier.existing;
     const claim = await claimSignup(event, residentId, existing);
     if (!claim) return null;
     if (event.review) return settlePending(event, claim, residentId, body, options, now);
@@ -373,10 +394,15 @@ export function createSignupsService(deps: SignupsDeps) {
       }
     },
 
-    /** Those of these events that still have a place left. */
+    /**
+     * Those of these events that still have a place left. Every event is defined before its course
+     * or fair exists, so it is asked the other way round: the full ones are few, and reading the
+     * few costs a fraction of reading every open event's counter.
+     */
     async withPlacesLeft(ids: Types.ObjectId[]): Promise<Set<string>> {
-      const events = await Event.find({ _id: { $in: ids }, remaining: { $gt: 0 } }, { _id: 1 }).lean<{ _id: Types.ObjectId }[]>();
-      return new Set(events.map((event) => event._id.toString()));
+      const full = await Event.find({ _id: { $in: ids }, remaining: { $lte: 0 } }, { _id: 1 }).lean<{ _id: Types.ObjectId }[]>();
+      const fullIds = new Set(full.map((event) => event._id.toString()));
+      return new Set(ids.map((id) => id.toString()).filter((id) => !fullIds.has(id)));
     },
 
     /** Places of each event, by id; events never defined are left out. */
@@ -393,8 +419,8 @@ export function createSignupsService(deps: SignupsDeps) {
      * is 409 SIGNUP_CLOSED, full 409 SIGNUP_FULL unless the kind keeps a waitlist.
      */
     async signUp(eventId: string, residentId: string, body: SignUpBody, options: SignUpOptions = {}): Promise<{ created: boolean; signup: ResidentSignup }> {
-      for (let attempt = 1; ; attempt += 1) {
-        const outcome = await attemptSignUp(eventId, residentId, body, options);
+      for (let attempt = 0; ; attempt += 1) {
+        const outcome = await attemptSignUp(eventId, residentId, body, options, attempt === 0);
         if (outcome) return { created: outcome.created, signup: await presentResident(outcome.signup) };
         if (attempt >= SIGNUP_ATTEMPTS) throw new AppError('SIGNUP_BUSY');
       }

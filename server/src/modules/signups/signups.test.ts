@@ -56,6 +56,27 @@ describe('repeats of one resident while the first is still signing up', () => {
     expect(await engine.mineFor(id, 'resident-d')).toBeNull();
   });
 
+  it('who took the last place get their sign-up back, not 「已满」', async () => {
+    const engine = engineWithSlowLookup(0);
+    const id = await eventWithPlaces(engine, 1);
+    const first = await engine.signUp(id, 'resident-f', { name: '杨十六' });
+    const again = await engine.signUp(id, 'resident-f', { name: '杨十六' });
+
+    expect(again).toMatchObject({ created: false, signup: { id: first.signup.id, status: 'confirmed' } });
+    await expect(engine.signUp(id, 'resident-g', { name: '朱十七' })).rejects.toMatchObject({ code: 'SIGNUP_FULL' });
+  });
+
+  it('who cancelled sign up again on the same sign-up while places are left', async () => {
+    const engine = engineWithSlowLookup(0);
+    const id = await eventWithPlaces(engine, 1);
+    const first = await engine.signUp(id, 'resident-h', { name: '秦十八' });
+    await engine.cancel(id, 'resident-h');
+    const again = await engine.signUp(id, 'resident-h', { name: '秦十八' });
+
+    expect(again).toMatchObject({ created: true, signup: { id: first.signup.id, status: 'confirmed' } });
+    expect((await engine.counts([id])).get(id)).toMatchObject({ taken: 1, remaining: 0 });
+  });
+
   it('take the sign-up over when the request holding it died, once it is a minute old', async () => {
     const engine = engineWithSlowLookup(0);
     const id = await eventWithPlaces(engine, 3);

@@ -394,7 +394,8 @@ export function createTrainingService(deps: TrainingDeps) {
           (!query.townshipCode || course.eligibility.townshipCodes.length === 0 || course.eligibility.townshipCodes.includes(query.townshipCode)),
       );
       if (query.notFull) {
-        const open = courses.filter((course) => accepting(course));
+        const now = clock.now();
+        const open = courses.filter((course) => accepting(course, now));
         const withPlaces = await signups.withPlacesLeft(open.map((course) => course._id));
         courses = open.filter((course) => withPlaces.has(course._id.toString()));
       }
