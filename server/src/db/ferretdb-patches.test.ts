@@ -1,3 +1,4 @@
+import { mongo } from 'mongoose';
 import { startEmbeddedDatabase } from './embedded';
 import { startOwnFerretdb, type OwnFerretdb } from '../../test/own-ferretdb';
 
@@ -119,6 +120,37 @@ describe('patch 5: every $group accumulator sees the whole group', () => {
       { _id: 'a', labour: 5, households: 2, employed: 1 },
       { _id: 'b', labour: 1, households: 1, employed: 1 },
     ]);
+  });
+});
+
+describe('patch 8: documents are decoded without a decoder per value', () => {
+  const { Binary, BSONRegExp, Double, EJSON, Int32, Long, ObjectId, Timestamp } = mongo.BSON;
+  const everyType = (n: number) => ({
+    _id: new ObjectId(),
+    text: `引号"、反斜杠\\、换行\n、制表\t、表情😀、\u2028 ${n}`,
+    int: new Int32(-2_147_483_648 + n),
+    long: Long.fromString(`922337203685477580${n}`),
+    double: new Double(n + 0.25),
+    huge: new Double(1.7976931348623157e308),
+    yes: n % 2 === 0,
+    at: new Date(Date.UTC(2026, 11, 5, 3, 0, n)),
+    nothing: null,
+    binary: new Binary(Buffer.from([0, 1, 2, 255, n]), 0),
+    uuid: new Binary(Buffer.alloc(16, n), 4),
+    pattern: new BSONRegExp(`^安置点${n}.*$`, 'i'),
+    stamp: new Timestamp({ t: 1_764_900_000 + n, i: n }),
+    nested: { code: `53232910100${n}`, inner: { list: [1, 'two', { three: new Int32(3) }, { four: new Double(4.5) }] }, empty: {} },
+    list: [new Int32(n), Long.fromNumber(n), new Double(n), `${n}`, null, new Date(0), {}],
+  });
+
+  test('every type reads back exactly, rows sharing a schema or not', async () => {
+    const mixed = ferretdb.db.collection('every_type');
+    // Two rows with one schema, then the same field names holding other types (another schema).
+    // FerretDB 1.x stores no arrays inside arrays.
+    const written = [everyType(1), everyType(2), { ...everyType(3), int: 'not a number', nested: [1, 2], list: { a: 1 } }];
+    await mixed.insertMany(written);
+    const read = await mixed.find({}, { promoteValues: false, promoteLongs: false }).sort({ _id: 1 }).toArray();
+    expect(read.map((doc) => EJSON.stringify(doc, { relaxed: false }))).toEqual(written.map((doc) => EJSON.stringify(doc, { relaxed: false })));
   });
 });
 
