@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { mongo } from 'mongoose';
 import { startEmbeddedDatabase } from './embedded';
 import { startOwnFerretdb, type OwnFerretdb } from '../../test/own-ferretdb';
@@ -9,6 +10,14 @@ beforeAll(async () => {
   ferretdb = await startOwnFerretdb();
 });
 afterAll(() => ferretdb?.stop());
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
 
 const plan = async (filter: object) => {
   const explained = await ferretdb.db.command({ explain: { find: 'plans', filter } });
@@ -151,6 +160,23 @@ describe('patch 8: documents are decoded without a decoder per value', () => {
     await mixed.insertMany(written);
     const read = await mixed.find({}, { promoteValues: false, promoteLongs: false }).sort({ _id: 1 }).toArray();
     expect(read.map((doc) => EJSON.stringify(doc, { relaxed: false }))).toEqual(written.map((doc) => EJSON.stringify(doc, { relaxed: false })));
+  });
+});
+
+describe('patch 9: release builds do not record every iterator', () => {
+  test("after queries, FerretDB's debug handler lists no iterator profiles", async () => {
+    const port = await freePort();
+    const traced = await startOwnFerretdb([`--debug-addr=127.0.0.1:${port}`]);
+    try {
+      const rows = traced.db.collection('traced');
+      await rows.insertMany([{ n: 1 }, { n: 2 }, { n: 3 }]);
+      expect(await rows.find({ n: { $gte: 2 } }, { projection: { _id: 0 } }).toArray()).toEqual([{ n: 2 }, { n: 3 }]);
+      const profiles = await (await fetch(`http://127.0.0.1:${port}/debug/pprof/`)).text();
+      expect(profiles).toContain('goroutine');
+      expect(profiles).not.toContain('FerretDB/');
+    } finally {
+      await traced.stop();
+    }
   });
 });
 
