@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Schema, type Connection } from 'mongoose';
 import { isDuplicateKey } from './duplicate-key';
+import { sharedReadsFor, type SharedReads } from './shared-reads';
 
 const changeTokenSchema = new Schema({ _id: String, token: { type: String, required: true }, at: { type: Date, required: true } }, { collection: 'change_tokens', versionKey: false });
 
@@ -9,15 +10,7 @@ const changeTokenSchema = new Schema({ _id: String, token: { type: String, requi
  * many requests. A bump from this process drops it, so no caller after the bump gets a token from
  * before. Kept per connection and token name, for every module that reads or bumps that token.
  */
-const sharedReads = new WeakMap<Connection, Map<string, { inFlight: Promise<string> | null }>>();
-
-function sharedReadOf(connection: Connection, name: string): { inFlight: Promise<string> | null } {
-  let byName = sharedReads.get(connection);
-  if (!byName) sharedReads.set(connection, (byName = new Map()));
-  let shared = byName.get(name);
-  if (!shared) byName.set(name, (shared = { inFlight: null }));
-  return shared;
-}
+const sharedReads = new WeakMap<object, Map<string, SharedReads<string>>>();
 
 /**
  * A document whose token changes on every write to some data, so each server process can tell
@@ -27,22 +20,17 @@ function sharedReadOf(connection: Connection, name: string): { inFlight: Promise
  */
 export function createChangeToken(connection: Connection, name: string) {
   const Token = connection.models.ChangeToken ?? connection.model('ChangeToken', changeTokenSchema);
-  const shared = sharedReadOf(connection, name);
+  const shared = sharedReadsFor(sharedReads, connection, name);
 
   return {
-    read(): Promise<string> {
-      if (shared.inFlight) return shared.inFlight;
-      const reading = Token.findById(name)
-        .lean<{ token: string }>()
-        .then((found) => found?.token ?? 'initial')
-        .finally(() => {
-          if (shared.inFlight === reading) shared.inFlight = null;
-        });
-      shared.inFlight = reading;
-      return reading;
-    },
+    read: (): Promise<string> =>
+      shared.read(name, () =>
+        Token.findById(name)
+          .lean<{ token: string }>()
+          .then((found) => found?.token ?? 'initial'),
+      ),
     async bump(): Promise<void> {
-      shared.inFlight = null;
+      shared.drop();
       const update = { $set: { token: randomUUID(), at: new Date() } };
       try {
         await Token.updateOne({ _id: name }, update, { upsert: true });
@@ -51,7 +39,7 @@ export function createChangeToken(connection: Connection, name: string) {
         if (!isDuplicateKey(error)) throw error;
         await Token.updateOne({ _id: name }, update);
       } finally {
-        shared.inFlight = null;
+        shared.drop();
       }
     },
   };

@@ -1,5 +1,6 @@
-import { Schema, type Connection, type InferSchemaType, type Types } from 'mongoose';
+import { Schema, type Connection, type InferSchemaType, type MongooseQueryMiddleware, type Query, type Types } from 'mongoose';
 import { SIGNUP_EVENT_KINDS } from '@anqian/shared';
+import { sharedReadsFor, type SharedReads } from '../../db/shared-reads';
 
 /**
  * The countable side of an event (a job fair, a training course), `_id` = the owner's id.
@@ -34,4 +35,28 @@ const signupEventSchema = new Schema(
 
 export type SignupEventRecord = InferSchemaType<typeof signupEventSchema> & { _id: Types.ObjectId };
 
+/**
+ * Reads of the same events' counters that arrive while one is on its way share it: every request
+ * for a page of a busy list asks for the same few counters. Every counter write from this process
+ * drops them as it starts and once it is done.
+ */
+const counterReadsByConnection = new WeakMap<object, Map<string, SharedReads<SignupEventRecord[]>>>();
+export const counterReads = (connection: Connection) => sharedReadsFor(counterReadsByConnection, connection, 'signup_events');
+
+const COUNTER_WRITES: MongooseQueryMiddleware[] = ['updateOne', 'updateMany', 'findOneAndUpdate', 'replaceOne', 'deleteOne', 'deleteMany', 'findOneAndDelete'];
+signupEventSchema.pre(COUNTER_WRITES, { document: false, query: true }, function (this: Query<unknown, unknown>) {
+  counterReads(this.model.db).drop();
+});
+signupEventSchema.post(COUNTER_WRITES, { document: false, query: true }, function (this: Query<unknown, unknown>) {
+  counterReads(this.model.db).drop();
+});
+signupEventSchema.post('save', function () {
+  counterReads(this.db).drop();
+});
+
 export const signupEventModel = (connection: Connection) => connection.model('SignupEvent', signupEventSchema);
+
+/** The counters of these events, read once for all callers asking for the same ones at the same time. */
+export function readCounters(Event: ReturnType<typeof signupEventModel>, ids: string[]): Promise<SignupEventRecord[]> {
+  return counterReads(Event.db).read([...ids].sort().join(','), () => Event.find({ _id: { $in: ids } }).lean<SignupEventRecord[]>().exec());
+}

@@ -5,7 +5,7 @@ import { isDuplicateKey } from '../../db/duplicate-key';
 import { AppError, notFound } from '../../errors';
 import { chinaTime, type NotificationsService } from '../notifications/notifications.service';
 import { createTicketSigner } from './e-ticket';
-import { signupEventModel, type SignupEventRecord } from './signup-event.model';
+import { readCounters, signupEventModel, type SignupEventRecord } from './signup-event.model';
 import { SETTLED, SIGNUP_CLAIMED, signupModel, type SettledSignupRecord, type SignupRecord } from './signup.model';
 import { presentResidentSignup, presentStaffSignup } from './signup.presenter';
 
@@ -408,7 +408,7 @@ export function createSignupsService(deps: SignupsDeps) {
     /** Places of each event, by id; events never defined are left out. */
     async counts(ids: (string | Types.ObjectId)[]): Promise<Map<string, SignupCounts>> {
       if (ids.length === 0) return new Map();
-      const events = await Event.find({ _id: { $in: ids } }).lean<SignupEventRecord[]>();
+      const events = await readCounters(Event, ids.map(String));
       return new Map(events.map((event) => [event._id.toString(), { capacity: event.capacity, taken: event.taken, remaining: event.remaining, waitlisted: event.waiting }]));
     },
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Types } from 'mongoose';
 import { createTestApp, type TestApp } from '../../../test/test-app';
+import { counterReads, type SignupEventRecord } from './signup-event.model';
 import { createSignupsService } from './signups.service';
 
 let t: TestApp;
@@ -87,5 +88,19 @@ describe('repeats of one resident while the first is still signing up', () => {
 
     const outcome = await engine.signUp(id, 'resident-e', { name: '韩十五' });
     expect(outcome).toMatchObject({ created: true, signup: { id: abandoned._id.toString(), status: 'confirmed', name: '韩十五' } });
+  });
+});
+
+describe('the places a list shows', () => {
+  it('count a sign-up for everyone who asks after it, even while an earlier read is still on its way', async () => {
+    const engine = engineWithSlowLookup(0);
+    const id = await eventWithPlaces(engine, 5);
+    let answerEarlierRead!: (events: SignupEventRecord[]) => void;
+    const earlier = counterReads(t.connection).read(id, () => new Promise((resolve) => (answerEarlierRead = resolve)));
+
+    await engine.signUp(id, 'resident-i', { name: '尤十九' });
+    expect((await engine.counts([id])).get(id)).toMatchObject({ taken: 1, remaining: 4 });
+    answerEarlierRead([]);
+    await earlier;
   });
 });

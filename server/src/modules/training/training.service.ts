@@ -113,10 +113,11 @@ export function createTrainingService(deps: TrainingDeps) {
     const employerRefs = await deps.employers.refs([...new Set(courses.flatMap((course) => course.partners.map((p) => p.employerId.toString())))]);
     const codes = [...new Set(courses.flatMap((course) => [course.divisionCode, ...course.eligibility.townshipCodes]))];
     const names = new Map(await Promise.all(codes.map(async (code) => [code, await divisions.nameOf(code)] as const)));
+    const employerNames = new Map([...employerRefs].map(([id, ref]) => [id, ref.name]));
     return courses.map((course) =>
       presentCourse(course, {
         counts: counts.get(course._id.toString()),
-        employerNames: new Map([...employerRefs].map(([id, ref]) => [id, ref.name])),
+        employerNames,
         divisionNames: names,
         accepting: accepting(course),
       }),
