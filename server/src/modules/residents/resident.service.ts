@@ -2,6 +2,7 @@ import type { Connection } from 'mongoose';
 import { PRIVACY_NOTICE, type Resident, type ResidentTokens } from '@anqian/shared';
 import type { StaffActor } from '../../security/staff-actor';
 import { AppError } from '../../errors';
+import { createChangeToken, createTokenCache } from '../../db/change-token';
 import { WechatApiError, WechatUnavailableError } from '../../integrations/wechat/wechat-client';
 import type { FieldCrypto } from '../../security/field-crypto';
 import { newToken, tokenHash } from '../../security/tokens';
@@ -15,6 +16,10 @@ import { residentSessionModel } from './resident-session.model';
 
 const ACCESS_TTL_S = 2 * 60 * 60;
 const REFRESH_TTL_S = 30 * 24 * 60 * 60;
+/** Access tokens remembered between two session changes; beyond this the memory starts again. */
+const SIGNED_IN_LIMIT = 50_000;
+
+type SignedIn = { id: string; hasConsent: boolean; hasSensitiveConsent: boolean };
 
 /** The part of the WeChat client sign-in needs. */
 export type ResidentWechat = {
@@ -45,6 +50,23 @@ export function createResidentService(deps: {
   const ResidentModel = residentModel(deps.connection);
   const Session = residentSessionModel(deps.connection);
   const { crypto, wechat, staff, divisions, audit } = deps;
+
+  /**
+   * Who each access token belongs to, kept in memory until a session or a consent changes anywhere
+   * (sign-out, refresh, consent given or withdrawn bump `resident-sessions` after their write): a
+   * busy resident then costs one shared token read per request instead of two reads.
+   */
+  const sessionChanges = createChangeToken(deps.connection, 'resident-sessions');
+  const signedIn = createTokenCache(sessionChanges, async () => new Map<string, { accessExpiresAt: number; who: SignedIn }>());
+
+  async function lookUpSession(hash: string) {
+    const session = await Session.findById(hash).lean();
+    if (!session || session.rotatedAt) throw new AppError('SESSION_EXPIRED');
+    const resident = await ResidentModel.findById(session.residentId, { consent: 1 }).lean();
+    if (!resident) throw new AppError('SESSION_EXPIRED');
+    const hasConsent = resident.consent?.version === PRIVACY_NOTICE.version;
+    return { accessExpiresAt: session.accessExpiresAt.getTime(), who: { id: session.residentId, hasConsent, hasSensitiveConsent: hasConsent && Boolean(resident.consent?.sensitive) } };
+  }
 
   /**
    * The linked village cadre account while it may act: like a staff session, the link ends when the
@@ -112,22 +134,33 @@ export function createResidentService(deps: {
       const old = await Session.findOneAndUpdate({ refreshHash, rotatedAt: null }, { $set: { rotatedAt: new Date() } }).lean();
       if (!old) {
         const used = await Session.findOne({ refreshHash }, { familyId: 1 }).lean();
-        if (used) await Session.deleteMany(used.familyId ? { familyId: used.familyId } : { _id: used._id });
+        if (used) {
+          await Session.deleteMany(used.familyId ? { familyId: used.familyId } : { _id: used._id });
+          await sessionChanges.bump();
+        }
         throw new AppError('SESSION_EXPIRED');
       }
+      await sessionChanges.bump();
       if (old.refreshExpiresAt.getTime() <= Date.now()) throw new AppError('SESSION_EXPIRED');
       return issueTokens(await load(old.residentId), old.familyId ?? undefined);
     },
 
-    logout: async (accessToken: string) => void (await Session.deleteOne({ _id: tokenHash(accessToken) })),
+    async logout(accessToken: string): Promise<void> {
+      await Session.deleteOne({ _id: tokenHash(accessToken) });
+      await sessionChanges.bump();
+    },
 
-    async authenticate(accessToken: string): Promise<{ id: string; hasConsent: boolean; hasSensitiveConsent: boolean }> {
-      const session = await Session.findById(tokenHash(accessToken)).lean();
-      if (!session || session.rotatedAt || session.accessExpiresAt.getTime() <= Date.now()) throw new AppError('SESSION_EXPIRED');
-      const resident = await ResidentModel.findById(session.residentId, { consent: 1 }).lean();
-      if (!resident) throw new AppError('SESSION_EXPIRED');
-      const hasConsent = resident.consent?.version === PRIVACY_NOTICE.version;
-      return { id: session.residentId, hasConsent, hasSensitiveConsent: hasConsent && Boolean(resident.consent?.sensitive) };
+    async authenticate(accessToken: string): Promise<SignedIn> {
+      const known = await signedIn();
+      const hash = tokenHash(accessToken);
+      let entry = known.get(hash);
+      if (!entry) {
+        entry = await lookUpSession(hash);
+        if (known.size >= SIGNED_IN_LIMIT) known.clear();
+        known.set(hash, entry);
+      }
+      if (entry.accessExpiresAt <= Date.now()) throw new AppError('SESSION_EXPIRED');
+      return entry.who;
     },
 
     me: async (residentId: string): Promise<Resident> => present(await load(residentId)),
@@ -157,6 +190,7 @@ export function createResidentService(deps: {
         },
         { new: true },
       ).lean<ResidentRecord>();
+      await sessionChanges.bump();
       return present(updated!);
     },
 
@@ -176,6 +210,7 @@ export function createResidentService(deps: {
         { $set: set, $push: { consentHistory: { action: 'withdraw', version, scope, at: new Date() } } },
         { new: true },
       ).lean<ResidentRecord>();
+      await sessionChanges.bump();
       return present(updated!);
     },
 

@@ -88,6 +88,7 @@ describe('resident sign-in', () => {
   it('rotates tokens on refresh: the old pair stops working', async () => {
     const login = await residentLogin('openid-refresh');
     const { accessToken, refreshToken } = login.body;
+    expect((await asResident(accessToken).get('/api/resident/me')).status).toBe(200);
 
     const refreshed = await t.request().post('/api/resident/auth/refresh').send({ refreshToken });
 
@@ -104,6 +105,7 @@ describe('resident sign-in', () => {
     const login = await residentLogin('openid-refresh-reuse');
     const refreshed = await t.request().post('/api/resident/auth/refresh').send({ refreshToken: login.body.refreshToken });
     expect(refreshed.status).toBe(200);
+    expect((await asResident(refreshed.body.accessToken).get('/api/resident/me')).status).toBe(200);
 
     // Someone replays the first refresh token: the pair issued for it dies with it.
     const replay = await t.request().post('/api/resident/auth/refresh').send({ refreshToken: login.body.refreshToken });
@@ -138,6 +140,7 @@ describe('resident sign-in', () => {
   it('revokes the session at logout', async () => {
     const login = await residentLogin('openid-logout');
     const resident = asResident(login.body.accessToken);
+    expect((await resident.get('/api/resident/me')).status).toBe(200);
 
     expect((await resident.post('/api/resident/auth/logout')).status).toBe(204);
 
