@@ -75,6 +75,8 @@ export type AnnouncementsDeps = {
 
 /** A resident's household villages are looked up again after this long (their registrations may have moved). */
 const AREA_REFRESH_MS = 10 * 60_000;
+/** Residents' areas remembered between two area changes; beyond this the memory starts again. */
+const STORED_AREAS_LIMIT = 50_000;
 
 /** One read receipt per resident and announcement, under this id. */
 const receiptId = (announcementId: string, residentId: string) => `${announcementId}:${residentId}`;
@@ -210,8 +212,38 @@ export function createAnnouncementsService(deps: AnnouncementsDeps) {
 
   // The audience: who lives where, for the residents' lists, hazard alerts and read receipts.
 
-  async function saveArea(residentId: string, area: Area): Promise<void> {
+  /**
+   * Residents' stored areas (null: none stored), kept in memory until an area changes anywhere
+   * (`announcement-audience` is bumped after every write that changes one). A look at the
+   * household that finds the same villages only moves `syncedAt`, here and in the database,
+   * without a bump: another process's copy then looks once more itself.
+   */
+  const audienceChanges = createChangeToken(deps.connection, 'announcement-audience');
+  const storedAreas = createTokenCache(audienceChanges, async () => new Map<string, AnnouncementAudienceRecord | null>());
+
+  const sameArea = (stored: AnnouncementAudienceRecord | null, area: Area) =>
+    stored?.source === area.source && stored.villageCodes.join() === area.villageCodes.join() && stored.townshipCodes.join() === area.townshipCodes.join();
+
+  async function saveArea(residentId: string, area: Area, stored: AnnouncementAudienceRecord | null = null): Promise<void> {
+    if (stored && sameArea(stored, area)) return touchArea(stored);
     await AnnouncementAudience.updateOne({ _id: residentId }, { $set: { ...area, syncedAt: clock.now() } }, { upsert: true });
+    await audienceChanges.bump();
+  }
+
+  /** The area still holds: only the time it was last looked at moves. */
+  async function touchArea(stored: AnnouncementAudienceRecord): Promise<void> {
+    const syncedAt = clock.now();
+    await AnnouncementAudience.updateOne({ _id: stored._id }, { $set: { syncedAt } });
+    (await storedAreas()).set(stored._id, { ...stored, syncedAt });
+  }
+
+  async function storedAreaOf(residentId: string): Promise<AnnouncementAudienceRecord | null> {
+    const known = await storedAreas();
+    if (known.has(residentId)) return known.get(residentId)!;
+    const stored = await AnnouncementAudience.findById(residentId).lean<AnnouncementAudienceRecord>();
+    if (known.size >= STORED_AREAS_LIMIT) known.clear();
+    known.set(residentId, stored);
+    return stored;
   }
 
   /**
@@ -219,19 +251,22 @@ export function createAnnouncementsService(deps: AnnouncementsDeps) {
    * after ten minutes), else the village they chose; null when neither.
    */
   async function areaOf(residentId: string): Promise<Area | null> {
-    const stored = await AnnouncementAudience.findById(residentId).lean<AnnouncementAudienceRecord>();
+    const stored = await storedAreaOf(residentId);
     if (stored && clock.now().getTime() - stored.syncedAt.getTime() < AREA_REFRESH_MS) return stored;
     const villageCodes = (await deps.villagesOf(residentId)).sort();
     if (villageCodes.length > 0) {
       const area: Area = { source: 'household', villageCodes, townshipCodes: [...new Set(villageCodes.map((code) => townshipCodeOf(code)!))] };
-      await saveArea(residentId, area);
+      await saveArea(residentId, area, stored);
       return area;
     }
     if (stored?.source === 'chosen') {
-      await AnnouncementAudience.updateOne({ _id: residentId }, { $set: { syncedAt: clock.now() } });
+      await touchArea(stored);
       return stored;
     }
-    if (stored) await AnnouncementAudience.deleteOne({ _id: residentId, source: 'household' });
+    if (stored) {
+      await AnnouncementAudience.deleteOne({ _id: residentId, source: 'household' });
+      await audienceChanges.bump();
+    }
     return null;
   }
 

@@ -1,3 +1,4 @@
+import { Types } from 'mongoose';
 import { type StaffRole } from '@anqian/shared';
 import { asStaff, villageOf } from '../../../test/factories';
 import { createTestApp, type TestApp } from '../../../test/test-app';
@@ -146,6 +147,28 @@ describe('what residents see', () => {
     const withHousehold = await residentIn(t, { household: area.villageA0 });
     const refused = await withHousehold.resident.put('/api/resident/announcement-area', { villageCode: area.villageB0 });
     expect([refused.status, refused.body.error.code]).toEqual([409, 'ANNOUNCEMENT_AREA_FROM_HOUSEHOLD']);
+  });
+
+  it('follows the household file when it moves or goes, within ten minutes', async () => {
+    const village = await published('cadreA', area.villageA0, { title: '原村通知' });
+    const elsewhere = await published('townB', area.villageB0, { title: '新村通知' });
+    const { resident, residentId } = await residentIn(t, { household: area.villageA0 });
+    expect(ids(await resident.get('/api/resident/announcements', { pageSize: '20' }))).toContain(village);
+
+    const summaries = t.connection.collection('registration_summaries');
+    const mine = { residentId: new Types.ObjectId(residentId) };
+    expect((await summaries.updateMany(mine, { $set: { divisionCode: area.villageB0 } })).modifiedCount).toBeGreaterThan(0);
+    t.clock.advanceDays(1);
+    const moved = await resident.get('/api/resident/announcements', { pageSize: '20' });
+    expect(moved.body.area).toMatchObject({ source: 'household', villages: [{ code: area.villageB0 }] });
+    expect(ids(moved)).toContain(elsewhere);
+    expect(ids(moved)).not.toContain(village);
+
+    await summaries.deleteMany(mine);
+    t.clock.advanceDays(1);
+    const gone = await resident.get('/api/resident/announcements', { pageSize: '20' });
+    expect(gone.body.area).toBeNull();
+    expect(ids(gone)).not.toContain(elsewhere);
   });
 });
 
