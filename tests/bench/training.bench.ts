@@ -224,7 +224,7 @@ function writeReport(report: Report) {
     '|---|---:|---:|---:|---:|---:|',
     ...report.rows.map((row) => `| ${row.name} | ${row.rps} | ${row.p50} | ${row.p99} | ${row.requests} | ${row.errors} |`),
     '',
-    `API list / bare driver throughput: ${report.apiToDriverRatio ?? '–'}. The API adds to the driver's page and count the places of each course (one read of the sign-up engine's counters), the partner employers and the division names.`,
+    `API list / bare driver throughput: ${report.apiToDriverRatio ?? '–'}. The API filters and pages the listed courses it holds in memory (reloaded when the course change token moves) and adds the places of each course on the page, from one read of the sign-up engine's counters shared by the requests asking for the same page while it is on its way (a counter write drops it), the partner employers and the division names.`,
     '',
     `Application burst: ${burst.residents} residents at once for ${burst.places} places of a course that admits automatically, each for their own verified household's head: answers ${Object.entries(burst.answers).map(([key, count]) => `${key}×${count}`).join(', ')}; ${burst.admitted} admitted, ${burst.waitlisted} on the waitlist, ${burst.stored} applications stored (lost ${burst.lost}, over capacity ${burst.overCapacity}); the course's counter says taken ${burst.counter.taken}, remaining ${burst.counter.remaining}, waiting ${burst.counter.waiting}. Finished in ${burst.seconds} s, ${burst.applicationsPerSecond} applications a second.`,
     '',
