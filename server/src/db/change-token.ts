@@ -72,3 +72,25 @@ export function createTokenCache<T>(token: ChangeToken, load: (previous: T | nul
     }
   };
 }
+
+/**
+ * Values by key, each loaded once and kept until the token changes; past `limit` keys the memory
+ * starts again. A writer that changes a value bumps the token; one that knows the new value may
+ * `set` it instead.
+ */
+export function createKeyedTokenCache<V>(token: ChangeToken, limit: number) {
+  const current = createTokenCache(token, async () => new Map<string, V>());
+  return {
+    async get(key: string, load: () => Promise<V>): Promise<V> {
+      const known = await current();
+      if (known.has(key)) return known.get(key)!;
+      const value = await load();
+      if (known.size >= limit) known.clear();
+      known.set(key, value);
+      return value;
+    },
+    async set(key: string, value: V): Promise<void> {
+      (await current()).set(key, value);
+    },
+  };
+}

@@ -1,6 +1,5 @@
-import { createServer } from 'node:net';
 import { mongo } from 'mongoose';
-import { startEmbeddedDatabase } from './embedded';
+import { freePort, startEmbeddedDatabase } from './embedded';
 import { startOwnFerretdb, type OwnFerretdb } from '../../test/own-ferretdb';
 
 /** The project's patches on FerretDB 1.24.2 (server/embedded-db/patches), on the patched build. */
@@ -10,14 +9,6 @@ beforeAll(async () => {
   ferretdb = await startOwnFerretdb();
 });
 afterAll(() => ferretdb?.stop());
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 const plan = async (filter: object) => {
   const explained = await ferretdb.db.command({ explain: { find: 'plans', filter } });

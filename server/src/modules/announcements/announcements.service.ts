@@ -35,7 +35,7 @@ import {
   type updateAnnouncementBodySchema,
 } from '@anqian/shared';
 import type { Clock } from '../../clock';
-import { createChangeToken, createTokenCache } from '../../db/change-token';
+import { createChangeToken, createKeyedTokenCache, createTokenCache } from '../../db/change-token';
 import { isDuplicateKey } from '../../db/duplicate-key';
 import { escapeRegex } from '../../db/escape-regex';
 import { AppError, notFound, validationFailed } from '../../errors';
@@ -219,10 +219,10 @@ export function createAnnouncementsService(deps: AnnouncementsDeps) {
    * without a bump: another process's copy then looks once more itself.
    */
   const audienceChanges = createChangeToken(deps.connection, 'announcement-audience');
-  const storedAreas = createTokenCache(audienceChanges, async () => new Map<string, AnnouncementAudienceRecord | null>());
+  const storedAreas = createKeyedTokenCache<AnnouncementAudienceRecord | null>(audienceChanges, STORED_AREAS_LIMIT);
 
-  const sameArea = (stored: AnnouncementAudienceRecord | null, area: Area) =>
-    stored?.source === area.source && stored.villageCodes.join() === area.villageCodes.join() && stored.townshipCodes.join() === area.townshipCodes.join();
+  const sameArea = (stored: AnnouncementAudienceRecord, area: Area) =>
+    stored.source === area.source && stored.villageCodes.join() === area.villageCodes.join() && stored.townshipCodes.join() === area.townshipCodes.join();
 
   async function saveArea(residentId: string, area: Area, stored: AnnouncementAudienceRecord | null = null): Promise<void> {
     if (stored && sameArea(stored, area)) return touchArea(stored);
@@ -234,17 +234,11 @@ export function createAnnouncementsService(deps: AnnouncementsDeps) {
   async function touchArea(stored: AnnouncementAudienceRecord): Promise<void> {
     const syncedAt = clock.now();
     await AnnouncementAudience.updateOne({ _id: stored._id }, { $set: { syncedAt } });
-    (await storedAreas()).set(stored._id, { ...stored, syncedAt });
+    await storedAreas.set(stored._id, { ...stored, syncedAt });
   }
 
-  async function storedAreaOf(residentId: string): Promise<AnnouncementAudienceRecord | null> {
-    const known = await storedAreas();
-    if (known.has(residentId)) return known.get(residentId)!;
-    const stored = await AnnouncementAudience.findById(residentId).lean<AnnouncementAudienceRecord>();
-    if (known.size >= STORED_AREAS_LIMIT) known.clear();
-    known.set(residentId, stored);
-    return stored;
-  }
+  const storedAreaOf = (residentId: string) =>
+    storedAreas.get(residentId, async () => AnnouncementAudience.findById(residentId).lean<AnnouncementAudienceRecord>());
 
   /**
    * The resident's area: the villages of their registrations when they have any (looked up again

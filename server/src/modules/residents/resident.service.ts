@@ -2,7 +2,7 @@ import type { Connection } from 'mongoose';
 import { PRIVACY_NOTICE, type Resident, type ResidentTokens } from '@anqian/shared';
 import type { StaffActor } from '../../security/staff-actor';
 import { AppError } from '../../errors';
-import { createChangeToken, createTokenCache } from '../../db/change-token';
+import { createChangeToken, createKeyedTokenCache } from '../../db/change-token';
 import { WechatApiError, WechatUnavailableError } from '../../integrations/wechat/wechat-client';
 import type { FieldCrypto } from '../../security/field-crypto';
 import { newToken, tokenHash } from '../../security/tokens';
@@ -57,7 +57,7 @@ export function createResidentService(deps: {
    * busy resident then costs one shared token read per request instead of two reads.
    */
   const sessionChanges = createChangeToken(deps.connection, 'resident-sessions');
-  const signedIn = createTokenCache(sessionChanges, async () => new Map<string, { accessExpiresAt: number; who: SignedIn }>());
+  const signedIn = createKeyedTokenCache<{ accessExpiresAt: number; who: SignedIn }>(sessionChanges, SIGNED_IN_LIMIT);
 
   async function lookUpSession(hash: string) {
     const session = await Session.findById(hash).lean();
@@ -151,14 +151,8 @@ export function createResidentService(deps: {
     },
 
     async authenticate(accessToken: string): Promise<SignedIn> {
-      const known = await signedIn();
       const hash = tokenHash(accessToken);
-      let entry = known.get(hash);
-      if (!entry) {
-        entry = await lookUpSession(hash);
-        if (known.size >= SIGNED_IN_LIMIT) known.clear();
-        known.set(hash, entry);
-      }
+      const entry = await signedIn.get(hash, () => lookUpSession(hash));
       if (entry.accessExpiresAt <= Date.now()) throw new AppError('SESSION_EXPIRED');
       return entry.who;
     },
