@@ -24,6 +24,8 @@ const CONNECTIONS = 50;
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 /** Residents whose sessions the list load rotates through. */
 const LIST_RESIDENTS = 200;
+/** Residents opening announcements while the list load runs: first openings write receipts and bump their change token. */
+const OPENINGS_PER_SECOND = 10;
 const COUNTY_ANNOUNCEMENTS = 20;
 const PER_TOWNSHIP = 8;
 const PER_VILLAGE = 1;
@@ -143,11 +145,22 @@ async function seedAnnouncements(db: Db, baseUrl: string, admin: Session, county
       .map((doc) => ({ _id: `${doc._id.toString()}:${residentId}`, announcementId: doc._id.toString(), residentId, villageCode: village, readAt: new Date() })),
   );
   if (reads.length) await db.collection<{ _id: string }>('announcement_reads').insertMany(reads, { ordered: false });
-  return { total: docs.length + 1, reads: reads.length };
+  const countyWide = docs.filter((doc) => doc.divisionCode === county.code && !doc.expiresAt).map((doc) => doc._id.toString());
+  return { total: docs.length + 1, reads: reads.length, countyWide };
 }
 
-/** GET /api/resident/announcements as `LIST_RESIDENTS` different residents, in turn. */
-async function loadResidentList(baseUrl: string, tokens: { token: string }[]): Promise<Row> {
+/**
+ * GET /api/resident/announcements as `LIST_RESIDENTS` different residents, in turn, while the same
+ * residents open county-wide announcements beside it at `OPENINGS_PER_SECOND`.
+ */
+async function loadResidentList(baseUrl: string, tokens: { token: string }[], countyWide: string[]): Promise<Row & { openings: number }> {
+  let openings = 0;
+  const opener = setInterval(() => {
+    const { token } = tokens[openings % LIST_RESIDENTS];
+    const id = countyWide[(openings * 7) % countyWide.length];
+    openings += 1;
+    void fetch(`${baseUrl}/api/resident/announcements/${id}`, { headers: { authorization: `Bearer ${token}` } }).then((response) => response.arrayBuffer());
+  }, 1000 / OPENINGS_PER_SECOND);
   const result = await autocannon({
     url: baseUrl,
     connections: CONNECTIONS,
@@ -155,9 +168,11 @@ async function loadResidentList(baseUrl: string, tokens: { token: string }[]): P
     timeout: 300,
     requests: tokens.map(({ token }) => ({ method: 'GET' as const, path: '/api/resident/announcements?page=1&pageSize=10', headers: { authorization: `Bearer ${token}` } })),
   });
+  clearInterval(opener);
   const drainSeconds = await drain(baseUrl);
   return {
-    name: 'GET /api/resident/announcements (first page, 200 residents in turn)',
+    openings,
+    name: `GET /api/resident/announcements (first page, ${LIST_RESIDENTS} residents in turn; ${OPENINGS_PER_SECOND} openings a second beside it)`,
     rps: Number((result.requests.total / DURATION_S).toFixed(1)),
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -194,6 +209,8 @@ type Report = {
   residents: number;
   announcements: number;
   reads: number;
+  /** Announcements opened during the list load, and how many of them were first openings (a new receipt). */
+  openings: { total: number; first: number };
   seedSeconds: number;
   /** The machine's one-minute load average (2 cores, shared) before the list load and after the alert. */
   loadAverage: { before: number; after: number };
@@ -211,7 +228,7 @@ function writeReport(report: Report) {
   const markdown = [
     `# Announcements benchmark (${report.date})`,
     '',
-    `Embedded FerretDB (SQLite) with the project's patches, one server process, on this shared 2-core machine; ${report.residents.toLocaleString('en')} residents spread over the county's villages, each with one hazard-alert acceptance banked, and ${report.announcements.toLocaleString('en')} published announcements (county, every township, every village; one in ten expired) with ${report.reads.toLocaleString('en')} read receipts. The residents' list runs at ${report.connections} connections for ${report.durationSeconds} s as ${LIST_RESIDENTS} different residents in turn, then the same reads through the bare driver at the same concurrency.`,
+    `Embedded FerretDB (SQLite) with the project's patches, one server process, on this shared 2-core machine; ${report.residents.toLocaleString('en')} residents spread over the county's villages, each with one hazard-alert acceptance banked, and ${report.announcements.toLocaleString('en')} published announcements (county, every township, every village; one in ten expired) with ${report.reads.toLocaleString('en')} read receipts. The residents' list runs at ${report.connections} connections for ${report.durationSeconds} s as ${LIST_RESIDENTS} different residents in turn, while the same residents open county-wide announcements ${OPENINGS_PER_SECOND} times a second (${report.openings.total.toLocaleString('en')} openings, ${report.openings.first.toLocaleString('en')} of them first openings that wrote a receipt); then the same reads through the bare driver at the same concurrency.`,
     '',
     '| what | req/s | p50 ms | p99 ms | answered | errors |',
     '|---|---:|---:|---:|---:|---:|',
@@ -227,7 +244,7 @@ function writeReport(report: Report) {
     `| county-wide alert to ${report.residents.toLocaleString('en')} residents queued within 30 s | ${alert.seconds} s, ${alert.stored.toLocaleString('en')} queued | ${check(alert.seconds <= 30 && alert.stored === report.residents)} |`,
     `| memory growth while queuing < 100 MB | ${growth} MB | ${check(growth < 100)} |`,
     '',
-    `The API answers the list from what it holds in memory behind change tokens (docs/ARCHITECTURE.md, "What the server keeps in memory"): the published announcements, who each access token belongs to and each resident's area. Per request it reads three tokens by \`_id\` (each read shared by the requests arriving while it is on its way) and the resident's receipts for the visible announcements by receipt id; that last read is the one left per request, and what keeps p99 above the target. The first list of each resident after the seed read their session, account and area once. The bare driver runs the same reads and asks the database for the page and count itself (p99 ${driver.p99} ms). The alert is queued in batches of 1,000 residents: one read of their acceptances, one insert of the messages (ids derived from the announcement and the resident, so a second run adds none) and one removal of the spent acceptances per batch (removing a thousand documents costs a tenth of updating them on this database). The delivery worker runs beside it from the same queue, taking due messages unsorted so that a claim stays a few milliseconds with tens of thousands queued.`,
+    `The API answers the list from what it holds in memory behind change tokens (docs/ARCHITECTURE.md, "What the server keeps in memory"): the published announcements, who each access token belongs to, each resident's area and the announcements each resident has opened. Per request it reads the change tokens, all in one read shared by the requests arriving while it is on its way, and nothing else once a resident's first list has read their session, account, area and receipts. A first opening writes its receipt and moves the receipts token; the server that handled it adds the receipt to its own memory when nobody else moved the token since, while any other server process would read each resident's receipts once more. The bare driver runs the same reads a request made before this memory and asks the database for the page and count itself (p99 ${driver.p99} ms). The alert is queued in batches of 1,000 residents: one read of their acceptances, one insert of the messages (ids derived from the announcement and the resident, so a second run adds none) and one removal of the spent acceptances per batch (removing a thousand documents costs a tenth of updating them on this database). The delivery worker runs beside it from the same queue, taking due messages unsorted so that a claim stays a few milliseconds with tens of thousands queued.`,
     '',
   ].join('\n');
   writeFileSync(path.join(resultsDir, 'announcements.md'), markdown);
@@ -256,8 +273,10 @@ async function main() {
     // The first list after the seed loads the published announcements into memory.
     await (await fetch(`${product.baseUrl}/api/resident/announcements`, { headers: { authorization: `Bearer ${tokens[0].token}` } })).arrayBuffer();
     const loadBefore = loadavg()[0];
+    const list = await loadResidentList(product.baseUrl, tokens, seeded.countyWide);
+    const firstOpenings = (await database.collection('announcement_reads').countDocuments()) - seeded.reads;
     const rows = [
-      await loadResidentList(product.baseUrl, tokens),
+      list,
       await driverLoad('the same reads through the MongoDB driver (session, account, area, page + count, receipts)', driverList(database, county, tokens), { connections: CONNECTIONS, seconds: DURATION_S }),
       await loadPaths('GET /api/health: baseline (one database ping)', product.baseUrl, ['/api/health'], { connections: CONNECTIONS, seconds: DURATION_S }),
     ];
@@ -294,6 +313,7 @@ async function main() {
       residents: RESIDENTS,
       announcements: seeded.total,
       reads: seeded.reads,
+      openings: { total: list.openings, first: firstOpenings },
       seedSeconds,
       loadAverage: { before: Number(loadBefore.toFixed(1)), after: Number(loadavg()[0].toFixed(1)) },
       rows,

@@ -6,42 +6,63 @@ import { sharedReadsFor, type SharedReads } from './shared-reads';
 const changeTokenSchema = new Schema({ _id: String, token: { type: String, required: true }, at: { type: Date, required: true } }, { collection: 'change_tokens', versionKey: false });
 
 /**
- * Callers arriving while a read of a token is on its way share it: under load, one read answers
- * many requests. A bump from this process drops it, so no caller after the bump gets a token from
- * before. Kept per connection and token name, for every module that reads or bumps that token.
+ * Every token is read at once: the collection holds one small document per token name, so one read
+ * answers every token a request needs. Callers arriving while that read is on its way share it:
+ * under load, one read answers many requests. A bump from this process drops it, so no caller after
+ * the bump gets a token from before. Kept per connection, for every module that reads or bumps a token.
  */
-const sharedReads = new WeakMap<object, Map<string, SharedReads<string>>>();
+const sharedReads = new WeakMap<object, Map<string, SharedReads<Map<string, string>>>>();
+const ALL_TOKENS = 'all';
+const INITIAL = 'initial';
 
 /**
  * A document whose token changes on every write to some data, so each server process can tell
- * with one `_id` read of a collection of a few documents whether its in-memory copy is
+ * with one read of a collection of a few documents whether its in-memory copy is
  * stale. Writers bump the token after their data write, so a copy loaded after reading a token holds at
  * least the data that token stands for.
  */
 export function createChangeToken(connection: Connection, name: string) {
   const Token = connection.models.ChangeToken ?? connection.model('ChangeToken', changeTokenSchema);
-  const shared = sharedReadsFor(sharedReads, connection, name);
+  const shared = sharedReadsFor(sharedReads, connection, ALL_TOKENS);
+  const readAll = () =>
+    Token.find({}, { token: 1 })
+      .lean<{ _id: string; token: string }[]>()
+      .then((found) => new Map(found.map((entry) => [entry._id, entry.token])));
+
+  async function replace(from: string | null): Promise<string | null> {
+    shared.drop();
+    const token = randomUUID();
+    const update = { $set: { token, at: new Date() } };
+    try {
+      if (from === INITIAL) {
+        await Token.create({ _id: name, token, at: new Date() });
+        return token;
+      }
+      if (from !== null) {
+        const swapped = await Token.updateOne({ _id: name, token: from }, update);
+        if (swapped.matchedCount === 1) return token;
+      }
+      await Token.updateOne({ _id: name }, update, { upsert: true });
+    } catch (error) {
+      // Two first writes raced to create the document: the other one exists now.
+      if (!isDuplicateKey(error)) throw error;
+      await Token.updateOne({ _id: name }, update);
+    } finally {
+      shared.drop();
+    }
+    return null;
+  }
 
   return {
-    read: (): Promise<string> =>
-      shared.read(name, () =>
-        Token.findById(name)
-          .lean<{ token: string }>()
-          .then((found) => found?.token ?? 'initial'),
-      ),
-    async bump(): Promise<void> {
-      shared.drop();
-      const update = { $set: { token: randomUUID(), at: new Date() } };
-      try {
-        await Token.updateOne({ _id: name }, update, { upsert: true });
-      } catch (error) {
-        // Two first writes raced to create the document: the other one exists now.
-        if (!isDuplicateKey(error)) throw error;
-        await Token.updateOne({ _id: name }, update);
-      } finally {
-        shared.drop();
-      }
-    },
+    read: async (): Promise<string> => (await shared.read(ALL_TOKENS, readAll)).get(name) ?? INITIAL,
+    /** Replaces the token: everyone's copy is stale. */
+    bump: async (): Promise<void> => void (await replace(null)),
+    /**
+     * Replaces the token only if it still is `from`, i.e. nobody else bumped since; then returns the
+     * new token, so a writer whose copy was current at `from` can apply its own change to it and keep
+     * it. Otherwise bumps anyway and returns null.
+     */
+    bumpFrom: (from: string): Promise<string | null> => replace(from),
   };
 }
 
@@ -51,11 +72,18 @@ export type ChangeToken = ReturnType<typeof createChangeToken>;
  * A value loaded from the database and kept in memory until the token changes. `load` receives
  * the previous value so it can reload only what changed. Concurrent callers share one load.
  */
-export function createTokenCache<T>(token: ChangeToken, load: (previous: T | null) => Promise<T>) {
+export function createTokenCache<T>(token: TokenSource, load: (previous: T | null) => Promise<T>) {
+  return tokenCache(token, load).current;
+}
+
+/** What a cache needs to tell whether its copy is current: one token, or several read as one. */
+type TokenSource = Pick<ChangeToken, 'read'>;
+
+function tokenCache<T>(token: TokenSource, load: (previous: T | null) => Promise<T>) {
   let cached: { token: string; value: T } | null = null;
   let pending: { token: string; value: Promise<T> } | null = null;
 
-  return async function current(): Promise<T> {
+  async function current(): Promise<T> {
     const now = await token.read();
     if (cached?.token === now) return cached.value;
     if (pending?.token === now) return pending.value;
@@ -70,27 +98,67 @@ export function createTokenCache<T>(token: ChangeToken, load: (previous: T | nul
     } finally {
       if (pending === mine) pending = null;
     }
-  };
+  }
+
+  /**
+   * For a writer in this process after its data write: bumps the token, and when nobody else bumped
+   * since the copy was loaded, applies the change to the copy and keeps it under the new token.
+   */
+  async function changedHere(writer: ChangeToken, apply: (value: T) => void): Promise<void> {
+    const before = cached;
+    if (!before) return writer.bump();
+    const next = await writer.bumpFrom(before.token);
+    if (next === null || cached !== before) return;
+    apply(before.value);
+    cached = { token: next, value: before.value };
+  }
+
+  return { current, changedHere };
 }
 
 /**
  * Values by key, each loaded once and kept until the token changes; past `limit` keys the memory
- * starts again. A writer that changes a value bumps the token; one that knows the new value may
- * `set` it instead.
+ * starts again. Callers asking for a key while it is loading share that load. A writer that changes
+ * a value bumps the token; one that knows the new value may `set` it, or `changedHere` it.
  */
 export function createKeyedTokenCache<V>(token: ChangeToken, limit: number) {
-  const current = createTokenCache(token, async () => new Map<string, V>());
+  const { current, changedHere } = tokenCache(token, async () => ({ values: new Map<string, V>(), loading: new Map<string, Promise<V>>() }));
   return {
     async get(key: string, load: () => Promise<V>): Promise<V> {
       const known = await current();
-      if (known.has(key)) return known.get(key)!;
-      const value = await load();
-      if (known.size >= limit) known.clear();
-      known.set(key, value);
-      return value;
+      if (known.values.has(key)) return known.values.get(key)!;
+      const shared = known.loading.get(key);
+      if (shared) return shared;
+      const loading = load().then(
+        (value) => {
+          if (known.loading.get(key) !== loading) return value;
+          known.loading.delete(key);
+          if (known.values.size >= limit) known.values.clear();
+          known.values.set(key, value);
+          return value;
+        },
+        (error: unknown) => {
+          if (known.loading.get(key) === loading) known.loading.delete(key);
+          throw error;
+        },
+      );
+      known.loading.set(key, loading);
+      return loading;
     },
+    /** A load of `key` still on its way was read before this value: its answer is not kept. */
     async set(key: string, value: V): Promise<void> {
-      (await current()).set(key, value);
+      const known = await current();
+      known.loading.delete(key);
+      known.values.set(key, value);
     },
+    /**
+     * After this process changed the value of `key` in the database: every other process's memory
+     * is stale, while this one's keeps its values with `update` applied to the key's (when known).
+     */
+    changedHere: (key: string, update: (value: V) => V): Promise<void> =>
+      changedHere(token, (known) => {
+        known.loading.delete(key);
+        if (known.values.has(key)) known.values.set(key, update(known.values.get(key)!));
+      }),
   };
 }

@@ -75,8 +75,8 @@ export type AnnouncementsDeps = {
 
 /** A resident's household villages are looked up again after this long (their registrations may have moved). */
 const AREA_REFRESH_MS = 10 * 60_000;
-/** Residents' areas remembered between two area changes; beyond this the memory starts again. */
-const STORED_AREAS_LIMIT = 50_000;
+/** Residents' areas, and the announcements each has opened, remembered; beyond this the memory starts again. */
+const RESIDENTS_REMEMBERED = 50_000;
 
 /** One read receipt per resident and announcement, under this id. */
 const receiptId = (announcementId: string, residentId: string) => `${announcementId}:${residentId}`;
@@ -219,7 +219,20 @@ export function createAnnouncementsService(deps: AnnouncementsDeps) {
    * without a bump: another process's copy then looks once more itself.
    */
   const audienceChanges = createChangeToken(deps.connection, 'announcement-audience');
-  const storedAreas = createKeyedTokenCache<AnnouncementAudienceRecord | null>(audienceChanges, STORED_AREAS_LIMIT);
+  const storedAreas = createKeyedTokenCache<AnnouncementAudienceRecord | null>(audienceChanges, RESIDENTS_REMEMBERED);
+
+  /**
+   * The announcements each resident has opened, kept in memory until a first opening in another
+   * process (`announcement-receipts` is bumped after every new receipt); a first opening in this
+   * process adds itself to the memory it keeps.
+   */
+  const receiptChanges = createChangeToken(deps.connection, 'announcement-receipts');
+  const openedBy = createKeyedTokenCache<ReadonlySet<string>>(receiptChanges, RESIDENTS_REMEMBERED);
+  const openedOf = (residentId: string) =>
+    openedBy.get(residentId, async () => {
+      const receipts = await AnnouncementRead.find({ residentId }, { announcementId: 1 }).lean<{ announcementId: string }[]>();
+      return new Set(receipts.map((receipt) => receipt.announcementId));
+    });
 
   const sameArea = (stored: AnnouncementAudienceRecord, area: Area) =>
     stored.source === area.source && stored.villageCodes.join() === area.villageCodes.join() && stored.townshipCodes.join() === area.townshipCodes.join();
@@ -506,10 +519,7 @@ export function createAnnouncementsService(deps: AnnouncementsDeps) {
         .filter(({ record }) => isLive(record, now) && codes.has(record.divisionCode))
         .sort((a, b) => Number(b.record.pinned) - Number(a.record.pinned) || b.record.publishedAt!.getTime() - a.record.publishedAt!.getTime() || (b.record._id.toString() < a.record._id.toString() ? -1 : 1));
       const mine = query.type ? visible.filter(({ record }) => record.type === query.type) : visible;
-      const ids = visible.map(({ record }) => record._id.toString());
-      // By receipt id: exact rows, where a filter on the resident and the announcements would read every receipt of those announcements.
-      const reads = ids.length ? await AnnouncementRead.find({ _id: { $in: ids.map((id) => receiptId(id, residentId)) } }, { announcementId: 1 }).lean<{ announcementId: string }[]>() : [];
-      const read = new Set(reads.map((entry) => entry.announcementId));
+      const read = await openedOf(residentId);
       const start = (query.page - 1) * query.pageSize;
       return {
         items: mine.slice(start, start + query.pageSize).map(({ summary }) => ({ ...summary, read: read.has(summary.id) })),
@@ -517,7 +527,7 @@ export function createAnnouncementsService(deps: AnnouncementsDeps) {
         page: query.page,
         pageSize: query.pageSize,
         area: await presentArea(area),
-        unread: ids.filter((announcementId) => !read.has(announcementId)).length,
+        unread: visible.filter(({ summary }) => !read.has(summary.id)).length,
       };
     },
 
@@ -525,12 +535,14 @@ export function createAnnouncementsService(deps: AnnouncementsDeps) {
     async getForResident(residentId: string, id: string): Promise<ResidentAnnouncementDetail> {
       const { record, area } = await loadForResident(residentId, id);
       try {
-        await AnnouncementRead.updateOne(
+        const receipt = await AnnouncementRead.updateOne(
           { _id: receiptId(id, residentId) },
           { $setOnInsert: { announcementId: id, residentId, villageCode: villageWithin(area?.villageCodes ?? [], record.divisionCode), readAt: clock.now() } },
           { upsert: true },
         );
+        if (receipt.upsertedCount) await openedBy.changedHere(residentId, (opened) => new Set(opened).add(id));
       } catch (error) {
+        // The same resident opened it at the same moment elsewhere: that opening wrote the receipt.
         if (!isDuplicateKey(error)) throw error;
       }
       return presentResidentDetail(record, await areaName(record.divisionCode));
@@ -545,8 +557,7 @@ export function createAnnouncementsService(deps: AnnouncementsDeps) {
         .sort((a, b) => b.record.publishedAt!.getTime() - a.record.publishedAt!.getTime());
       if (live.length === 0) return { alert: null };
       const { summary } = live[0];
-      const read = await AnnouncementRead.exists({ _id: receiptId(summary.id, residentId) });
-      return { alert: { ...summary, read: Boolean(read) } };
+      return { alert: { ...summary, read: (await openedOf(residentId)).has(summary.id) } };
     },
 
     area: async (residentId: string) => ({ area: await presentArea(await areaOf(residentId)) }),

@@ -1,7 +1,9 @@
-import { Types } from 'mongoose';
+import { Types, type Connection } from 'mongoose';
 import { type StaffRole } from '@anqian/shared';
 import { asStaff, villageOf } from '../../../test/factories';
 import { createTestApp, type TestApp } from '../../../test/test-app';
+import { connectDatabase } from '../../db/connect';
+import { createServices } from '../../services';
 import { buildAnnouncementBody, hoursFromNow, residentIn } from './announcement-test-helpers';
 
 let t: TestApp;
@@ -209,6 +211,36 @@ describe('read receipts', () => {
     expect((await townC.post(`/api/announcements/${id}/unread/${outsider.residentId}/reveal-phone`)).status).toBe(404);
     expect((await staff.townA.get(`/api/announcements/${id}/receipts`)).status).toBe(404);
     expect((await staff.townA.post(`/api/announcements/${id}/unread/${notYet.residentId}/reveal-phone`)).status).toBe(404);
+  });
+});
+
+describe('read marks across server processes', () => {
+  let other: ReturnType<typeof createServices>;
+  let otherConnection: Connection;
+  beforeAll(async () => {
+    otherConnection = await connectDatabase(t.config.mongodbUri!, t.config.mongodbDb);
+    other = createServices({ ...t.serviceDeps, connection: otherConnection });
+  });
+  afterAll(() => otherConnection.close());
+
+  const readMark = async (resident: Awaited<ReturnType<typeof residentIn>>['resident'], id: string) =>
+    (await resident.get('/api/resident/announcements', { pageSize: '20' })).body.items.find((item: { id: string }) => item.id === id).read;
+
+  it('shows an announcement opened through another server process as read, and one opened here as read there', async () => {
+    const first = await published('cadreA', area.villageA0, { title: '本村：通水通知' });
+    const second = await published('townA', area.villageA0, { title: '本村：山体滑坡预警', type: 'hazard_alert', expiresAt: hoursFromNow(t, 24) });
+    const { resident, residentId } = await residentIn(t, { household: area.villageA0 });
+    expect(await readMark(resident, first)).toBe(false);
+    expect((await other.announcements.listForResident(residentId, { page: 1, pageSize: 20 })).items.find((item) => item.id === second)!.read).toBe(false);
+
+    await other.announcements.getForResident(residentId, first);
+    expect(await readMark(resident, first)).toBe(true);
+    expect((await resident.get('/api/resident/announcements/alert')).body.alert).toMatchObject({ id: second, read: false });
+
+    expect((await resident.get(`/api/resident/announcements/${second}`)).status).toBe(200);
+    expect((await other.announcements.listForResident(residentId, { page: 1, pageSize: 20 })).items.find((item) => item.id === second)!.read).toBe(true);
+    expect((await resident.get('/api/resident/announcements/alert')).body.alert).toMatchObject({ id: second, read: true });
+    expect(await readMark(resident, first)).toBe(true);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { JobPostingSummary, ListResidentPostingsQuery, Page } from '@anqian/shared';
-import { createChangeToken, createTokenCache, type ChangeToken } from '../../db/change-token';
+import { createChangeToken, createTokenCache } from '../../db/change-token';
 import { EMPLOYERS_CHANGE_TOKEN } from '../employers/employers.service';
 import type { PostingRecord } from './jobs.model';
 
@@ -9,14 +9,14 @@ export type BoardEntry = { posting: PostingRecord; summary: JobPostingSummary; t
 
 /**
  * The residents' job board: every published posting of an active employer, held in memory and
- * loaded again when a posting or an employer changes, which two `_id` reads per request tell.
+ * loaded again when a posting or an employer changes, which their change tokens tell.
  * Residents' lists filter, sort and page it without a query of their own: the board holds a few
  * thousand postings and is read far more often than written (the policy library does the same).
  */
 export function createPostingBoard(connection: Connection, load: () => Promise<BoardEntry[]>) {
   const postings = createChangeToken(connection, 'job-postings');
   const employers = createChangeToken(connection, EMPLOYERS_CHANGE_TOKEN);
-  const either: ChangeToken = { read: async () => (await Promise.all([postings.read(), employers.read()])).join(':'), bump: postings.bump };
+  const either = { read: async () => (await Promise.all([postings.read(), employers.read()])).join(':') };
   const current = createTokenCache(either, load);
   return {
     current,
