@@ -81,17 +81,24 @@ describe('values by key behind a change token', () => {
     expect(load).toHaveBeenCalledTimes(1);
   });
 
-  test('a value set while an older load is on its way is the one kept; a failed load is not kept', async () => {
-    const cache = createKeyedTokenCache<string>(createChangeToken(thisProcess, 'keyed-set'), 100);
-    const older = gate<string>();
-    const loading = cache.get('resident-1', () => older.promise);
-    await cache.set('resident-1', 'village-B');
-    older.open('village-A');
-    await loading;
-    expect(await cache.get('resident-1', async () => 'read again')).toBe('village-B');
+  test('a replacement lands only where its value was read; a forgotten key and a failed load are loaded again', async () => {
+    const token = createChangeToken(thisProcess, 'keyed-replace');
+    const cache = createKeyedTokenCache<{ village: string; seen: number }>(token, 100);
+    const read = await cache.get('resident-1', async () => ({ village: 'A', seen: 1 }));
+    await cache.replace('resident-1', read, { village: 'A', seen: 2 });
+    expect(await cache.get('resident-1', async () => ({ village: 'never', seen: 0 }))).toEqual({ village: 'A', seen: 2 });
 
+    // The area moved in another process between this caller's read and its replacement.
+    const stale = await cache.get('resident-1', async () => ({ village: 'never', seen: 0 }));
+    await createChangeToken(otherProcess, 'keyed-replace').bump();
+    expect(await cache.get('resident-1', async () => ({ village: 'B', seen: 3 }))).toEqual({ village: 'B', seen: 3 });
+    await cache.replace('resident-1', stale, { ...stale, seen: 4 });
+    expect(await cache.get('resident-1', async () => ({ village: 'never', seen: 0 }))).toEqual({ village: 'B', seen: 3 });
+
+    await cache.forget('resident-1');
+    expect(await cache.get('resident-1', async () => ({ village: 'C', seen: 5 }))).toEqual({ village: 'C', seen: 5 });
     await expect(cache.get('resident-2', async () => Promise.reject(new Error('database away')))).rejects.toThrow('database away');
-    expect(await cache.get('resident-2', async () => 'village-C')).toBe('village-C');
+    expect(await cache.get('resident-2', async () => ({ village: 'D', seen: 6 }))).toEqual({ village: 'D', seen: 6 });
   });
 
   test('a bump in another process empties the memory of every key', async () => {

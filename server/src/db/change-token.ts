@@ -119,7 +119,8 @@ function tokenCache<T>(token: TokenSource, load: (previous: T | null) => Promise
 /**
  * Values by key, each loaded once and kept until the token changes; past `limit` keys the memory
  * starts again. Callers asking for a key while it is loading share that load. A writer that changes
- * a value bumps the token; one that knows the new value may `set` it, or `changedHere` it.
+ * a value bumps the token, or calls `changedHere`; a detail only this process needs to keep current
+ * (a time stamp) may be `replace`d.
  */
 export function createKeyedTokenCache<V>(token: ChangeToken, limit: number) {
   const { current, changedHere } = tokenCache(token, async () => ({ values: new Map<string, V>(), loading: new Map<string, Promise<V>>() }));
@@ -145,11 +146,19 @@ export function createKeyedTokenCache<V>(token: ChangeToken, limit: number) {
       known.loading.set(key, loading);
       return loading;
     },
-    /** A load of `key` still on its way was read before this value: its answer is not kept. */
-    async set(key: string, value: V): Promise<void> {
+    /**
+     * Puts `next` in place of `expected`, the value the caller got, unless the memory moved on since
+     * (the token changed, or the key was loaded again): `next` is built from what may be stale then.
+     */
+    async replace(key: string, expected: V, next: V): Promise<void> {
       const known = await current();
+      if (known.values.get(key) === expected) known.values.set(key, next);
+    },
+    /** The next `get` of `key` loads it again. */
+    async forget(key: string): Promise<void> {
+      const known = await current();
+      known.values.delete(key);
       known.loading.delete(key);
-      known.values.set(key, value);
     },
     /**
      * After this process changed the value of `key` in the database: every other process's memory

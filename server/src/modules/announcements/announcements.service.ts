@@ -247,7 +247,7 @@ export function createAnnouncementsService(deps: AnnouncementsDeps) {
   async function touchArea(stored: AnnouncementAudienceRecord): Promise<void> {
     const syncedAt = clock.now();
     await AnnouncementAudience.updateOne({ _id: stored._id }, { $set: { syncedAt } });
-    await storedAreas.set(stored._id, { ...stored, syncedAt });
+    await storedAreas.replace(stored._id, stored, { ...stored, syncedAt });
   }
 
   const storedAreaOf = (residentId: string) =>

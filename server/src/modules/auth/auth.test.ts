@@ -1,7 +1,11 @@
+import { Types, type Connection } from 'mongoose';
 import request, { type Response } from 'supertest';
 import { ERRORS, passwordProblems } from '@anqian/shared';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/test-app';
+import { connectDatabase } from '../../db/connect';
 import { routeTable } from '../../routing/route-table';
+import type { StaffActor } from '../../security/staff-actor';
+import { createServices } from '../../services';
 import { tokenHash } from '../../security/tokens';
 
 let t: TestApp;
@@ -383,6 +387,51 @@ describe('staff sessions', () => {
     const again = await login(user.username, TEST_PASSWORD);
     expect(errorOf(again.response)).toEqual({ status: 401, code: 'INVALID_CREDENTIALS', message: ERRORS.INVALID_CREDENTIALS.message });
     expect(sessionCookie(again.response)).toBeUndefined();
+  });
+});
+
+describe('staff sessions across server processes', () => {
+  let other: ReturnType<typeof createServices>;
+  let otherConnection: Connection;
+  const root: StaffActor = { id: new Types.ObjectId().toString(), username: 'root', displayName: '另一进程', role: 'county_admin', divisionCode: '' };
+  beforeAll(async () => {
+    otherConnection = await connectDatabase(t.config.mongodbUri!, t.config.mongodbDb);
+    other = createServices({ ...t.serviceDeps, connection: otherConnection });
+    root.divisionCode = t.county.code;
+  });
+  afterAll(() => otherConnection.close());
+
+  it('follows a role change, a disabled account and a sign-out made through another process at once', async () => {
+    const user = await t.createStaff('county_admin');
+    const { agent } = await login(user.username, TEST_PASSWORD);
+    expect((await agent.get('/api/staff')).status).toBe(200);
+
+    await other.staff.update(root, user.id, { role: 'township_staff', divisionCode: t.county.children[0].code });
+    expect(errorOf(await agent.get('/api/staff'))).toMatchObject({ status: 403, code: 'FORBIDDEN' });
+    expect((await agent.get('/api/auth/me')).body.user).toMatchObject({ role: 'township_staff' });
+
+    await other.staff.setStatus(root, user.id, 'disabled');
+    expect(errorOf(await agent.get('/api/auth/me'))).toMatchObject({ status: 401, code: 'SESSION_EXPIRED' });
+
+    const second = await t.createStaff('township_staff');
+    const signedIn = await login(second.username, TEST_PASSWORD);
+    expect((await signedIn.agent.get('/api/auth/me')).status).toBe(200);
+    await other.staffAuth.logout(tokenHash(cookieValue(sessionCookie(signedIn.response)!).slice('aq_sid='.length)));
+    expect(errorOf(await signedIn.agent.get('/api/auth/me'))).toMatchObject({ status: 401, code: 'SESSION_EXPIRED' });
+  });
+
+  it('keeps a session that another process kept alive, though this one last saw it long ago', async () => {
+    const user = await t.createStaff('township_staff');
+    const { agent, response } = await login(user.username, TEST_PASSWORD);
+    const id = tokenHash(cookieValue(sessionCookie(response)!).slice('aq_sid='.length));
+    expect((await agent.get('/api/auth/me')).status).toBe(200);
+
+    // This process remembers a deadline now past; the session has been in use elsewhere since.
+    await sessions().updateOne({ _id: id as never }, { $set: { expiresAt: new Date(Date.now() - 1000) } });
+    await other.staffAuth.logout('no-such-session');
+    expect((await agent.get('/api/auth/me')).status).toBe(401);
+    await sessions().updateOne({ _id: id as never }, { $set: { lastSeenAt: new Date(), expiresAt: new Date(Date.now() + 20 * 60_000) } });
+    expect((await agent.get('/api/auth/me')).status).toBe(200);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import { createChangeToken } from '../../db/change-token';
 import { escapeRegex } from '../../db/escape-regex';
 import {
   ROLE_DIVISION_LEVEL,
@@ -23,10 +24,16 @@ import { staffUserModel, type StaffUserRecord } from './staff-user.model';
 
 export const PASSWORD_MAX_AGE_DAYS = 90;
 const PASSWORD_HISTORY = 5;
+/**
+ * Bumped after every change to an existing account and every end of a session: signed-in staff are
+ * kept in memory (the staff-auth service) until it moves.
+ */
+export const STAFF_ACCOUNTS_CHANGE_TOKEN = 'staff-accounts';
 
 export function createStaffService(deps: { connection: Connection; crypto: FieldCrypto; divisions: DivisionsService }) {
   const StaffUserModel = staffUserModel(deps.connection);
   const throttle = createLoginThrottle(deps.connection);
+  const accountChanges = createChangeToken(deps.connection, STAFF_ACCOUNTS_CHANGE_TOKEN);
   const { crypto, divisions } = deps;
 
   async function present(user: StaffUserRecord, lockedUntil?: Date | null): Promise<StaffUser> {
@@ -63,6 +70,7 @@ export function createStaffService(deps: { connection: Connection; crypto: Field
         },
       },
     );
+    await accountChanges.bump();
   }
 
   return {
@@ -192,6 +200,7 @@ export function createStaffService(deps: { connection: Connection; crypto: Field
       if (body.phone !== undefined) set.phone = body.phone === null ? null : crypto.seal(body.phone);
       if (body.canExportPersonalData !== undefined) set.canExportPersonalData = body.canExportPersonalData;
       const updated = await StaffUserModel.findOneAndUpdate({ _id: user._id }, { $set: set }, { new: true }).lean<StaffUserRecord>();
+      await accountChanges.bump();
       return present(updated!);
     },
 
@@ -212,6 +221,7 @@ export function createStaffService(deps: { connection: Connection; crypto: Field
       const user = await scopedUser(actor, id);
       if (user._id.toString() === actor.id) throw new AppError('FORBIDDEN', '不能停用或启用自己的账号');
       const updated = await StaffUserModel.findOneAndUpdate({ _id: user._id }, { $set: { status } }, { new: true }).lean<StaffUserRecord>();
+      await accountChanges.bump();
       return present(updated!);
     },
 
