@@ -14,6 +14,7 @@ import { connectDatabase, syncIndexes } from '../src/db/connect';
 import { startFakeWechatServer } from '../src/dev/fake-wechat/fake-wechat-app';
 import { createMemoryAccessTokenStore } from '../src/integrations/wechat/access-token-store';
 import { createWechatClient } from '../src/integrations/wechat/wechat-client';
+import { createServices } from '../src/services';
 
 export const TEST_PASSWORD = 'Test@Pass2026';
 
@@ -104,6 +105,12 @@ export async function createTestApp(overrides: Partial<Record<string, string>> =
     return { token, login: login.body };
   }
 
+  /** The services of a second server process on the same database: its own connection and memory. */
+  async function anotherProcess() {
+    const otherConnection = await connectDatabase(config.mongodbUri!, config.mongodbDb);
+    return { services: createServices({ ...serviceDeps, connection: otherConnection }), close: () => otherConnection.close() };
+  }
+
   return {
     server,
     request: () => request(server) as unknown as TestAgent,
@@ -118,6 +125,7 @@ export async function createTestApp(overrides: Partial<Record<string, string>> =
     signIn,
     staffAgent,
     residentToken,
+    anotherProcess,
     async close() {
       await new Promise((resolve) => server.close(resolve));
       await services.ledgerImport.stopJobs();

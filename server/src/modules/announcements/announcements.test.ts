@@ -1,9 +1,7 @@
-import { Types, type Connection } from 'mongoose';
+import { Types } from 'mongoose';
 import { type StaffRole } from '@anqian/shared';
 import { asStaff, villageOf } from '../../../test/factories';
 import { createTestApp, type TestApp } from '../../../test/test-app';
-import { connectDatabase } from '../../db/connect';
-import { createServices } from '../../services';
 import { buildAnnouncementBody, hoursFromNow, residentIn } from './announcement-test-helpers';
 
 let t: TestApp;
@@ -215,13 +213,12 @@ describe('read receipts', () => {
 });
 
 describe('read marks across server processes', () => {
-  let other: ReturnType<typeof createServices>;
-  let otherConnection: Connection;
+  let other: Awaited<ReturnType<TestApp['anotherProcess']>>['services'];
+  let closeOther: () => Promise<void>;
   beforeAll(async () => {
-    otherConnection = await connectDatabase(t.config.mongodbUri!, t.config.mongodbDb);
-    other = createServices({ ...t.serviceDeps, connection: otherConnection });
+    ({ services: other, close: closeOther } = await t.anotherProcess());
   });
-  afterAll(() => otherConnection.close());
+  afterAll(() => closeOther());
 
   const readMark = async (resident: Awaited<ReturnType<typeof residentIn>>['resident'], id: string) =>
     (await resident.get('/api/resident/announcements', { pageSize: '20' })).body.items.find((item: { id: string }) => item.id === id).read;

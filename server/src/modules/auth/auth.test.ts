@@ -1,11 +1,9 @@
-import { Types, type Connection } from 'mongoose';
+import { Types } from 'mongoose';
 import request, { type Response } from 'supertest';
 import { ERRORS, passwordProblems } from '@anqian/shared';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/test-app';
-import { connectDatabase } from '../../db/connect';
 import { routeTable } from '../../routing/route-table';
 import type { StaffActor } from '../../security/staff-actor';
-import { createServices } from '../../services';
 import { tokenHash } from '../../security/tokens';
 
 let t: TestApp;
@@ -391,15 +389,14 @@ describe('staff sessions', () => {
 });
 
 describe('staff sessions across server processes', () => {
-  let other: ReturnType<typeof createServices>;
-  let otherConnection: Connection;
+  let other: Awaited<ReturnType<TestApp['anotherProcess']>>['services'];
+  let closeOther: () => Promise<void>;
   const root: StaffActor = { id: new Types.ObjectId().toString(), username: 'root', displayName: '另一进程', role: 'county_admin', divisionCode: '' };
   beforeAll(async () => {
-    otherConnection = await connectDatabase(t.config.mongodbUri!, t.config.mongodbDb);
-    other = createServices({ ...t.serviceDeps, connection: otherConnection });
+    ({ services: other, close: closeOther } = await t.anotherProcess());
     root.divisionCode = t.county.code;
   });
-  afterAll(() => otherConnection.close());
+  afterAll(() => closeOther());
 
   it('follows a role change, a disabled account and a sign-out made through another process at once', async () => {
     const user = await t.createStaff('county_admin');
