@@ -14,7 +14,7 @@ import autocannon from 'autocannon';
 import { MongoClient, ObjectId, type Db, type Document } from 'mongodb';
 import { PRIVACY_NOTICE, type DivisionNode } from '@anqian/shared';
 import { startFakeWechatServer } from '../../server/src/dev/fake-wechat/fake-wechat-app';
-import { drain, driverLoad, loadPaths, rssMb, staffSession, type Row, startBenchProduct } from './bench-kit';
+import { bumpChangeToken, drain, driverLoad, loadPaths, rssMb, staffSession, type Row, startBenchProduct } from './bench-kit';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startFerretdb } = require('../../scripts/lib/ferretdb.cjs');
@@ -137,7 +137,7 @@ async function seedAnnouncements(db: Db, baseUrl: string, admin: Session, county
     expiresAt: i % 10 === 0 ? new Date(now - 60_000) : null,
   }));
   for (let start = 0; start < docs.length; start += 500) await announcements.insertMany(docs.slice(start, start + 500), { ordered: false });
-  await db.collection<{ _id: string }>('change_tokens').updateOne({ _id: 'announcements' }, { $set: { token: randomBytes(8).toString('hex'), at: new Date() } }, { upsert: true });
+  await bumpChangeToken(db, 'announcements');
   const reads = readers.flatMap(({ residentId, village }, r) =>
     docs
       .filter((doc, i) => (doc.divisionCode === county.code || village.startsWith(doc.divisionCode.slice(0, 9)) || doc.divisionCode === village) && (i + r) % 3 === 0)

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
+import type { Db } from 'mongodb';
 import { startProduct } from '../e2e/product';
 
 /**
@@ -71,6 +72,11 @@ export async function driverLoad(name: string, query: (i: number) => Promise<unk
   latencies.sort((a, b) => a - b);
   const at = (q: number) => (latencies.length ? Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]) : 0);
   return { name, rps: Number((latencies.length / seconds).toFixed(1)), p50: at(0.5), p99: at(0.99), requests: latencies.length, errors: 0 };
+}
+
+/** After writing around the server: every server process's copy kept behind token `name` is stale. */
+export async function bumpChangeToken(db: Db, name: string): Promise<void> {
+  await db.collection<{ _id: string }>('change_tokens').updateOne({ _id: name }, { $set: { token: randomBytes(8).toString('hex'), at: new Date() } }, { upsert: true });
 }
 
 export const rssMb = (pid: number) => Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024);

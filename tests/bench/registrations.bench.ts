@@ -17,8 +17,9 @@ import { createFieldCrypto } from '../../server/src/security/field-crypto';
 import { householdRecord } from '../../server/src/modules/registrations/household-record';
 import type { RegistrationRecord } from '../../server/src/modules/registrations/registration.model';
 import { summaryOf } from '../../server/src/modules/registrations/registration-summary.model';
+import { REGISTRATION_SUMMARIES_CHANGE_TOKEN } from '../../server/src/modules/registrations/registration-summaries';
 import { buildHouseholdInput, buildIdNumber } from '../../server/test/factories';
-import { consentedResident, driverLoad, loadPaths, rssMb, staffSession, type Row, startBenchProduct } from './bench-kit';
+import { bumpChangeToken, consentedResident, driverLoad, loadPaths, rssMb, staffSession, type Row, startBenchProduct } from './bench-kit';
 import { buildLedgerFile } from './ledger-file';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -111,21 +112,29 @@ async function seed(db: Db, crypto: ReturnType<typeof createFieldCrypto>, villag
     await collection.insertMany(docs, { ordered: false });
     await summaries.insertMany(docs.map((doc) => summaryOf(doc as unknown as RegistrationRecord)), { ordered: false });
   }
+  await bumpChangeToken(db, REGISTRATION_SUMMARIES_CHANGE_TOKEN);
 }
 
-/** Each path three times, one request at a time: the latency a single staff member sees. */
+async function timedGet(url: string, headers: Record<string, string>): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(url, { headers });
+  await response.arrayBuffer();
+  return performance.now() - started;
+}
+
+/**
+ * Each path three times, one request at a time: the latency a single staff member sees. Timed
+ * apart before them, the first list after the seeding (written around the server): it loads every
+ * summary into the server's memory.
+ */
 async function unloaded(baseUrl: string, paths: string[], headers: Record<string, string>) {
+  const firstMs = Math.round(await timedGet(`${baseUrl}${paths[0]}`, headers));
   const latencies: number[] = [];
   for (const p of paths) {
-    for (let i = 0; i < 3; i += 1) {
-      const started = performance.now();
-      const response = await fetch(`${baseUrl}${p}`, { headers });
-      await response.arrayBuffer();
-      latencies.push(performance.now() - started);
-    }
+    for (let i = 0; i < 3; i += 1) latencies.push(await timedGet(`${baseUrl}${p}`, headers));
   }
   latencies.sort((a, b) => a - b);
-  return { medianMs: Math.round(latencies[Math.floor(latencies.length / 2)]), maxMs: Math.round(latencies.at(-1)!) };
+  return { firstMs, medianMs: Math.round(latencies[Math.floor(latencies.length / 2)]), maxMs: Math.round(latencies.at(-1)!) };
 }
 
 /** The database queries behind listPaths, as registrationFilter and registrationSort build them. */
@@ -252,7 +261,7 @@ type Scale = {
   households: number;
   people: number;
   seedSeconds: number;
-  listUnloaded: { medianMs: number; maxMs: number };
+  listUnloaded: { firstMs: number; medianMs: number; maxMs: number };
   rows: Row[];
   listToDriverRatio: number | null;
   plans: string[][];
@@ -294,6 +303,7 @@ function writeReport(results: VariantResult[]) {
     `| what | ${results.map((r) => r.variant.name).join(' | ')} |`,
     `|---|${results.map(() => '---:').join('|')}|`,
     compare('staff list alone (3 filter mixes × 3): median / slowest', (i) => (county[i] ? `${county[i]!.listUnloaded.medianMs} / ${county[i]!.listUnloaded.maxMs} ms` : '–')),
+    compare('first list after the data changed around the server', (i) => (county[i] ? `${county[i]!.listUnloaded.firstMs} ms` : '–')),
     compare(`staff list at ${LIST_CONNECTIONS} connections: p50 / p99`, (i) => `${ms(row(county[i], 'GET /api/registrations (')?.p50)} / ${ms(row(county[i], 'GET /api/registrations (')?.p99)}`),
     compare('staff list: requests per second (API / bare driver)', (i) => `${row(county[i], 'GET /api/registrations (')?.rps ?? '–'} / ${row(county[i], 'the same queries')?.rps ?? '–'}`),
     compare(`registration detail at ${READ_CONNECTIONS} connections: p50 / p99`, (i) => `${ms(row(county[i], 'GET /api/registrations/:id')?.p50)} / ${ms(row(county[i], 'GET /api/registrations/:id')?.p99)}`),
@@ -309,7 +319,7 @@ function writeReport(results: VariantResult[]) {
     `| detail p99 < 50 ms at ${READ_CONNECTIONS} connections | ${ms(detail?.p99)} | ${check(detail && detail.p99 < 50)} |`,
     `| a resident's own registrations p99 < 50 ms at ${READ_CONNECTIONS} connections | ${ms(own?.p99)} | ${check(own && own.p99 < 50)} |`,
     `| ≥ 100 submissions a second, none lost | ${patched?.submit ? `${patched.submit.perSecond}/s, lost ${patched.submit.lost}` : '–'} | ${check(patched?.submit ? patched.submit.perSecond >= 100 && patched.submit.lost === 0 : undefined)} |`,
-    `| list at ${(COUNTY_HOUSEHOLDS * 10).toLocaleString('en')} households < 1 s | ${patchedTen ? `median ${patchedTen.listUnloaded.medianMs} ms, slowest ${patchedTen.listUnloaded.maxMs} ms` : '–'} | ${check(patchedTen && patchedTen.listUnloaded.maxMs < 1000)} |`,
+    `| list at ${(COUNTY_HOUSEHOLDS * 10).toLocaleString('en')} households < 1 s | ${patchedTen ? `median ${patchedTen.listUnloaded.medianMs} ms, slowest ${patchedTen.listUnloaded.maxMs} ms (the first after the seeding, loading memory: ${patchedTen.listUnloaded.firstMs} ms)` : '–'} | ${check(patchedTen && patchedTen.listUnloaded.maxMs < 1000)} |`,
     '',
     "SQLite's plan for the three list filters on the patched build (`registration_summaries`):",
     '',
@@ -325,7 +335,7 @@ function writeReport(results: VariantResult[]) {
         '|---|---:|---:|---:|---:|---:|---:|',
         ...s.rows.map((r) => `| ${r.name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.requests} | ${r.errors} | ${r.drainSeconds ?? '–'} s |`),
         '',
-        `List, one request at a time (3 filter mixes × 3): median ${s.listUnloaded.medianMs} ms, slowest ${s.listUnloaded.maxMs} ms.`,
+        `List, one request at a time (3 filter mixes × 3): median ${s.listUnloaded.medianMs} ms, slowest ${s.listUnloaded.maxMs} ms; before them, the first list after the seeding (which loads every summary into memory): ${s.listUnloaded.firstMs} ms.`,
         s.listToDriverRatio === null ? 'API list / bare driver throughput: no ratio.' : `API list / bare driver throughput: ${s.listToDriverRatio}`,
         s.export
           ? `Full ledger export: HTTP ${s.export.status}, ${s.export.seconds} s, ${s.export.megabytes} MB; server RSS ${s.export.rssBeforeMb} MB before, peak ${s.export.rssPeakMb} MB (+${s.export.rssGrowthMb} MB).`

@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { MongoClient, ObjectId, type Db, type Document } from 'mongodb';
 import { addDays, chinaDate, type CourseBody, type DivisionNode, TRAINING_CATEGORIES } from '@anqian/shared';
-import { consentedResident, driverLoad, loadPaths, staffSession, type Row, startBenchProduct } from './bench-kit';
+import { bumpChangeToken, consentedResident, driverLoad, loadPaths, staffSession, type Row, startBenchProduct } from './bench-kit';
+import { REGISTRATION_SUMMARIES_CHANGE_TOKEN } from '../../server/src/modules/registrations/registration-summaries';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startFerretdb } = require('../../scripts/lib/ferretdb.cjs');
@@ -137,6 +138,7 @@ async function seedResidents(db: Db, baseUrl: string) {
       await db.collection('resident_sessions').insertMany(sessions, { ordered: false });
       await db.collection('registrations').insertMany(registrations, { ordered: false });
       await db.collection('registration_summaries').insertMany(summaries, { ordered: false });
+      await bumpChangeToken(db, REGISTRATION_SUMMARIES_CHANGE_TOKEN);
     }
   }
   return applicants;

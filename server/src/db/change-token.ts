@@ -76,6 +76,14 @@ export function createTokenCache<T>(token: TokenSource, load: (previous: T | nul
   return tokenCache(token, load).current;
 }
 
+/**
+ * The same kept copy, for data this process also writes: after its data write, a writer calls
+ * `changedHere` to bump the token and keep its own copy current instead of reloading it.
+ */
+export function createWritableTokenCache<T>(token: TokenSource, load: (previous: T | null) => Promise<T>) {
+  return tokenCache(token, load);
+}
+
 /** What a cache needs to tell whether its copy is current: one token, or several read as one. */
 type TokenSource = Pick<ChangeToken, 'read'>;
 

@@ -2,6 +2,8 @@ import { Types } from 'mongoose';
 import { type StaffRole } from '@anqian/shared';
 import { asStaff, villageOf } from '../../../test/factories';
 import { createTestApp, type TestApp } from '../../../test/test-app';
+import { createChangeToken } from '../../db/change-token';
+import { REGISTRATION_SUMMARIES_CHANGE_TOKEN } from '../registrations/registration-summaries';
 import { buildAnnouncementBody, hoursFromNow, residentIn } from './announcement-test-helpers';
 
 let t: TestApp;
@@ -157,7 +159,9 @@ describe('what residents see', () => {
 
     const summaries = t.connection.collection('registration_summaries');
     const mine = { residentId: new Types.ObjectId(residentId) };
+    const summariesChanged = createChangeToken(t.connection, REGISTRATION_SUMMARIES_CHANGE_TOKEN);
     expect((await summaries.updateMany(mine, { $set: { divisionCode: area.villageB0 } })).modifiedCount).toBeGreaterThan(0);
+    await summariesChanged.bump();
     t.clock.advanceDays(1);
     const moved = await resident.get('/api/resident/announcements', { pageSize: '20' });
     expect(moved.body.area).toMatchObject({ source: 'household', villages: [{ code: area.villageB0 }] });
@@ -165,6 +169,7 @@ describe('what residents see', () => {
     expect(ids(moved)).not.toContain(village);
 
     await summaries.deleteMany(mine);
+    await summariesChanged.bump();
     t.clock.advanceDays(1);
     const gone = await resident.get('/api/resident/announcements', { pageSize: '20' });
     expect(gone.body.area).toBeNull();

@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { REGISTRATION_STATUSES, type RegistrationStatus } from '@anqian/shared';
+import { REGISTRATION_STATUSES, submitRegistrationBodySchema, type RegistrationStatus } from '@anqian/shared';
 import { asResident, asStaff, buildSubmitBody, registrationFlow, shortestNoticePeriod, villageOf } from '../../../test/factories';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 
@@ -185,5 +185,28 @@ describe('list filters', () => {
 
     expect(response.status).toBe(400);
     expect(response.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['query.sort', 'query.status']);
+  });
+});
+
+describe('the list across server processes', () => {
+  it('shows at once what another server process submitted and moved along', async () => {
+    const { services: other, close } = await t.anotherProcess();
+    try {
+      const township = asStaff(await t.staffAgent('township_staff', { townshipIndex: 1 }));
+      const before = await township.get('/api/registrations');
+      const body = submitRegistrationBodySchema.parse(buildSubmitBody(villageOf(t.county, 1, 1)));
+      const { registration } = await other.registrations.submitAsResident(new Types.ObjectId().toString(), body);
+
+      const submitted = await township.get('/api/registrations');
+      expect(ids(submitted)).toEqual([...ids(before), registration.id].sort());
+      expect(submitted.body.statusCounts.submitted).toBe(before.body.statusCounts.submitted + 1);
+
+      await other.registrations.accept(flow.admin, registration.id);
+      const accepted = await township.get('/api/registrations?status=accepted');
+      expect(ids(accepted)).toContain(registration.id);
+      expect(accepted.body.statusCounts).toMatchObject({ submitted: before.body.statusCounts.submitted, accepted: before.body.statusCounts.accepted + 1 });
+    } finally {
+      await close();
+    }
   });
 });

@@ -1,4 +1,3 @@
-import type { Types } from 'mongoose';
 import type { StaffActor } from '../../security/staff-actor';
 import { type ApprovedHousehold, approvedHouseholdOf, householdPeople, type HouseholdPerson, personKeyOf } from './household-people';
 import type { RegistrationRecord } from './registration.model';
@@ -30,7 +29,7 @@ export function createRegistrationsService(deps: RegistrationsDeps) {
     },
 
     async approvedIds(): Promise<string[]> {
-      const found = await summaries.Summary.find({ status: 'approved' }, { _id: 1 }).lean<{ _id: Types.ObjectId }[]>();
+      const found = await summaries.find({ status: 'approved' });
       return found.map(({ _id }) => _id.toString());
     },
 
@@ -41,7 +40,7 @@ export function createRegistrationsService(deps: RegistrationsDeps) {
 
     /** The members of the resident's own registrations that staff have verified (verified, on notice or approved). */
     async verifiedPeopleOf(residentId: string): Promise<HouseholdPerson[]> {
-      const found = await summaries.Summary.find({ residentId, status: { $in: ['verified', 'publicizing', 'approved'] } }, { _id: 1 }).lean<{ _id: Types.ObjectId }[]>();
+      const found = await summaries.find({ residentId, status: { $in: ['verified', 'publicizing', 'approved'] } });
       if (found.length === 0) return [];
       const records = await Registration.find({ _id: { $in: found.map(({ _id }) => _id) } })
         .sort({ submittedAt: -1, _id: -1 })

@@ -1,4 +1,3 @@
-import type { Types } from 'mongoose';
 import type { ResidentRegistration } from '@anqian/shared';
 import type { StaffActor } from '../../security/staff-actor';
 import { AppError } from '../../errors';
@@ -10,13 +9,13 @@ import { enteredBy, ownedBy, type RegistrationWorkflow, type ResubmitBody, type 
 export function createResidentRegistrations(workflow: RegistrationWorkflow) {
   const { store, lookups, forResident, loadVisible, submit, resubmit, applyTransition, refusal } = workflow;
   const { Registration } = store;
-  const { Summary } = store.summaries;
+  const { summaries } = store;
 
   const ownedScope = (residentId: string) => ({ residentId });
 
   /** The full registrations behind a summary filter, newest first. */
   async function fullRecords(filter: Record<string, unknown>): Promise<RegistrationRecord[]> {
-    const found = await Summary.find(filter, { _id: 1 }).lean<{ _id: Types.ObjectId }[]>();
+    const found = await summaries.find(filter);
     return Registration.find({ _id: { $in: found.map(({ _id }) => _id) } })
       .sort({ submittedAt: -1, _id: -1 })
       .lean<RegistrationRecord[]>();
@@ -72,7 +71,7 @@ export function createResidentRegistrations(workflow: RegistrationWorkflow) {
 
     /** Villages the resident has registered in, for their default public-notice list. */
     async villagesOf(residentId: string): Promise<string[]> {
-      const records = await Summary.find({ residentId }, { divisionCode: 1 }).lean<{ divisionCode: string }[]>();
+      const records = await summaries.find({ residentId });
       return [...new Set(records.map((record) => record.divisionCode))];
     },
 

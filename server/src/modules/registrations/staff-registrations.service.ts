@@ -24,7 +24,6 @@ import { divisionFilter, isInScope } from '../../security/scope';
 import { registrationFilter, registrationSort } from './registration-filter';
 import { presentSummary } from './registration.presenter';
 import { isCorrectable, noticeFactsOf, type RegistrationRecord } from './registration.model';
-import type { RegistrationSummaryRecord } from './registration-summary.model';
 import { inAreaOf, photoTarget, registrationNotFound, type RegistrationsDeps, type RegistrationWorkflow, staffOf, transitionRefused } from './registration-workflow';
 
 type StaffAction = Exclude<RegistrationAction, 'submit' | 'resubmit' | 'withdraw' | 'publicize' | 'approve' | 'dismissDuplicate'>;
@@ -42,7 +41,7 @@ export function createStaffRegistrations(
 ) {
   const { store, nameLookups, detail, loadScoped, applyTransition, refusal, notifyResident, activeOfHousehold, refreshClash } = workflow;
   const { findVisible } = store;
-  const { Summary } = store.summaries;
+  const { summaries } = store;
   const { crypto, sites, photos } = deps;
 
   /** Why `record` cannot be approved today, as the error to answer with, or null. */
@@ -74,19 +73,11 @@ export function createStaffRegistrations(
       const rule = { today: deps.clock.today(), minDays: deps.noticeMinDays };
       const withoutStatus = registrationFilter(actor, query, { rule, withStatus: false });
       const filter = registrationFilter(actor, query, { rule });
-      const [records, groups] = await Promise.all([
-        Summary.find(filter)
-          .sort(registrationSort(query.sort))
-          .skip((query.page - 1) * query.pageSize)
-          .limit(query.pageSize)
-          .lean<RegistrationSummaryRecord[]>(),
-        Summary.aggregate<{ _id: RegistrationStatus; count: number }>([
-          { $match: withoutStatus },
-          { $group: { _id: '$status', count: { $sum: 1 } } },
-        ]),
+      const [records, counted] = await Promise.all([
+        summaries.find(filter, { sort: registrationSort(query.sort), skip: (query.page - 1) * query.pageSize, limit: query.pageSize }),
+        summaries.countBy(withoutStatus, 'status'),
       ]);
-      const statusCounts = Object.fromEntries(REGISTRATION_STATUSES.map((status) => [status, 0])) as Record<RegistrationStatus, number>;
-      for (const group of groups) statusCounts[group._id] = group.count;
+      const statusCounts = Object.fromEntries(REGISTRATION_STATUSES.map((status) => [status, counted.get(status) ?? 0])) as Record<RegistrationStatus, number>;
       // The counts are taken under every filter but status, so the total follows from them.
       const total = query.status ? statusCounts[query.status] : Object.values(statusCounts).reduce((sum, count) => sum + count, 0);
       const found = await nameLookups(records);
