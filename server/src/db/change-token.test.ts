@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import { connectDatabase } from './connect';
-import { createChangeToken, createKeyedTokenCache } from './change-token';
+import { createChangeToken, createKeyedTokenCache, createWritableTokenCache } from './change-token';
 
 function gate<T>() {
   let open!: (value: T) => void;
@@ -128,5 +128,24 @@ describe('values by key behind a change token', () => {
     stored.push('notice-4');
     await here.changedHere('resident-1', (opened) => [...opened, 'notice-4']);
     expect(await here.get('resident-1', load)).toEqual(['notice-1', 'notice-2', 'notice-3', 'notice-4']);
+  });
+});
+
+describe('a whole copy behind a change token', () => {
+  test('changes made at once in this process all land in its copy without loading it again; another process loads them', async () => {
+    const token = createChangeToken(thisProcess, 'whole-at-once');
+    const stored: string[] = [];
+    const load = jest.fn(async () => [...stored]);
+    const copy = createWritableTokenCache(token, load);
+    expect(await copy.current()).toEqual([]);
+
+    const rows = Array.from({ length: 10 }, (_, i) => `row-${i}`);
+    stored.push(...rows);
+    await Promise.all(rows.map((row) => copy.changedHere(token, (kept) => kept.push(row))));
+
+    expect([...(await copy.current())].sort()).toEqual([...rows].sort());
+    expect(load).toHaveBeenCalledTimes(1);
+    const there = createWritableTokenCache(createChangeToken(otherProcess, 'whole-at-once'), load);
+    expect([...(await there.current())].sort()).toEqual([...rows].sort());
   });
 });

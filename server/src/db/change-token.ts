@@ -111,14 +111,35 @@ function tokenCache<T>(token: TokenSource, load: (previous: T | null) => Promise
   /**
    * For a writer in this process after its data write: bumps the token, and when nobody else bumped
    * since the copy was loaded, applies the change to the copy and keeps it under the new token.
+   * This process's writers take turns, so that two writing at once do not take each other's bump for
+   * someone else's and throw the copy away; those that arrive while a bump is on its way share the
+   * next one (each one's data is written before it starts).
    */
-  async function changedHere(writer: ChangeToken, apply: (value: T) => void): Promise<void> {
+  let turns: Promise<unknown> = Promise.resolve();
+  let waiting: { writer: ChangeToken; changes: ((value: T) => void)[]; bumped: Promise<void> } | null = null;
+
+  async function bump(writer: ChangeToken, changes: ((value: T) => void)[]): Promise<void> {
     const before = cached;
     if (!before) return writer.bump();
     const next = await writer.bumpFrom(before.token);
     if (next === null || cached !== before) return;
-    apply(before.value);
+    for (const change of changes) change(before.value);
     cached = { token: next, value: before.value };
+  }
+
+  function changedHere(writer: ChangeToken, apply: (value: T) => void): Promise<void> {
+    if (waiting?.writer !== writer) {
+      const changes: ((value: T) => void)[] = [];
+      const turn = { writer, changes, bumped: Promise.resolve() };
+      turn.bumped = turns.then(() => {
+        if (waiting === turn) waiting = null;
+        return bump(writer, changes);
+      });
+      turns = turn.bumped.catch(() => undefined);
+      waiting = turn;
+    }
+    waiting.changes.push(apply);
+    return waiting.bumped;
   }
 
   return { current, changedHere };
