@@ -44,12 +44,12 @@ export function createRegistrationSummaries(deps: { connection: Connection }) {
     ofHousehold: (householdKey: string) => find({ householdKey }, { sort: { submittedAt: -1, _id: -1 } }),
 
     /**
-     * Rewrites every summary that is missing, older than its registration or of an older shape, and
-     * loads them all into memory, so that the first list after start-up does not wait for it; returns how many were rewritten.
+     * Rewrites every summary that is missing, older than its registration or of an older shape;
+     * returns how many. It compares against the memory, so start-up loads the summaries once and the
+     * first list after it does not wait for them.
      */
     async reconcile(): Promise<number> {
-      const stored = await Summary.find({}, { updatedAt: 1, v: 1 }).lean<{ _id: unknown; updatedAt: Date; v?: number }[]>();
-      const current = stored.filter((summary) => summary.v === SUMMARY_VERSION);
+      const current = (await find({})).filter((summary) => summary.v === SUMMARY_VERSION);
       const known = new Map(current.map((summary) => [String(summary._id), summary.updatedAt.getTime()]));
       let repaired = 0;
       const cursor = Registration.find().lean<RegistrationRecord[]>().cursor();
@@ -58,7 +58,6 @@ export function createRegistrationSummaries(deps: { connection: Connection }) {
         await save(record);
         repaired += 1;
       }
-      await memory.current();
       return repaired;
     },
   };
