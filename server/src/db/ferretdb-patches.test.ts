@@ -154,6 +154,26 @@ describe('patch 8: documents are decoded without a decoder per value', () => {
   });
 });
 
+describe('patch 10: a stored row is checked as JSON once', () => {
+  const awkward = "}]\",{[\\ 引号\"、<a&b>、\u2028、😀";
+  const nestedFive = (n: number) => ({ level: 1, inner: { level: 2, list: [{ level: 3, inner: { level: 4, list: [n, { level: 5, text: awkward }] } }] } });
+
+  // FerretDB 1.24.2 as released refuses a double quote or a backslash in a field name (SQLite:
+  // malformed JSON); Go still escapes <, >, & and U+2028 in the stored keys.
+  const awkwardKey = awkward.replace(/["\\]/g, '');
+
+  test('keys and strings with escapes, quotes and brackets, deep nesting and empty values read back exactly', async () => {
+    const rows = ferretdb.db.collection<{ _id: number }>('awkward_rows');
+    const written = [
+      { _id: 1, [awkwardKey]: awkward, 'a<b>&c': [awkward, { [`键${awkwardKey}`]: awkward }], deep: nestedFive(1), empty: { list: [], doc: {}, text: '' } },
+      // The same keys in another order and other types: another schema.
+      { _id: 2, deep: [nestedFive(2), {}], empty: { doc: { list: [] }, text: '"' }, 'a<b>&c': { '}': ']' } },
+    ];
+    await rows.insertMany(written);
+    expect(await rows.find({}).sort({ _id: 1 }).toArray()).toEqual(written);
+  });
+});
+
 describe('patch 9: release builds do not record every iterator', () => {
   test("after queries, FerretDB's debug handler lists no iterator profiles", async () => {
     const port = await freePort();
