@@ -54,9 +54,7 @@ export function createApp(deps: AppDeps) {
   if (deps.fakeWechat) app.use(mount('/fake-wechat', deps.fakeWechat));
   app.use(spa('/admin', config.adminDist, '请运行 npm run build -w admin'));
   app.use(spa('/h5', config.h5Dist, '请运行 npm run build:h5 -w miniapp'));
-  const router = buildRouter(routeTable);
-  app.use(router.routes());
-  app.use(router.allowedMethods());
+  app.use(buildRouter(routeTable));
   app.use(async (ctx, next) => {
     if (ctx.path === '/') ctx.redirect('/admin/');
     else await next();

@@ -12,6 +12,8 @@ import {
   submitRegistrationBodySchema,
   withCheckDigit,
 } from '@anqian/shared';
+import { createChangeToken } from '../src/db/change-token';
+import { REGISTRATION_SUMMARIES_CHANGE_TOKEN } from '../src/modules/registrations/registration-summaries';
 import type { StaffActor } from '../src/security/staff-actor';
 import type { TestApp } from './test-app';
 
@@ -137,4 +139,13 @@ export function registrationFlow(t: TestApp) {
   }
 
   return { admin, visit, create, inStatus, publicize };
+}
+
+/**
+ * Changes stored registrations the API cannot (dates moved into the past, fields taken out), then
+ * bumps their change token as every writer around the service must, so servers read them again.
+ */
+export async function editStoredRegistrations(t: TestApp, ids: string[], update: object): Promise<void> {
+  await t.connection.db!.collection('registrations').updateMany({ _id: { $in: ids.map((id) => new Types.ObjectId(id)) } }, update);
+  await createChangeToken(t.connection, REGISTRATION_SUMMARIES_CHANGE_TOKEN).bump();
 }

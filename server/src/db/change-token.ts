@@ -146,57 +146,74 @@ function tokenCache<T>(token: TokenSource, load: (previous: T | null) => Promise
 }
 
 /**
- * Values by key, each loaded once and kept until the token changes; past `limit` keys the memory
- * starts again. Callers asking for a key while it is loading share that load. A writer that changes
- * a value bumps the token, or calls `changedHere`; a detail only this process needs to keep current
- * (a time stamp) may be `replace`d.
+ * Values by key, each loaded once and kept; past `limit` keys the memory starts again. Callers
+ * asking for a key while it is loading share that load, and a key forgotten while it loads keeps
+ * nothing from that load (it may hold data from before the change that made it forget).
  */
-export function createKeyedTokenCache<V>(token: ChangeToken, limit: number) {
-  const { current, changedHere } = tokenCache(token, async () => ({ values: new Map<string, V>(), loading: new Map<string, Promise<V>>() }));
+export function createKeyedMemory<V>(limit: number) {
+  const values = new Map<string, V>();
+  const loading = new Map<string, Promise<V>>();
   return {
-    async get(key: string, load: () => Promise<V>): Promise<V> {
-      const known = await current();
-      if (known.values.has(key)) return known.values.get(key)!;
-      const shared = known.loading.get(key);
+    get(key: string, load: () => Promise<V>): Promise<V> {
+      if (values.has(key)) return Promise.resolve(values.get(key)!);
+      const shared = loading.get(key);
       if (shared) return shared;
-      const loading = load().then(
+      const mine = load().then(
         (value) => {
-          if (known.loading.get(key) !== loading) return value;
-          known.loading.delete(key);
-          if (known.values.size >= limit) known.values.clear();
-          known.values.set(key, value);
+          if (loading.get(key) !== mine) return value;
+          loading.delete(key);
+          if (values.size >= limit) values.clear();
+          values.set(key, value);
           return value;
         },
         (error: unknown) => {
-          if (known.loading.get(key) === loading) known.loading.delete(key);
+          if (loading.get(key) === mine) loading.delete(key);
           throw error;
         },
       );
-      known.loading.set(key, loading);
-      return loading;
+      loading.set(key, mine);
+      return mine;
     },
+    has: (key: string) => values.has(key) || loading.has(key),
+    /** Puts `next` in place of `expected`, unless the key was loaded again or forgotten since. */
+    replace(key: string, expected: V, next: V): void {
+      if (values.get(key) === expected) values.set(key, next);
+    },
+    /** Applies `update` to the key's value, if known; a load on its way keeps nothing. */
+    update(key: string, update: (value: V) => V): void {
+      loading.delete(key);
+      if (values.has(key)) values.set(key, update(values.get(key)!));
+    },
+    /** The next `get` of `key` loads it again. */
+    forget(key: string): void {
+      values.delete(key);
+      loading.delete(key);
+    },
+  };
+}
+
+export type KeyedMemory<V> = ReturnType<typeof createKeyedMemory<V>>;
+
+/**
+ * Keyed values (createKeyedMemory) kept until the token changes. A writer that changes a value
+ * bumps the token, or calls `changedHere`; a detail only this process needs to keep current (a time
+ * stamp) may be `replace`d.
+ */
+export function createKeyedTokenCache<V>(token: ChangeToken, limit: number) {
+  const { current, changedHere } = tokenCache(token, async () => createKeyedMemory<V>(limit));
+  return {
+    get: async (key: string, load: () => Promise<V>): Promise<V> => (await current()).get(key, load),
     /**
      * Puts `next` in place of `expected`, the value the caller got, unless the memory moved on since
      * (the token changed, or the key was loaded again): `next` is built from what may be stale then.
      */
-    async replace(key: string, expected: V, next: V): Promise<void> {
-      const known = await current();
-      if (known.values.get(key) === expected) known.values.set(key, next);
-    },
+    replace: async (key: string, expected: V, next: V): Promise<void> => (await current()).replace(key, expected, next),
     /** The next `get` of `key` loads it again. */
-    async forget(key: string): Promise<void> {
-      const known = await current();
-      known.values.delete(key);
-      known.loading.delete(key);
-    },
+    forget: async (key: string): Promise<void> => (await current()).forget(key),
     /**
      * After this process changed the value of `key` in the database: every other process's memory
      * is stale, while this one's keeps its values with `update` applied to the key's (when known).
      */
-    changedHere: (key: string, update: (value: V) => V): Promise<void> =>
-      changedHere(token, (known) => {
-        known.loading.delete(key);
-        if (known.values.has(key)) known.values.set(key, update(known.values.get(key)!));
-      }),
+    changedHere: (key: string, update: (value: V) => V): Promise<void> => changedHere(token, (known) => known.update(key, update)),
   };
 }

@@ -1,6 +1,7 @@
 import type { Connection, Types, UpdateQuery } from 'mongoose';
 import { registrationModel, type RegistrationRecord } from './registration.model';
 import { createRegistrationSummaries } from './registration-summaries';
+import type { SummaryFilter } from './summary-table';
 
 /** Who may see a registration, checked on the stored record. */
 export type Visible = (record: RegistrationRecord) => boolean;
@@ -13,8 +14,9 @@ export function createRegistrationStore(connection: Connection) {
   const Registration = registrationModel(connection);
   const summaries = createRegistrationSummaries({ connection });
 
+  /** Records come from memory when read lately (registration-summaries): callers must not change them. */
   async function findVisible(id: string, visible: Visible): Promise<RegistrationRecord | null> {
-    const record = await Registration.findById(id).lean<RegistrationRecord>();
+    const record = await summaries.record(id, () => Registration.findById(id).lean<RegistrationRecord>());
     return record && visible(record) ? record : null;
   }
 
@@ -22,6 +24,15 @@ export function createRegistrationStore(connection: Connection) {
     Registration,
     summaries,
     findVisible,
+
+    /** The registrations whose summaries match `filter`, newest first. */
+    async recordsOf(filter: SummaryFilter): Promise<RegistrationRecord[]> {
+      const found = await summaries.find(filter, { sort: { submittedAt: -1, _id: -1 } });
+      return summaries.records(
+        found.map(({ _id }) => _id.toHexString()),
+        (ids) => Registration.find({ _id: { $in: ids } }).lean<RegistrationRecord[]>(),
+      );
+    },
 
     /**
      * Changes one registration only if it still matches `guard` (its status when read, the

@@ -1,6 +1,5 @@
-import { Types } from 'mongoose';
 import { addDays, chinaDate } from '@anqian/shared';
-import { asStaff, buildSubmitBody, endNoticePeriod, registrationFlow, villageOf } from '../../../test/factories';
+import { asStaff, buildSubmitBody, editStoredRegistrations, endNoticePeriod, registrationFlow, villageOf } from '../../../test/factories';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 
 /** Issue 11, items 8 and 10: when approval becomes possible, 可审批, the verification checklist, readable audit records. */
@@ -48,7 +47,7 @@ describe('approval during and after the notice period', () => {
   it('says no day will do when the household was on its notice for too short a time', async () => {
     const id = await flow.inStatus('publicizing', { body: scattered() });
     const past = { noticeStartDate: addDays(t.clock.today(), -10), noticeEndDate: addDays(t.clock.today(), -6) };
-    await t.connection.db!.collection('registrations').updateOne({ _id: new Types.ObjectId(id) }, { $set: past });
+    await editStoredRegistrations(t, [id], { $set: past });
 
     const detail = await county.get(`/api/registrations/${id}`);
 
@@ -81,10 +80,7 @@ describe('the on-site verification checklist', () => {
     expect(response.body.timeline.at(-1).visit).toMatchObject({ peoplePresent: '户主本人及配偶', houseStructure: 'differs', hazard: 'confirmed', photos: [] });
 
     // A visit recorded before the checklist existed.
-    await t.connection.db!.collection('registrations').updateOne(
-      { _id: new Types.ObjectId(id) },
-      { $unset: { 'timeline.2.visit.peoplePresent': '', 'timeline.2.visit.houseStructure': '', 'timeline.2.visit.hazard': '' } },
-    );
+    await editStoredRegistrations(t, [id], { $unset: { 'timeline.2.visit.peoplePresent': '', 'timeline.2.visit.houseStructure': '', 'timeline.2.visit.hazard': '' } });
     const old = (await county.get(`/api/registrations/${id}`)).body.timeline.at(-1).visit;
     expect(old).toMatchObject({ visitors: visit.visitors, findings: visit.findings });
     expect(old).not.toHaveProperty('houseStructure');

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { addDays } from '@anqian/shared';
-import { asStaff, buildSubmitBody, endNoticePeriod, registrationFlow, shortestNoticePeriod, villageOf } from '../../../test/factories';
+import { asStaff, buildSubmitBody, editStoredRegistrations, endNoticePeriod, registrationFlow, shortestNoticePeriod, villageOf } from '../../../test/factories';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 
 let t: TestApp;
@@ -26,7 +26,7 @@ const createSite = async (capacity: number) =>
 async function publicizing(count: number): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < count; i += 1) ids.push(await flow.create());
-  await registrations().updateMany({ _id: { $in: ids.map((id) => new Types.ObjectId(id)) } }, { $set: { status: 'verified' } });
+  await editStoredRegistrations(t, ids, { $set: { status: 'verified' } });
   const notice = await county.post('/api/public-notices', { title: '第一批避险搬迁农户公示', ...shortestNoticePeriod(t), registrationIds: ids });
   expect(notice.body.entries).toHaveLength(count);
   endNoticePeriod(t, notice.body);
@@ -82,7 +82,7 @@ describe('approving only after a notice that was open for the whole minimum peri
     const past = { startDate: addDays(t.clock.today(), -10), endDate: addDays(t.clock.today(), -6) };
     const { noticeId } = (await registrations().findOne({ _id: new Types.ObjectId(id) }))!;
     await t.connection.db!.collection('public_notices').updateOne({ _id: noticeId }, { $set: past });
-    await registrations().updateOne({ _id: new Types.ObjectId(id) }, { $set: { noticeStartDate: past.startDate, noticeEndDate: past.endDate } });
+    await editStoredRegistrations(t, [id], { $set: { noticeStartDate: past.startDate, noticeEndDate: past.endDate } });
 
     const response = await county.post(`/api/registrations/${id}/approve`, {});
 

@@ -209,4 +209,28 @@ describe('the list across server processes', () => {
       await close();
     }
   });
+
+  it("shows at once in a registration's detail and the resident's own list what another server process changed", async () => {
+    const { services: other, close } = await t.anotherProcess();
+    try {
+      const { token } = await t.residentToken();
+      const resident = asResident(t, token);
+      const township = asStaff(await t.staffAgent('township_staff'));
+      const { id } = (await resident.post('/api/resident/registrations', buildSubmitBody(villageOf(t.county)))).body;
+      const statuses = async () => [
+        (await township.get(`/api/registrations/${id}`)).body.status,
+        (await resident.get(`/api/resident/registrations/${id}`)).body.status,
+        (await resident.get('/api/resident/registrations')).body.items.map((item: { status: string }) => item.status),
+      ];
+      expect(await statuses()).toEqual(['submitted', 'submitted', ['submitted']]);
+
+      await other.registrations.accept(flow.admin, id);
+      expect(await statuses()).toEqual(['accepted', 'accepted', ['accepted']]);
+
+      await other.registrations.verify(flow.admin, id, flow.visit);
+      expect(await statuses()).toEqual(['verified', 'verified', ['verified']]);
+    } finally {
+      await close();
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { RESIDENT_NEXT_STEP, type StaffRole } from '@anqian/shared';
-import { asResident, asStaff, buildSubmitBody, newIdempotencyKey, registrationFlow, villageOf } from '../../../test/factories';
+import { asResident, asStaff, buildSubmitBody, editStoredRegistrations, newIdempotencyKey, registrationFlow, villageOf } from '../../../test/factories';
 import { createTestApp, type TestApp } from '../../../test/test-app';
 
 let t: TestApp;
@@ -101,7 +101,7 @@ describe('a household registered by two residents', () => {
   it('marks two registrations that arrived at the same instant when staff try to take up the second', async () => {
     const { first, second } = await registeredTwice();
     // As if both had been stored at once, each before the other existed.
-    await t.connection.db!.collection('registrations').updateMany({ _id: { $in: [first.body.id, second.body.id].map((id) => new Types.ObjectId(id)) } }, { $set: { householdClash: false } });
+    await editStoredRegistrations(t, [first.body.id, second.body.id], { $set: { householdClash: false } });
     expect((await staff.township_staff.post(`/api/registrations/${first.body.id}/accept`, { note: '受理' })).status).toBe(200);
 
     const refused = await staff.township_staff.post(`/api/registrations/${second.body.id}/accept`, { note: '受理' });

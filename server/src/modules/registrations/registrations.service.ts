@@ -12,7 +12,7 @@ import { createStaffRegistrations } from './staff-registrations.service';
  */
 export function createRegistrationsService(deps: RegistrationsDeps) {
   const workflow = createRegistrationWorkflow(deps);
-  const { Registration, summaries } = workflow.store;
+  const { Registration, summaries, recordsOf } = workflow.store;
   const approvalListeners: ((household: ApprovedHousehold) => Promise<void>)[] = [];
   const approved = async (record: RegistrationRecord) => {
     for (const listener of approvalListeners) await listener(approvedHouseholdOf(record, deps.crypto));
@@ -40,11 +40,7 @@ export function createRegistrationsService(deps: RegistrationsDeps) {
 
     /** The members of the resident's own registrations that staff have verified (verified, on notice or approved). */
     async verifiedPeopleOf(residentId: string): Promise<HouseholdPerson[]> {
-      const found = await summaries.find({ residentId, status: { $in: ['verified', 'publicizing', 'approved'] } });
-      if (found.length === 0) return [];
-      const records = await Registration.find({ _id: { $in: found.map(({ _id }) => _id) } })
-        .sort({ submittedAt: -1, _id: -1 })
-        .lean<RegistrationRecord[]>();
+      const records = await recordsOf({ residentId, status: { $in: ['verified', 'publicizing', 'approved'] } });
       const people = records.flatMap((record) => householdPeople(record, deps.crypto));
       return people.filter((person, index) => people.findIndex((other) => other.key === person.key) === index);
     },

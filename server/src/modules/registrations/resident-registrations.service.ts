@@ -2,24 +2,14 @@ import type { ResidentRegistration } from '@anqian/shared';
 import type { StaffActor } from '../../security/staff-actor';
 import { AppError } from '../../errors';
 import { presentForResident } from './registration.presenter';
-import type { RegistrationRecord } from './registration.model';
 import { enteredBy, ownedBy, type RegistrationWorkflow, type ResubmitBody, type SubmitBody } from './registration-workflow';
 
 /** What residents and village cadres do with registrations from the mini-program. */
 export function createResidentRegistrations(workflow: RegistrationWorkflow) {
   const { store, lookups, forResident, loadVisible, submit, resubmit, applyTransition, refusal } = workflow;
-  const { Registration } = store;
-  const { summaries } = store;
+  const { recordsOf, summaries } = store;
 
   const ownedScope = (residentId: string) => ({ residentId });
-
-  /** The full registrations behind a summary filter, newest first. */
-  async function fullRecords(filter: Record<string, unknown>): Promise<RegistrationRecord[]> {
-    const found = await summaries.find(filter);
-    return Registration.find({ _id: { $in: found.map(({ _id }) => _id) } })
-      .sort({ submittedAt: -1, _id: -1 })
-      .lean<RegistrationRecord[]>();
-  }
 
   return {
     async submitAsResident(residentId: string, body: SubmitBody): Promise<{ registration: ResidentRegistration; created: boolean }> {
@@ -50,13 +40,13 @@ export function createResidentRegistrations(workflow: RegistrationWorkflow) {
     },
 
     async listOwn(residentId: string): Promise<{ items: ResidentRegistration[] }> {
-      const records = await fullRecords({ residentId });
+      const records = await recordsOf({ residentId });
       const found = await lookups(records);
       return { items: records.map((record) => presentForResident(record, found)) };
     },
 
     async listEnteredBy(cadre: StaffActor): Promise<{ items: ResidentRegistration[] }> {
-      const records = await fullRecords({ enteredByStaffId: cadre.id });
+      const records = await recordsOf({ enteredByStaffId: cadre.id });
       const found = await lookups(records);
       return { items: records.map((record) => presentForResident(record, found, 'cadre')) };
     },

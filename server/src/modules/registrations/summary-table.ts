@@ -41,17 +41,22 @@ export function createSummaryTable(rows: Summary[]) {
     index(row, true);
   }
 
-  function candidates(filter: SummaryFilter): Iterable<Summary> {
-    if (typeof filter.householdKey === 'string') return byHousehold.get(filter.householdKey) ?? [];
+  /** The rows a filter can match; `all` when they are exactly the household's or resident's it names. */
+  function candidates(filter: SummaryFilter): { rows: Iterable<Summary>; all: boolean } {
+    const onlyKey = Object.keys(filter).length === 1;
+    if (typeof filter.householdKey === 'string') return { rows: byHousehold.get(filter.householdKey) ?? [], all: onlyKey };
     const { residentId } = filter;
-    if (typeof residentId === 'string' || residentId instanceof Types.ObjectId) return byResident.get(String(residentId)) ?? [];
-    return byId.values();
+    if (typeof residentId === 'string' || residentId instanceof Types.ObjectId) return { rows: byResident.get(String(residentId)) ?? [], all: onlyKey };
+    return { rows: byId.values(), all: false };
   }
 
   function matching(filter: SummaryFilter): Summary[] {
+    const { rows, all } = candidates(filter);
+    // Reading the filter costs more than a detail's other work in memory: skip it when it adds nothing.
+    if (all) return [...rows];
     const test = sift<Summary>(filter);
     const found: Summary[] = [];
-    for (const row of candidates(filter)) if (test(row)) found.push(row);
+    for (const row of rows) if (test(row)) found.push(row);
     return found;
   }
 
