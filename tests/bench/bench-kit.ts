@@ -14,10 +14,16 @@ export const startBenchProduct = (env: Record<string, string>) => startProduct({
 /** `drainSeconds`: how long the server still worked on requests the load had left in flight. */
 export type Row = { name: string; rps: number; p50: number; p99: number; requests: number; errors: number; drainSeconds?: number };
 
-export type LoadOptions = { connections: number; seconds: number; headers?: Record<string, string> };
+/**
+ * `shared`: all connections take `paths` in one turn, each request the next path; otherwise each
+ * connection goes through them from the first, so at any moment they ask for much the same paths.
+ */
+export type LoadOptions = { connections: number; seconds: number; headers?: Record<string, string>; shared?: boolean };
 
 /** GETs of `paths` in turn for `seconds` at `connections`, then waits until the server is idle again. */
-export async function loadPaths(name: string, baseUrl: string, paths: string[], { connections, seconds, headers = {} }: LoadOptions): Promise<Row> {
+export async function loadPaths(name: string, baseUrl: string, paths: string[], { connections, seconds, headers = {}, shared = false }: LoadOptions): Promise<Row> {
+  let next = 0;
+  const inOneTurn = [{ method: 'GET' as const, setupRequest: (request: autocannon.Request) => ({ ...request, path: paths[next++ % paths.length] }) }];
   const result = await autocannon({
     url: baseUrl,
     connections,
@@ -25,7 +31,7 @@ export async function loadPaths(name: string, baseUrl: string, paths: string[], 
     // Slow answers are counted when they come, not dropped at autocannon's default 10 s.
     timeout: 300,
     headers,
-    requests: paths.map((p) => ({ method: 'GET' as const, path: p })),
+    requests: shared ? inOneTurn : paths.map((p) => ({ method: 'GET' as const, path: p })),
   });
   const drainSeconds = await drain(baseUrl);
   return {
