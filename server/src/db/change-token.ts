@@ -192,8 +192,6 @@ export function createKeyedMemory<V>(limit: number) {
   };
 }
 
-export type KeyedMemory<V> = ReturnType<typeof createKeyedMemory<V>>;
-
 /**
  * Keyed values (createKeyedMemory) kept until the token changes. A writer that changes a value
  * bumps the token, or calls `changedHere`; a detail only this process needs to keep current (a time
